@@ -117,11 +117,14 @@ public final class Fixtures {
      * Writes an interval log of {@code intervals} one-second intervals of {@code ratePerSecond} latencies
      * each, log-normally spread around {@code medianUs} with a rare slow tail.
      *
-     * @param warmUpTagged how many leading intervals carry the tag {@code warmup}
+     * @param warmUpTagged how many leading intervals carry the tag {@code <request>.warmup}; the others are
+     *                     tagged {@code <request>}, as core's {@code LatencyIntervalLog} tags them
      */
     public static void hlog(Path file, long seed, long startMs, int intervals, int ratePerSecond, double medianUs,
                             int warmUpTagged) {
         SplittableRandom random = new SplittableRandom(seed);
+        String fileName = file.getFileName().toString();
+        String request = fileName.substring(0, fileName.indexOf('.'));
         try {
             Files.createDirectories(file.getParent());
             try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
@@ -139,9 +142,7 @@ public final class Fixtures {
                     }
                     interval.setStartTimeStamp(startMs + i * INTERVAL_MS);
                     interval.setEndTimeStamp(startMs + (i + 1) * INTERVAL_MS);
-                    if (i < warmUpTagged) {
-                        interval.setTag("warmup");
-                    }
+                    interval.setTag(i < warmUpTagged ? request + ".warmup" : request);
                     writer.outputIntervalHistogram(interval);
                 }
             }

@@ -12,10 +12,14 @@ import org.HdrHistogram.HistogramLogReader;
 
 /**
  * Adds up the intervals of an HdrHistogram interval log ({@code HistogramLogWriter}'s format, log format
- * 1.3) into one histogram. Intervals are warm-up, and left out, when their tag starts with {@code warmup}
- * or when they start before the run's {@code measurementStartedAt}.
+ * 1.3) into one histogram. Intervals are warm-up, and left out, when their tag is {@code <request>.warmup}
+ * (what core's {@code LatencyIntervalLog} writes while a run warms up) or starts with {@code warmup}, or
+ * when they start before the run's {@code measurementStartedAt}.
  */
 public final class IntervalLogReader {
+
+    /** The tag suffix core's {@code LatencyIntervalLog} gives warm-up intervals. */
+    static final String WARMUP_TAG_SUFFIX = ".warmup";
 
     private IntervalLogReader() {
     }
@@ -69,7 +73,7 @@ public final class IntervalLogReader {
                 }
                 Histogram interval = (Histogram) next;
                 String tag = interval.getTag();
-                boolean taggedWarmUp = tag != null && tag.toLowerCase(Locale.ROOT).startsWith("warmup");
+                boolean taggedWarmUp = isWarmUpTag(tag);
                 boolean beforeMeasurement = measurementStartedAt != null
                         && interval.getStartTimeStamp() < measurementStartedAt.toEpochMilli();
                 if (taggedWarmUp || beforeMeasurement) {
@@ -84,6 +88,14 @@ public final class IntervalLogReader {
             throw new ReportException(file + ": not a readable HdrHistogram interval log (" + oneLine(e) + ")", e);
         }
         return warmUp;
+    }
+
+    static boolean isWarmUpTag(String tag) {
+        if (tag == null) {
+            return false;
+        }
+        String lower = tag.toLowerCase(Locale.ROOT);
+        return lower.startsWith("warmup") || lower.endsWith(WARMUP_TAG_SUFFIX);
     }
 
     private static String oneLine(Throwable e) {
