@@ -56,6 +56,7 @@ final class DatastoreAction<R> implements ExitableAction {
     public void execute(Session session) {
         long intendedStartNanos = System.nanoTime();
         long startMillis = clock.nowMillis();
+        components.runtime.requestStarting();
         String name;
         RequestCall.Submission<R> submission;
         try {

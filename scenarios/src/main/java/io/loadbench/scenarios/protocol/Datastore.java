@@ -38,6 +38,14 @@ public final class Datastore {
         return new Redis(requestName);
     }
 
+    /**
+     * A parameter or argument computed by a Java function of the session, e.g.
+     * {@code .params(fromSession(session -> session.getInt("id") * 10))}; plain strings are Gatling EL.
+     */
+    public static Object fromSession(java.util.function.Function<io.gatling.javaapi.core.Session, ?> function) {
+        return function;
+    }
+
     // ---- checks on SQL results ----
 
     /** The number of rows a query returned. */

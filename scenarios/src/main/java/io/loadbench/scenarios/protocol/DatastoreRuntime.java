@@ -20,6 +20,10 @@ public final class DatastoreRuntime implements AutoCloseable {
     private final DatastoreConnector connector;
     private final LatencyRecorders recorders;
     private final RequestCounters counters = new RequestCounters();
+    private final java.util.concurrent.atomic.LongAccumulator lastEndNanos =
+            new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+    private volatile boolean firstRequestSeen;
+    private volatile Runnable firstRequestListener = () -> { };
     private DatastoreEngine engine;
     private DatastoreSettings startedWith;
     private boolean closed;
@@ -62,6 +66,29 @@ public final class DatastoreRuntime implements AutoCloseable {
         return engine == null ? 0 : engine.droppedCount();
     }
 
+    /** Called once, on the thread of the first request a virtual user starts (the load has begun). */
+    public void onFirstRequest(Runnable listener) {
+        this.firstRequestListener = listener;
+    }
+
+    /** Marks a request as starting; the first one notifies the {@link #onFirstRequest} listener. */
+    public void requestStarting() {
+        if (!firstRequestSeen) {
+            synchronized (this) {
+                if (firstRequestSeen) {
+                    return;
+                }
+                firstRequestSeen = true;
+            }
+            firstRequestListener.run();
+        }
+    }
+
+    /** {@link System#nanoTime()} when the last request finished, or {@link Long#MIN_VALUE} before any. */
+    public long lastEndNanos() {
+        return lastEndNanos.get();
+    }
+
     /**
      * Records one finished request: latency into {@code <request>} or {@code <request>.failed}, and the
      * counters (a lookup's hit or miss only when it succeeded).
@@ -69,6 +96,7 @@ public final class DatastoreRuntime implements AutoCloseable {
     public void record(String requestName, Outcome<?> outcome, boolean ok, Boolean lookupHit) {
         RequestLatencyRecorder recorder = recorders.forRequest(ok ? requestName : requestName + FAILED_SUFFIX);
         recorder.recordNanos(outcome.intendedStartNanos(), outcome.serviceStartNanos(), outcome.endNanos());
+        lastEndNanos.accumulate(outcome.endNanos());
         if (ok) {
             counters.recordOk(requestName);
         } else {

@@ -86,6 +86,7 @@ public final class SimulationRun implements AutoCloseable {
     private LatencyLogTicker ticker;
     private HiccupMeter hiccups;
     private Phase measured;
+    private volatile Long firstRequestMs;
     private boolean concluded;
     private List<String> failures;
 
@@ -209,17 +210,24 @@ public final class SimulationRun implements AutoCloseable {
         return this;
     }
 
-    /** Starts the measurement: interval logs, hiccup meter, and the warm-up timer ({@code warmup} option). */
+    /**
+     * Starts the measurement: interval logs and hiccup meter now; the warm-up ({@code warmup} option) runs from
+     * the first request a virtual user starts, so Gatling's own start-up is neither warm-up nor measured.
+     */
     public synchronized void begin() {
         long startMs = clock.millis();
         Duration warmup = options.duration("warmup");
-        intervalLog = LatencyIntervalLog.open(runFolder.dir().resolve("hdr"), recorders, startMs, !warmup.isZero());
+        intervalLog = LatencyIntervalLog.open(runFolder.dir().resolve("hdr"), recorders, startMs, true);
         ticker = LatencyLogTicker.start(intervalLog, LOG_INTERVAL, Duration.ZERO, clock);
         hiccups = HiccupMeter.start();
         if (warmup.isZero()) {
             endWarmup();
+            runtime.onFirstRequest(() -> firstRequestMs = clock.millis());
         } else {
-            timer.schedule(this::endWarmup, warmup.toMillis(), TimeUnit.MILLISECONDS);
+            runtime.onFirstRequest(() -> {
+                firstRequestMs = clock.millis();
+                timer.schedule(this::endWarmup, warmup.toMillis(), TimeUnit.MILLISECONDS);
+            });
         }
     }
 
@@ -289,8 +297,12 @@ public final class SimulationRun implements AutoCloseable {
             found.add("the run ended during its warm-up (" + options.string("warmup") + "): nothing was measured");
             endWarmup();
         }
-        long endMs = clock.millis();
-        double measuredSec = Math.max(1, endMs - measured.startMs()) / 1000.0;
+        // the measured window ends with the last reply, not with the verdict (which waits for Gatling)
+        long lastEndNanos = runtime.lastEndNanos();
+        long endMs = lastEndNanos == Long.MIN_VALUE ? clock.millis()
+                : clock.millis() - Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEndNanos));
+        long windowStartMs = firstRequestMs == null ? measured.startMs() : Math.max(measured.startMs(), firstRequestMs);
+        double measuredSec = Math.max(1, endMs - windowStartMs) / 1000.0;
         long cpuNanos = processCpuNanos() - measured.cpuNanos();
         Map<String, RequestLatencyTotals> totals = ticker.finish();
         Histogram hiccupHistogram = hiccups.stop();
@@ -330,7 +342,7 @@ public final class SimulationRun implements AutoCloseable {
         Map<String, Object> rate = new LinkedHashMap<>();
         rate.put("targetRequestsPerSecond", targetRequestsPerSec);
         rate.put("achievedRequestsPerSecond", round(achievedRate));
-        rate.put("measuredDurationMs", endMs - measured.startMs());
+        rate.put("measuredDurationMs", endMs - windowStartMs);
         rate.put("requestsAfterWarmup", total);
         rate.put("targetUsers", targetUsers);
         rate.put("maxConcurrentUsers", maxActiveUsers.get());

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.columnValues;
 import static io.loadbench.scenarios.protocol.Datastore.datastore;
+import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.hit;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
@@ -35,7 +36,7 @@ class DatastoreDslCompileTest {
     @Test
     void everyDslMethodBuildsAGatlingActionBuilder() {
         List<ActionBuilder> requests = List.of(
-                sql("q").query("SELECT ? AS a").params("#{a}", 1, (java.util.function.Function<io.gatling.javaapi.core.Session, Object>) s -> 2)
+                sql("q").query("SELECT ? AS a").params("#{a}", 1, fromSession(s -> 2))
                         .check(rowCount().is(1), rowCount().gte(1).lte(5).between(1, 5), column("a").notNull().saveAs("a"),
                                 column("a").isNull(), columnValues("a").saveAs("all"), updateCount().is(-1),
                                 column("a").validate("is positive", v -> v instanceof Number n && n.intValue() > 0))

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.loadbench.scenarios.protocol.Datastore.column;
+import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
@@ -66,7 +67,7 @@ public class ProtocolSmokeSimulation extends Simulation {
                     .exec(redis("item set").setex(KEY_PREFIX + "#{id}", 60, "#{name}").check(reply().is("OK"))))
             .group("writes").on(
                     exec(sql("item touch").query("UPDATE " + TABLE + " SET visits = visits + 1 WHERE id = ?")
-                            .params(session -> session.getInt("id")).check(updateCount().is(1))))
+                            .params(fromSession(session -> session.getInt("id"))).check(updateCount().is(1))))
             .exec(redis("visit count").incr("lb:scenarios:it:visits"))
             .exec(tryMax(2).on(exec(sql("always fails").query("SELECT no_such_column FROM " + TABLE))))
             .exec(exitBlockOnFail().on(

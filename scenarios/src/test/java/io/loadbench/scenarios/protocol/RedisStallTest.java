@@ -21,6 +21,7 @@ class RedisStallTest {
     @Test
     void aOneSecondRedisPauseShowsInTheIntendedTailButNotInTheServiceTime() throws Exception {
         GatlingLauncher.Result result = GatlingLauncher.run(RedisStallSimulation.class, results, Map.of());
+        assertThat(result.exitCode()).as("the verdict: rate held, nothing dropped").isZero();
         Path hdr = result.runFolder().resolve("hdr");
 
         Histogram intended = LatencyLogReader.sum(hdr.resolve("stall_get.intended.hlog"), "stall_get");
@@ -41,6 +42,11 @@ class RedisStallTest {
         assertThat(stalledIntervals).isBetween(1L, 2L);
         assertThat(intervals.stream().filter(i -> i.histogram().getMaxValue() < 100_000).count()).isGreaterThanOrEqualTo(3);
 
+        System.out.printf(java.util.Locale.ROOT, "stall run: %d requests; intended p50/p99/p99.9/max %d/%d/%d/%d us;"
+                        + " service p50/p99/p99.9/max %d/%d/%d/%d us%n", intended.getTotalCount(),
+                intended.getValueAtPercentile(50), intended.getValueAtPercentile(99), intended.getValueAtPercentile(99.9),
+                intended.getMaxValue(), service.getValueAtPercentile(50), service.getValueAtPercentile(99),
+                service.getValueAtPercentile(99.9), service.getMaxValue());
         JsonNode scenario = Json.mapper().readTree(result.runFolder().resolve("scenario.json").toFile());
         assertThat(scenario.path("requests").path("stall get").path("ko").asLong()).isZero();
     }
