@@ -1,5 +1,6 @@
 package io.loadbench.loader.cli;
 
+import io.loadbench.loader.datasets.events.EventsDefinition;
 import io.loadbench.loader.spi.DatasetDefinition;
 
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public final class DatasetRegistry {
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(
                 // one line per dataset:
+                new EventsDefinition()
         ));
     }
 
