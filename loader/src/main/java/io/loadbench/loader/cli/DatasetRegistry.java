@@ -36,6 +36,11 @@ public final class DatasetRegistry {
         return List.copyOf(definitions.values());
     }
 
+    /** Registered names, comma-separated, for messages. */
+    public String names() {
+        return String.join(", ", definitions.keySet());
+    }
+
     public Optional<DatasetDefinition<?>> find(String name) {
         return Optional.ofNullable(definitions.get(name));
     }

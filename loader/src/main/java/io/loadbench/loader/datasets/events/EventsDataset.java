@@ -3,7 +3,6 @@ package io.loadbench.loader.datasets.events;
 import io.loadbench.loader.distribution.TopShareRanks;
 import io.loadbench.loader.distribution.WeeklyTimeProfile;
 import io.loadbench.loader.distribution.WeightedChoice;
-import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
 import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.ColumnSpec;
@@ -29,7 +28,8 @@ import java.util.TreeMap;
  * <p>Traffic shape: session start times follow {@link WeeklyTimeProfile#businessHours} (70% of each day's
  * traffic 09:00-17:00 UTC, Saturdays and Sundays at 40% of a weekday), users follow
  * {@link TopShareRanks#eightyTwenty} (20% of users create 80% of events), and a user rank is mapped to a
- * user id through a seeded permutation so heavy users are spread over the id range.
+ * user id through a seeded affine permutation ({@link UserIdPermutation}) so heavy users are spread over the
+ * id range while SQL can still tell which ids were designed to be heavy.
  */
 public final class EventsDataset implements Dataset {
 
@@ -58,7 +58,7 @@ public final class EventsDataset implements Dataset {
 
     final EventsPools pools;
     final TopShareRanks userRanks;
-    final int[] userIdByRank;
+    final UserIdPermutation userIds;
     final WeeklyTimeProfile sessionStarts;
     final WeightedChoice<String> eventTypes = EventsVocabulary.choice(EventsVocabulary.EVENT_TYPES);
     final WeightedChoice<String> countries = EventsVocabulary.choice(EventsVocabulary.COUNTRIES);
@@ -79,7 +79,7 @@ public final class EventsDataset implements Dataset {
         this.windowStart = windowEnd.minusDays(options.days());
         this.pools = new EventsPools(Seeds.derive(seed, "events/pools"));
         this.userRanks = TopShareRanks.eightyTwenty(options.users());
-        this.userIdByRank = permutation(options.users(), Seeds.derive(seed, "events/user-permutation"));
+        this.userIds = new UserIdPermutation(options.users(), Seeds.derive(seed, "events/user-permutation"));
         Instant start = windowStart.atStartOfDay(ZoneOffset.UTC).toInstant();
         // sessions start at least an hour before the window ends, so their events (at most ~1 h long) stay inside it
         Instant lastSessionStart = windowEnd.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(3600);
@@ -100,21 +100,6 @@ public final class EventsDataset implements Dataset {
         this.blockSeed = Seeds.derive(seed, "events/blocks");
         this.sessionSeed = Seeds.derive(seed, "events/sessions");
         this.rowSeed = Seeds.derive(seed, "events/rows");
-    }
-
-    private static int[] permutation(int n, long seed) {
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i + 1;
-        }
-        RowRandom random = new RowRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = ids[i];
-            ids[i] = ids[j];
-            ids[j] = t;
-        }
-        return ids;
     }
 
     @Override

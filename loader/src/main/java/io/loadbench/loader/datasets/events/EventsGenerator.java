@@ -94,7 +94,7 @@ final class EventsGenerator implements RowGenerator {
 
     private void fillSession(long blockFirstRow, int from, int length) {
         RowRandom s = sessionRandom.reset(d.sessionSeed, blockFirstRow + from);
-        long user = d.userIdByRank[d.userRanks.sample(s)];
+        long user = d.userIds.idOf(d.userRanks.sample(s));
         long msb = (s.nextLong() & ~0xF000L) | 0x4000L; // UUID version 4
         long lsb = (s.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
         int deviceIndex = d.devices.sampleIndex(s);
