@@ -5,6 +5,7 @@ import io.loadbench.core.run.RunFolder;
 import io.loadbench.core.target.Datastores;
 import io.loadbench.loader.encode.CopyBinaryEncoder;
 import io.loadbench.loader.run.DatasetLoader;
+import io.loadbench.loader.run.DatastoresContext;
 import io.loadbench.loader.run.DatasetVerifier;
 import io.loadbench.loader.run.LoadPlan;
 import io.loadbench.loader.run.LoadReport;
@@ -150,7 +151,7 @@ final class LoaderActions {
         DatasetLoader.Outcome outcome = null;
         try {
             datastores.postgres();
-            TargetContext context = new TargetContext(datastores, run.dir(), config.workers(), config.batchSize());
+            DatastoresContext context = new DatastoresContext(datastores, run.dir(), config.workers(), config.batchSize());
             long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
                     .remainingRows(plan, config.resume());
             try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
@@ -219,7 +220,7 @@ final class LoaderActions {
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
         try (Datastores datastores = Datastores.open(config.target())) {
-            TargetContext context = new TargetContext(datastores, config.results(), config.workers(), config.batchSize());
+            DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
             warnIfPlanDiffers(context, plan);
             VerificationResult verification = DatasetVerifier.verify(dataset, context);
             out.print(CheckTable.render(verification.results()));
@@ -233,7 +234,7 @@ final class LoaderActions {
     }
 
     /** A verify with other options than the load measures against the wrong targets: say so plainly. */
-    private void warnIfPlanDiffers(TargetContext context, LoadPlan plan) throws Exception {
+    private void warnIfPlanDiffers(DatastoresContext context, LoadPlan plan) throws Exception {
         try (Connection c = context.openPostgres()) {
             if (!ProgressTable.exists(c, ProgressTable.LOADS)) {
                 return;
@@ -258,7 +259,7 @@ final class LoaderActions {
         printConfiguration(config, null);
         Dataset dataset = dataset(config, definition, options);
         try (Datastores datastores = Datastores.open(config.target())) {
-            TargetContext context = new TargetContext(datastores, config.results(), config.workers(), config.batchSize());
+            DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
             DatasetLoader.drop(dataset, datastores::openPgConnection, context);
             out.println("dropped " + String.join(", ", dataset.tables().stream().map(TableSpec::name).toList())
                     + " and the load records of " + dataset.name());

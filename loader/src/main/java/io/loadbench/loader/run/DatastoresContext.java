@@ -1,4 +1,4 @@
-package io.loadbench.loader.cli;
+package io.loadbench.loader.run;
 
 import io.loadbench.core.target.Datastores;
 import io.loadbench.loader.spi.DatasetContext;
@@ -10,14 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A {@link DatasetContext} backed by core's {@link Datastores}. */
-final class TargetContext implements DatasetContext {
+public final class DatastoresContext implements DatasetContext {
 
     private final Datastores datastores;
     private final Path runDirectory;
     private final int workers;
     private final int batchSize;
 
-    TargetContext(Datastores datastores, Path runDirectory, int workers, int batchSize) {
+    public DatastoresContext(Datastores datastores, Path runDirectory, int workers, int batchSize) {
         this.datastores = datastores;
         this.runDirectory = runDirectory;
         this.workers = workers;
