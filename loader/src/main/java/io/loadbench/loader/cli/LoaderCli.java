@@ -193,7 +193,7 @@ public final class LoaderCli {
                 for (CommandLine.Model.OptionSpec o : options.options()) {
                     Object initial = o.defaultValue() != null ? o.defaultValue() : o.initialValue();
                     out.printf(Locale.ROOT, "%-10s %s %s: %s%n", "", o.longestName(), o.paramLabel(),
-                            String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(initial)));
+                            String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(initial)).replace("%%", "%"));
                 }
             }
             out.flush();

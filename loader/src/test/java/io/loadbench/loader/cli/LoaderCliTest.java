@@ -115,7 +115,10 @@ class LoaderCliTest {
                 "--format", "--label", "--results", "--resume", "--verbose", "--users", "--days")) {
             assertThat(o.out()).contains(option);
         }
-        assertThat(o.out()).contains("default: 50000").contains("default: 10000").contains("default: binary");
+        String help = o.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("default: 50000").contains("default: 10000").contains("default: binary")
+                .contains("20% of them create 80%");
+        assertThat(o.err()).isEmpty();
     }
 
     @Test

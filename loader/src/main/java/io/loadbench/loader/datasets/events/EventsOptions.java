@@ -11,7 +11,7 @@ import java.util.TreeMap;
 public final class EventsOptions implements DatasetOptions {
 
     @Option(names = "--users", paramLabel = "N",
-            description = "Distinct users; 20% of them create 80% of the events (default: ${DEFAULT-VALUE}).")
+            description = "Distinct users; 20%% of them create 80%% of the events (default: ${DEFAULT-VALUE}).")
     int users = 10_000;
 
     @Option(names = "--days", paramLabel = "N",
