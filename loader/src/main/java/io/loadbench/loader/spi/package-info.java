@@ -1,0 +1,19 @@
+/**
+ * The dataset extension point: what a dataset must provide so that the loader can plan, generate,
+ * encode, load, verify and drop it.
+ *
+ * <p>A dataset is described by a {@link io.loadbench.loader.spi.DatasetDefinition} (its name, its own
+ * command-line options and a factory) that builds a {@link io.loadbench.loader.spi.Dataset}: tables in load
+ * order ({@link io.loadbench.loader.spi.TableSpec}), optional non-table outputs
+ * ({@link io.loadbench.loader.spi.OutputStep}, e.g. Redis fills or files) and verification
+ * checks ({@link io.loadbench.loader.spi.Check}). Rows are produced by a
+ * {@link io.loadbench.loader.spi.RowGenerator} that writes typed values into a
+ * {@link io.loadbench.loader.spi.RowWriter}; every encoder (COPY binary, COPY text, CSV, NDJSON) implements
+ * {@code RowWriter}, so a generator never knows the wire format.
+ *
+ * <p>The one rule every implementation obeys: row <i>i</i> of a table is a pure function of the dataset
+ * seed and <i>i</i>. That is what lets N workers generate disjoint batches in any order, lets an
+ * interrupted load resume exactly, and makes two loads with the same seed checksum-identical. The
+ * reusable contract test {@code io.loadbench.loader.testing.DatasetContractTest} (loader test-jar) checks it.
+ */
+package io.loadbench.loader.spi;
