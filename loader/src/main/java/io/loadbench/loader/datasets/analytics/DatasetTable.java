@@ -61,6 +61,12 @@ public record DatasetTable(String name, List<ColumnSpec> columns, long rowCount,
                 "FOREIGN KEY (" + column + ") REFERENCES " + parent + " (" + parentColumn + ")");
     }
 
+    /** An idempotent foreign key whose parent's deletion deletes the child rows (for cleanup by owner). */
+    public static String foreignKeyCascade(String table, String column, String parent, String parentColumn) {
+        return addConstraint(table, table + "_" + column + "_fkey",
+                "FOREIGN KEY (" + column + ") REFERENCES " + parent + " (" + parentColumn + ") ON DELETE CASCADE");
+    }
+
     /** An idempotent unique constraint. */
     public static String unique(String table, String constraintSuffix, String columns) {
         return addConstraint(table, table + "_" + constraintSuffix + "_key", "UNIQUE (" + columns + ")");
