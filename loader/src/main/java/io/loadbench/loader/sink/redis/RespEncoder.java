@@ -72,10 +72,10 @@ public abstract class RespEncoder implements RedisCommandWriter {
 
     @Override
     public final RedisCommandWriter arg(long value) {
+        // the header's own length is formatted in the same scratch array, so format the value after it
+        startArgument(digits.length - formatDecimal(value));
         int start = formatDecimal(value);
-        int length = digits.length - start;
-        startArgument(length);
-        put(digits, start, length);
+        put(digits, start, digits.length - start);
         put(CRLF, 0, 2);
         return this;
     }
