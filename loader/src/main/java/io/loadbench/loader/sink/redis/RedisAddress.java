@@ -6,7 +6,13 @@ import java.util.Objects;
  * Where the Redis sink connects: host, port, optional ACL user and password, logical database.
  * {@link #toString()} never shows the password.
  */
-public record RedisAddress(String host, int port, String user, String password, int database) {
+public record RedisAddress(String host, int port, String user, String password, int database, boolean tls) {
+
+    /** The address of a resolved target's Redis. */
+    public static RedisAddress of(io.loadbench.core.target.RedisEndpoint endpoint) {
+        return new RedisAddress(endpoint.host(), endpoint.port(), endpoint.user(), endpoint.password(), endpoint.database(),
+                endpoint.tls());
+    }
 
     public RedisAddress {
         Objects.requireNonNull(host, "host");
@@ -25,12 +31,12 @@ public record RedisAddress(String host, int port, String user, String password, 
 
     /** A copy of this address on another logical database. */
     public RedisAddress withDatabase(int otherDatabase) {
-        return new RedisAddress(host, port, user, password, otherDatabase);
+        return new RedisAddress(host, port, user, password, otherDatabase, tls);
     }
 
     @Override
     public String toString() {
         String auth = password == null ? (user == null ? "" : user + "@") : (user == null ? "" : user) + ":****@";
-        return "redis://" + auth + host + ":" + port + "/" + database;
+        return (tls ? "rediss://" : "redis://") + auth + host + ":" + port + "/" + database;
     }
 }

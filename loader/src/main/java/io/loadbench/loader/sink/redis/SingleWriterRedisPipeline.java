@@ -79,6 +79,7 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
             socket.setSendBufferSize(SOCKET_BUFFER_BYTES * 4);
             socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES * 4);
             socket.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMs);
+            socket = secured(socket, address);
             SingleWriterRedisPipeline pipeline = new SingleWriterRedisPipeline(address, maxInFlightCommands, socket);
             pipeline.handshake();
             pipeline.synchronous = false;
@@ -98,9 +99,10 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
      * {@link RespReplyReader#read()}); used before a load to ask the server what it supports.
      */
     public static Object call(RedisAddress address, int connectTimeoutMs, String... command) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMs);
-            socket.setSoTimeout(Math.max(connectTimeoutMs, 10_000));
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMs);
+            plain.setSoTimeout(Math.max(connectTimeoutMs, 10_000));
+            Socket socket = secured(plain, address);
             SingleWriterRedisPipeline connection = new SingleWriterRedisPipeline(address, 1, socket);
             connection.handshake();
             return connection.syncCall(command);
@@ -296,6 +298,17 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return String.valueOf(reply);
+    }
+
+    /** Layers TLS over a connected socket for {@code rediss://} (the JVM's default trust store). */
+    private static Socket secured(Socket socket, RedisAddress address) throws IOException {
+        if (!address.tls()) {
+            return socket;
+        }
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) ((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory
+                .getDefault()).createSocket(socket, address.host(), address.port(), true);
+        tls.startHandshake();
+        return tls;
     }
 
     private static void closeQuietly(Socket socket) {
