@@ -13,6 +13,12 @@ public final class AnalyticsDefinition implements DatasetDefinition<AnalyticsOpt
 
     private final Function<DatasetContext, RedisAddress> redisAddress;
 
+    /** The Redis fill connects to the target's Redis. */
+    public AnalyticsDefinition() {
+        this(context -> RedisAddress.of(context.redisEndpoint()));
+    }
+
+    /** The Redis fill connects where {@code redisAddress} says (tests). */
     public AnalyticsDefinition(Function<DatasetContext, RedisAddress> redisAddress) {
         this.redisAddress = redisAddress;
     }
