@@ -32,11 +32,11 @@ public final class CommerceOptions implements DatasetOptions {
     @Option(names = "--error-rate-incident", paramLabel = "PCT|MIN-MAX", description = "Error rate during incidents, percent (default: ${DEFAULT-VALUE}).")
     String errorRateIncident = "25-40";
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the transactions as files into DIR (see --format).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the transactions as files into DIR (see --file-formats).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Files written with --out: bulk (OpenSearch/Elasticsearch _bulk NDJSON + mapping), ndjson, csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--file-formats", paramLabel = "FORMAT", split = ",",
+            description = "Files written with --out, comma-separated: bulk (OpenSearch/Elasticsearch _bulk NDJSON + mapping), ndjson, csv (default: ${DEFAULT-VALUE}).")
     List<String> format = new ArrayList<>(List.of("bulk", "csv"));
 
     @Option(names = "--gzip", description = "Gzip the files written with --out.")
@@ -58,7 +58,7 @@ public final class CommerceOptions implements DatasetOptions {
         for (String f : format) {
             FileFormat parsed = FileFormat.parse(f);
             if (parsed == null) {
-                throw new InvalidOptionException("--format", "unknown format '" + f + "' (choose bulk, ndjson, csv)");
+                throw new InvalidOptionException("--file-formats", "unknown format '" + f + "' (choose bulk, ndjson, csv)");
             }
             if (!formats.contains(parsed)) {
                 formats.add(parsed);
@@ -77,7 +77,7 @@ public final class CommerceOptions implements DatasetOptions {
         values.put("error-rate-normal", errorRateNormal);
         values.put("error-rate-incident", errorRateIncident);
         values.put("out", out == null ? null : out.toString());
-        values.put("format", String.join(",", format));
+        values.put("file-formats", String.join(",", format));
         values.put("gzip", gzip);
         return values;
     }
