@@ -1,0 +1,197 @@
+package io.loadbench.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import io.loadbench.benchmarks.target.ForkTarget;
+import io.loadbench.core.run.RunFolder;
+import io.loadbench.core.target.DatastoreException;
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.target.TargetKind;
+import io.loadbench.core.target.TargetSpec;
+
+/**
+ * Runs the JMH suite as one self-describing run: {@code results/<timestamp>-<label>-jmh/} with
+ * {@code manifest.json} and {@code jmh.json}.
+ *
+ * <p>Order of work: parse JMH's options (a bad option fails before anything starts); answer listing and
+ * help requests directly; check that the include patterns match a benchmark; start the datastore target
+ * once for the whole suite; create the run folder; run JMH with the target's URLs appended to every fork's
+ * JVM arguments; finish the manifest OK, or FAILED with the reason. The target is stopped on every path.
+ *
+ * <p>Configuration comes from system properties (set by {@code jmh:run}) and the environment:
+ * {@code loadbench.results} (run folder parent, default {@code results}), {@code loadbench.label}
+ * (default: the host name), {@code loadbench.pg.url}/{@code LOADBENCH_PG_URL},
+ * {@code loadbench.redis.url}/{@code LOADBENCH_REDIS_URL}, {@code loadbench.target}
+ * ({@code containers} to use Testcontainers), {@code loadbench.verbose} (stack traces on failure).
+ */
+public final class BenchmarksMain {
+
+    private final SuiteSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
+            status = new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("jmh:run: " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    /** @return the process exit status: 0 when every benchmark ran, 1 when the run failed, 2 for bad options */
+    int run(List<String> arguments) {
+        JmhRunOptions options;
+        try {
+            options = JmhRunOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println("jmh:run: " + e.getMessage());
+            return 2;
+        }
+        if (options.onlyLists()) {
+            return list(options);
+        }
+        SortedSet<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
+                options.commandLine().getIncludes(), options.commandLine().getExcludes());
+        if (benchmarks.isEmpty()) {
+            err.println("jmh:run: no benchmark matches " + options.commandLine().getIncludes()
+                    + " (list them with -Djmh.args=-l)");
+            return 2;
+        }
+        TargetSpec spec = TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env());
+        try (Datastores datastores = Datastores.open(spec)) {
+            return runSuite(options, benchmarks, datastores);
+        } catch (DatastoreException e) {
+            err.println("jmh:run: " + e.getMessage());
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores) {
+        RunFolder run = RunFolder.create(settings.resultsDirectory(), settings.label(), "jmh", "jmh", clock);
+        List<String> forkArguments = forkArguments(datastores);
+        List<String> benchmarkNames = new ArrayList<>();
+        benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
+
+        Map<String, Object> parameters = new TreeMap<>();
+        parameters.put("jmhArguments", options.arguments());
+        parameters.put("resultFormat", options.resultFormat().name());
+        parameters.put("failOnError", options.failOnError());
+        parameters.put("forkJvmArgumentsAppended", forkArguments);
+        parameters.put("benchmarks", benchmarkNames);
+        Map<String, Object> plan = new TreeMap<>();
+        plan.put("jmhArguments", options.arguments());
+        plan.put("benchmarks", benchmarkNames);
+        run.recordParameters(parameters, plan, datastores.describe());
+
+        out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
+                + " target; run folder " + run.dir());
+        try {
+            Collection<RunResult> results = new Runner(options.forRun(run.dir(), forkArguments)).run();
+            Path resultFile = run.dir().resolve(options.resultFileName());
+            if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
+                return failed(run, "JMH produced no results");
+            }
+            run.addFile(options.resultFileName());
+            run.finishOk();
+            out.println("jmh:run: results in " + resultFile);
+            return 0;
+        } catch (NoBenchmarksException e) {
+            return failed(run, "no benchmark matches " + options.commandLine().getIncludes());
+        } catch (RunnerException e) {
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return failed(run, "JMH failed: " + firstLine(e));
+        } catch (RuntimeException e) {
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return failed(run, e.getClass().getSimpleName() + ": " + firstLine(e));
+        }
+    }
+
+    private int failed(RunFolder run, String reason) {
+        run.finishFailed(reason);
+        err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
+        return 1;
+    }
+
+    /**
+     * The target's URLs for the forks. Embedded servers have no password, so their URLs travel on the
+     * command line; a user's own servers reach the forks the way the user gave them (the environment, or
+     * the launcher's own {@code -D} options, which JMH passes on), so no password is copied anywhere new.
+     */
+    private static List<String> forkArguments(Datastores datastores) {
+        if (datastores.kind() == TargetKind.EXTERNAL) {
+            return List.of();
+        }
+        return List.of(
+                "-D" + ForkTarget.PG_URL_PROPERTY + "=" + datastores.postgres().jdbcUrlWithUser(),
+                "-D" + ForkTarget.REDIS_URL_PROPERTY + "=" + datastores.redis().url());
+    }
+
+    private int list(JmhRunOptions options) {
+        try {
+            Runner runner = new Runner(options.commandLine());
+            if (options.commandLine().shouldHelp()) {
+                options.commandLine().showHelp();
+            } else if (options.commandLine().shouldList()) {
+                runner.list();
+            } else if (options.commandLine().shouldListWithParams()) {
+                runner.listWithParams(options.commandLine());
+            } else if (options.commandLine().shouldListProfilers()) {
+                options.commandLine().listProfilers();
+            } else {
+                options.commandLine().listResultFormats();
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
