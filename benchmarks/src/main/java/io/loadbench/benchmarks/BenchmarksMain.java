@@ -20,11 +20,11 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import io.loadbench.benchmarks.target.ForkTarget;
+import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
+import io.loadbench.benchmarks.fork.ForkTarget;
 import io.loadbench.core.run.RunFolder;
 import io.loadbench.core.target.DatastoreException;
 import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.TargetKind;
 import io.loadbench.core.target.TargetSpec;
 
 /**
@@ -110,12 +110,28 @@ public final class BenchmarksMain {
         parameters.put("jmhArguments", options.arguments());
         parameters.put("resultFormat", options.resultFormat().name());
         parameters.put("failOnError", options.failOnError());
-        parameters.put("forkJvmArgumentsAppended", forkArguments);
+        parameters.put("forkJvmArgumentsAppended", forkArguments.stream().map(BenchmarksMain::maskPassword).toList());
+        parameters.put("datasetSeed", BenchmarkDatasets.SEED);
+        parameters.put("datasetRows", BenchmarkDatasets.ROWS);
         parameters.put("benchmarks", benchmarkNames);
+        // the plan is what was measured: which benchmarks, which parameter values, how many threads, which rows
         Map<String, Object> plan = new TreeMap<>();
-        plan.put("jmhArguments", options.arguments());
         plan.put("benchmarks", benchmarkNames);
-        run.recordParameters(parameters, plan, datastores.describe());
+        Map<String, Object> parameterOverrides = new TreeMap<>();
+        for (BenchmarkListEntry benchmark : benchmarks) {
+            for (String name : benchmark.getParams().orElse(Map.of()).keySet()) {
+                var values = options.commandLine().getParameter(name);
+                if (values.hasValue()) {
+                    parameterOverrides.put(name, List.copyOf(values.get()));
+                }
+            }
+        }
+        plan.put("parameterOverrides", parameterOverrides);
+        plan.put("threads", options.commandLine().getThreads().hasValue() ? options.commandLine().getThreads().get() : null);
+        plan.put("datasetSeed", BenchmarkDatasets.SEED);
+        plan.put("datasetRows", BenchmarkDatasets.ROWS);
+        run.manifest().putParameters(parameters).putPlan(plan).target(datastores.describe());
+        run.writeManifest();
 
         out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
@@ -125,7 +141,6 @@ public final class BenchmarksMain {
             if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
                 return failed(run, "JMH produced no results");
             }
-            run.addFile(options.resultFileName());
             run.finishOk();
             out.println("jmh:run: results in " + resultFile);
             return 0;
@@ -150,18 +165,10 @@ public final class BenchmarksMain {
         return 1;
     }
 
-    /**
-     * The target's URLs for the forks. Embedded servers have no password, so their URLs travel on the
-     * command line; a user's own servers reach the forks the way the user gave them (the environment, or
-     * the launcher's own {@code -D} options, which JMH passes on), so no password is copied anywhere new.
-     */
     private static List<String> forkArguments(Datastores datastores) {
-        if (datastores.kind() == TargetKind.EXTERNAL) {
-            return List.of();
-        }
-        return List.of(
-                "-D" + ForkTarget.PG_URL_PROPERTY + "=" + datastores.postgres().jdbcUrlWithUser(),
-                "-D" + ForkTarget.REDIS_URL_PROPERTY + "=" + datastores.redis().url());
+        List<String> arguments = new ArrayList<>();
+        ForkTarget.handOver(datastores).forEach((name, value) -> arguments.add("-D" + name + "=" + value));
+        return arguments;
     }
 
     private int list(JmhRunOptions options) {
@@ -183,6 +190,10 @@ public final class BenchmarksMain {
             err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String maskPassword(String argument) {
+        return argument.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
     }
 
     private static String firstLine(Throwable e) {

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.ThreadParams;
 
-import io.loadbench.benchmarks.target.ForkTarget;
+import io.loadbench.benchmarks.fork.ForkTarget;
 import io.loadbench.core.target.Datastores;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
