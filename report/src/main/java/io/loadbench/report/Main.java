@@ -1,0 +1,196 @@
+package io.loadbench.report;
+
+import io.loadbench.report.compare.Comparison;
+import io.loadbench.report.compare.PlanCheck;
+import io.loadbench.report.html.ChartJs;
+import io.loadbench.report.html.ChartSpecs;
+import io.loadbench.report.html.HtmlReport;
+import io.loadbench.report.merge.RunMerger;
+import io.loadbench.report.read.RunReader;
+import io.loadbench.report.read.SavedRun;
+import io.loadbench.report.summarize.Summary;
+import io.loadbench.report.text.Document;
+import io.loadbench.report.text.MarkdownRenderer;
+import io.loadbench.report.text.TextRenderer;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code java -jar loadbench-report.jar summarize|compare|merge …}. Exit codes: 0 success, 1 the runs
+ * cannot be reported as asked (bad input, different plans), 2 a usage error.
+ */
+@Command(name = "loadbench-report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Summarize, compare and merge saved loadbench run folders.",
+        subcommands = {Main.Summarize.class, Main.Compare.class, Main.Merge.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code when the input cannot be reported (missing folder, corrupt file, different plans). */
+    public static final int EXIT_BAD_INPUT = 1;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    private final PrintWriter out;
+    private final Clock clock;
+
+    Main(PrintWriter out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, new PrintWriter(stdout, true), new PrintWriter(stderr, true), Clock.systemUTC()));
+    }
+
+    /** Runs one command line; everything it prints goes to {@code out} and {@code err}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        Main main = new Main(out, clock);
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            boolean verbose = main.verbose;
+            if (exception instanceof ReportException) {
+                err.println("loadbench-report: " + exception.getMessage());
+            } else {
+                err.println("loadbench-report: internal error: " + exception
+                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            }
+            if (verbose) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        int exit = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    static List<SavedRun> read(List<Path> dirs) {
+        List<SavedRun> runs = new ArrayList<>();
+        for (Path dir : dirs) {
+            runs.add(RunReader.read(dir));
+        }
+        return runs;
+    }
+
+    @Command(name = "summarize", mixinStandardHelpOptions = true,
+            description = "Key figures of one run: status, environment, plan, JMH scores, load rates, "
+                    + "request throughput and latency percentiles, hit ratios.")
+    static final class Summarize implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "RUN", description = "A run folder (the one holding manifest.json).")
+        Path run;
+
+        @Option(names = "--markdown", description = "Print Markdown instead of a terminal table.")
+        boolean markdown;
+
+        @Override
+        public Integer call() {
+            Document document = Summary.of(RunReader.read(run));
+            main.out.print(markdown ? MarkdownRenderer.render(document) : TextRenderer.render(document));
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Compare runs side by side, with ratios to the first run. Runs of different plans are "
+                    + "refused unless --allow-plan-mismatch is given.")
+    static final class Compare implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "RUN", arity = "2..*", description = "Two or more run folders; the first is the base of the ratios.")
+        List<Path> runs;
+
+        @Option(names = "--markdown", description = "Print Markdown instead of a terminal table.")
+        boolean markdown;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts to FILE.")
+        Path html;
+
+        @Option(names = "--allow-plan-mismatch", description = "Compare runs whose plans differ; the differences are printed above the tables.")
+        boolean allowPlanMismatch;
+
+        @Override
+        public Integer call() {
+            List<SavedRun> saved = read(runs);
+            List<String> differences = PlanCheck.differences(saved);
+            if (!differences.isEmpty() && !allowPlanMismatch) {
+                throw new ReportException("cannot compare runs of different plans: " + String.join("; ", differences)
+                        + " (--allow-plan-mismatch compares them anyway)");
+            }
+            Document document = Comparison.of(saved, differences);
+            main.out.print(markdown ? MarkdownRenderer.render(document) : TextRenderer.render(document));
+            if (html != null) {
+                String page = HtmlReport.render(document, ChartSpecs.of(saved), ChartJs.source());
+                try {
+                    Path parent = html.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    Files.writeString(html, page, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new ReportException(html + ": cannot write the HTML page: " + e.getMessage(), e);
+                }
+                main.out.println();
+                main.out.println("HTML page written to " + html);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Join runs of one plan made at the same time on several injector machines into one run "
+                    + "folder: histograms added, throughputs summed, source manifests kept.")
+    static final class Merge implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "RUN", arity = "2..*", description = "The run folders to merge.")
+        List<Path> runs;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+                description = "Directory in which the merged run folder is created (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Path merged = RunMerger.merge(read(runs), out, main.clock);
+            main.out.println("merged " + runs.size() + " runs into " + merged);
+            return 0;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"loadbench-report " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * {@code merge RUN…}: the runs of one plan made at the same time by several injector machines, joined
+ * into one run folder of kind {@code merge}. Latency histograms are added interval by interval (never
+ * percentiles averaged), throughputs and rates are summed, and every source's own files are kept under
+ * {@code sources/<source folder>/}.
+ */
+package io.loadbench.report.merge;

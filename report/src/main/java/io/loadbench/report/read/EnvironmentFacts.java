@@ -1,0 +1,71 @@
+package io.loadbench.report.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The facts of a manifest's {@code environment} and {@code target} that decide how fast a run can go,
+ * in reading order, with human names: CPU, cores, memory, OS, JVM, server versions and every recorded
+ * server setting. {@code compare} shows those that differ between runs.
+ */
+public final class EnvironmentFacts {
+
+    private EnvironmentFacts() {
+    }
+
+    public static Map<String, String> of(Manifest manifest) {
+        JsonNode env = manifest.environment();
+        JsonNode target = manifest.target();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("host", text(env.path("hostName")));
+        facts.put("CPU", text(env.path("cpu").path("model")));
+        facts.put("logical cores", text(env.path("cpu").path("logicalCores")));
+        JsonNode memory = env.path("memory").path("totalBytes");
+        facts.put("memory", memory.isNumber() ? gibibytes(memory.longValue()) : text(memory));
+        JsonNode os = env.path("os");
+        facts.put("OS", join(text(os.path("distribution")), text(os.path("name"))));
+        facts.put("kernel", text(os.path("version")));
+        facts.put("arch", text(os.path("arch")));
+        JsonNode jvm = env.path("jvm");
+        facts.put("JVM", join(text(jvm.path("vendor")), text(jvm.path("vmName")), text(jvm.path("version"))));
+        facts.put("JVM flags", Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-"));
+        facts.put("target", text(target.path("kind")));
+        JsonNode postgres = target.path("postgres");
+        if (!postgres.isMissingNode() && !postgres.isNull()) {
+            facts.put("PostgreSQL", text(postgres.path("version")));
+            Flatten.flatten(postgres.path("settings")).forEach((name, value) -> facts.put("PostgreSQL " + name, value));
+        }
+        JsonNode redis = target.path("redis");
+        if (!redis.isMissingNode() && !redis.isNull()) {
+            facts.put("Redis", join(text(redis.path("version")), text(redis.path("mode"))));
+            Flatten.flatten(redis.path("config")).forEach((name, value) -> facts.put("Redis " + name, value));
+        }
+        facts.put("loadbench", join(text(manifest.raw().path("tool").path("version")),
+                text(manifest.raw().path("tool").path("gitCommit"))));
+        return facts;
+    }
+
+    private static JsonNode wrap(JsonNode node) {
+        return JsonFiles.MAPPER.createObjectNode().set("v", node);
+    }
+
+    private static String gibibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? "-" : node.asText();
+    }
+
+    private static String join(String... parts) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (!"-".equals(part)) {
+                out.append(out.length() == 0 ? "" : " ").append(part);
+            }
+        }
+        return out.length() == 0 ? "-" : out.toString();
+    }
+}

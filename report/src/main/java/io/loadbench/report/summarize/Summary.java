@@ -1,0 +1,145 @@
+package io.loadbench.report.summarize;
+
+import io.loadbench.report.read.EnvironmentFacts;
+import io.loadbench.report.read.JmhBenchmark;
+import io.loadbench.report.read.LoadResult;
+import io.loadbench.report.read.Manifest;
+import io.loadbench.report.read.MeasuredHistogram;
+import io.loadbench.report.read.RequestLatency;
+import io.loadbench.report.read.SavedRun;
+import io.loadbench.report.read.ScenarioResult;
+import io.loadbench.report.text.Document;
+import io.loadbench.report.text.Numbers;
+import io.loadbench.report.text.Table;
+import java.util.Map;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/** Builds the summary of one run. */
+public final class Summary {
+
+    /** The percentiles every latency table shows, in percent; the maximum follows them. */
+    public static final double[] PERCENTILES = {50, 90, 99, 99.9};
+    public static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
+
+    private Summary() {
+    }
+
+    public static Document of(SavedRun run) {
+        Manifest manifest = run.manifest();
+        Document doc = new Document().heading(1, "Run " + run.id());
+        Table about = new Table().text("field").text("value");
+        about.row("kind", manifest.kind());
+        about.row("name", manifest.name());
+        about.row("label", manifest.label());
+        about.row("started", manifest.startedAt());
+        about.row("finished", manifest.finishedAt());
+        about.row("duration", manifest.durationMs() == null ? null : Numbers.value(manifest.durationMs() / 1000.0) + " s");
+        about.row("status", manifest.status());
+        if (manifest.failureReason() != null) {
+            about.row("failure reason", manifest.failureReason());
+        }
+        doc.table(about);
+        for (String warning : run.warnings()) {
+            doc.paragraph("warning: " + warning);
+        }
+
+        doc.heading(2, "Environment");
+        Table environment = new Table().text("fact").text("value");
+        EnvironmentFacts.of(manifest).forEach((fact, value) -> environment.row(fact, value));
+        doc.table(environment);
+
+        Map<String, String> plan = manifest.flatPlan();
+        if (!plan.isEmpty()) {
+            doc.heading(2, "Plan");
+            Table planTable = new Table().text("parameter").text("value");
+            plan.forEach(planTable::row);
+            doc.table(planTable);
+        }
+        if (!run.jmh().isEmpty()) {
+            doc.heading(2, "JMH");
+            doc.table(jmh(run));
+        }
+        if (run.load() != null) {
+            doc.heading(2, "Load");
+            load(run.load(), doc);
+        }
+        if (!run.requests().isEmpty()) {
+            doc.heading(2, "Requests");
+            doc.paragraph("Latency in milliseconds, from HdrHistogram interval logs added up, warm-up excluded.");
+            doc.heading(3, "Latency from the intended start");
+            doc.table(latency(run, RequestLatency::intended));
+            doc.heading(3, "Service time");
+            doc.table(latency(run, RequestLatency::service));
+        }
+        if (run.scenario() != null) {
+            doc.heading(2, "Scenario");
+            doc.table(scenario(run.scenario()));
+        }
+        return doc;
+    }
+
+    private static Table jmh(SavedRun run) {
+        Table table = new Table().text("benchmark").text("params").text("mode").number("score ± error").text("unit");
+        for (JmhBenchmark benchmark : run.jmh()) {
+            table.row(benchmark.shortName(), benchmark.paramsText(), benchmark.mode(),
+                    Numbers.withError(benchmark.primary().score(), benchmark.primary().scoreError()), benchmark.primary().unit());
+            benchmark.secondary().forEach((name, metric) -> table.row(benchmark.shortName() + " · " + name,
+                    benchmark.paramsText(), benchmark.mode(), Numbers.withError(metric.score(), metric.scoreError()), metric.unit()));
+        }
+        return table;
+    }
+
+    private static void load(LoadResult load, Document doc) {
+        if (load.dataset() != null || load.verification() != null) {
+            doc.paragraph("dataset " + (load.dataset() == null ? "-" : load.dataset())
+                    + ", verification " + (load.verification() == null ? "-" : load.verification()));
+        }
+        Table table = new Table().text("table").number("rows").number("rows/s").number("MB/s").number("duration s");
+        long totalRows = 0;
+        for (LoadResult.TableLoad t : load.tables()) {
+            totalRows += t.rows() == null ? 0 : t.rows();
+            table.row(t.name(), Numbers.count(t.rows()), Numbers.value(t.rowsPerSecond()),
+                    t.bytesPerSecond() == null ? null : Numbers.value(t.bytesPerSecond() / 1_000_000),
+                    t.durationMs() == null ? null : Numbers.value(t.durationMs() / 1000.0));
+        }
+        table.row("total", Numbers.count(totalRows), Numbers.value(load.rowsPerSecond()), null,
+                load.durationMs() == null ? null : Numbers.value(load.durationMs() / 1000.0));
+        doc.table(table);
+    }
+
+    /** One row per request: count, throughput, p50 … p99.9 and max in milliseconds. */
+    public static Table latency(SavedRun run, Function<RequestLatency, MeasuredHistogram> which) {
+        Table table = new Table().text("request").number("count").number("req/s");
+        for (String name : PERCENTILE_NAMES) {
+            table.number(name);
+        }
+        table.number("max").number("warm-up intervals");
+        for (RequestLatency request : run.requests().values()) {
+            MeasuredHistogram measured = which.apply(request);
+            if (measured == null) {
+                continue;
+            }
+            Histogram h = measured.histogram();
+            String[] cells = new String[PERCENTILES.length + 5];
+            cells[0] = request.request();
+            cells[1] = Numbers.count(h.getTotalCount());
+            cells[2] = Numbers.value(request.throughputPerSecond());
+            for (int i = 0; i < PERCENTILES.length; i++) {
+                cells[3 + i] = h.getTotalCount() == 0 ? null : Numbers.millisFromMicros(h.getValueAtPercentile(PERCENTILES[i]));
+            }
+            cells[3 + PERCENTILES.length] = h.getTotalCount() == 0 ? null : Numbers.millisFromMicros(h.getMaxValue());
+            cells[4 + PERCENTILES.length] = Integer.toString(measured.warmUpIntervals());
+            table.row(cells);
+        }
+        return table;
+    }
+
+    private static Table scenario(ScenarioResult scenario) {
+        Table table = new Table().text("figure").number("value");
+        table.row("target rate req/s", Numbers.value(scenario.targetRatePerSecond()));
+        table.row("achieved rate req/s", Numbers.value(scenario.achievedRatePerSecond()));
+        scenario.hitRatios().forEach((name, ratio) -> table.row("hit ratio " + name, Numbers.percent(ratio)));
+        return table;
+    }
+}

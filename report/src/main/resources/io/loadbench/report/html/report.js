@@ -1,0 +1,106 @@
+// Draws the charts described in #loadbench-charts with Chart.js, then marks every canvas with
+// data-rendered (its drawn size) and data-painted-pixels (how many pixels are not blank), and the body
+// with data-charts-rendered, so a headless browser can tell that the charts were really drawn.
+(function () {
+  'use strict';
+  var spec = JSON.parse(document.getElementById('loadbench-charts').textContent);
+  var colors = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+  var rendered = 0;
+
+  // 1/(1-p) -> the percentile it stands for: 2 -> 50%, 10 -> 90%, 1000 -> 99.9%
+  function percentileLabel(x) {
+    var p = 100 - 100 / x;
+    return (Math.round(p * 10000) / 10000) + '%';
+  }
+
+  function isLabelled(x) {
+    var exponent = Math.log10(x);
+    return x === 2 || Math.abs(exponent - Math.round(exponent)) < 1e-9;
+  }
+
+  function title(chart) {
+    return { display: true, text: chart.title };
+  }
+
+  function lineConfig(chart, xAxis) {
+    return {
+      type: 'line',
+      data: {
+        datasets: chart.series.map(function (s) {
+          return {
+            label: s.name,
+            data: s.points,
+            borderColor: colors[s.run % colors.length],
+            backgroundColor: colors[s.run % colors.length],
+            borderDash: s.dashed ? [6, 4] : [],
+            pointRadius: chart.kind === 'batch' ? 3 : 0,
+            borderWidth: 2
+          };
+        })
+      },
+      options: {
+        responsive: false,
+        animation: false,
+        parsing: false,
+        plugins: { title: title(chart) },
+        scales: {
+          x: xAxis,
+          y: { type: 'linear', beginAtZero: true,
+               title: { display: true, text: chart.yLabel } }
+        }
+      }
+    };
+  }
+
+  function config(chart) {
+    if (chart.kind === 'percentiles') {
+      return lineConfig(chart, {
+        type: 'logarithmic', min: 1,
+        title: { display: true, text: 'percentile (axis: 1/(1-p))' },
+        ticks: { callback: function (value) { return isLabelled(value) ? percentileLabel(value) : ''; } }
+      });
+    }
+    if (chart.kind === 'batch') {
+      return lineConfig(chart, { type: 'logarithmic', title: { display: true, text: 'batch size' } });
+    }
+    return {
+      type: 'bar',
+      data: {
+        labels: chart.labels,
+        datasets: chart.series.map(function (s) {
+          return { label: s.name, data: s.values, backgroundColor: colors[s.run % colors.length] };
+        })
+      },
+      options: {
+        responsive: false,
+        animation: false,
+        plugins: { title: title(chart) },
+        scales: { y: { beginAtZero: true, title: { display: true, text: chart.yLabel } } }
+      }
+    };
+  }
+
+  function paintedPixels(canvas) {
+    var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    var painted = 0;
+    for (var i = 3; i < pixels.length; i += 4) {
+      if (pixels[i] !== 0) {
+        painted++;
+      }
+    }
+    return painted;
+  }
+
+  spec.charts.forEach(function (chart) {
+    var canvas = document.getElementById(chart.id);
+    try {
+      var drawn = new Chart(canvas, config(chart));
+      canvas.setAttribute('data-rendered', drawn.width + 'x' + drawn.height);
+      canvas.setAttribute('data-painted-pixels', String(paintedPixels(canvas)));
+      rendered++;
+    } catch (e) {
+      canvas.setAttribute('data-error', String(e));
+    }
+  });
+  document.body.setAttribute('data-charts-rendered', String(rendered));
+})();

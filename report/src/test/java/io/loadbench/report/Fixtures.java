@@ -1,0 +1,270 @@
+package io.loadbench.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadbench.report.read.JsonFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.IterationResultMetaData;
+import org.openjdk.jmh.results.ResultRole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.ThroughputResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.WorkloadParams;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Builds realistic run folders for tests: manifests in schema 1, interval logs written by HdrHistogram's
+ * own {@link HistogramLogWriter} from seeded latencies, {@code jmh.json} written by JMH's own JSON result
+ * format, and {@code load.json} / {@code scenario.json} as documented. Every value descends from a seed,
+ * so the golden files stay stable.
+ */
+public final class Fixtures {
+
+    /** 2026-11-22T06:00:00Z, the start of every fixture run. */
+    public static final long T0_MS = 1_795_327_200_000L;
+    public static final long INTERVAL_MS = 1000;
+
+    private Fixtures() {
+    }
+
+    /** The description of one machine, as core's {@code EnvironmentInfo} and {@code Datastores.describe()} write it. */
+    public record Machine(String label, String cpu, int cores, long memoryBytes, String jvmVersion, String sharedBuffers,
+                          String maxConnections, String redisVersion) {
+    }
+
+    public static final Machine BENCH_01 = new Machine("db-bench-01", "AMD EPYC 7B13", 2, 8L << 30, "17.0.15",
+            "128MB", "300", "7.0.15");
+    public static final Machine BENCH_02 = new Machine("db-bench-02", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz", 8,
+            32L << 30, "25.0.1", "2GB", "300", "7.0.15");
+
+    public static ObjectNode manifest(String kind, String name, Machine machine, Map<String, Object> plan, int startOffsetS,
+                                      int durationS, String status, String failureReason) {
+        ObjectNode m = JsonFiles.MAPPER.createObjectNode();
+        m.put("schemaVersion", 1);
+        m.put("kind", kind);
+        m.put("name", name);
+        m.put("label", machine.label());
+        m.putObject("tool").put("name", "loadbench").put("version", "0.1.0-SNAPSHOT").put("gitCommit", "3f2c0d1e9a8b");
+        Instant start = Instant.ofEpochMilli(T0_MS + startOffsetS * 1000L);
+        m.put("startedAt", start.toString());
+        m.put("finishedAt", start.plusSeconds(durationS).toString());
+        m.put("durationMs", durationS * 1000L);
+        m.put("status", status);
+        m.put("failureReason", failureReason);
+        ObjectNode parameters = m.putObject("parameters");
+        ObjectNode planNode = m.putObject("plan");
+        plan.forEach((key, value) -> {
+            parameters.putPOJO(key, value);
+            planNode.putPOJO(key, value);
+        });
+        parameters.put("poolSize", 16);
+        ObjectNode env = m.putObject("environment");
+        env.put("hostName", machine.label());
+        env.putObject("cpu").put("model", machine.cpu()).put("logicalCores", machine.cores());
+        env.putObject("memory").put("totalBytes", machine.memoryBytes());
+        env.putObject("os").put("name", "Linux").put("version", "6.1.0-40-cloud-amd64").put("arch", "amd64")
+                .put("distribution", "Debian GNU/Linux 12 (bookworm)");
+        ObjectNode jvm = env.putObject("jvm");
+        jvm.put("vendor", "Debian").put("version", machine.jvmVersion()).put("vmName", "OpenJDK 64-Bit Server VM");
+        jvm.putArray("inputArguments").add("-Xmx2g").add("-XX:+UseG1GC");
+        ObjectNode target = m.putObject("target");
+        target.put("kind", "EXTERNAL");
+        ObjectNode pg = target.putObject("postgres");
+        pg.put("url", "jdbc:postgresql://127.0.0.1:5432/test");
+        pg.put("version", "PostgreSQL 15.14 (Debian 15.14-0+deb12u1) on x86_64-pc-linux-gnu");
+        pg.put("serverVersionNum", 150014);
+        pg.putObject("settings").put("fsync", "on").put("max_connections", machine.maxConnections())
+                .put("shared_buffers", machine.sharedBuffers()).put("synchronous_commit", "on");
+        ObjectNode redis = target.putObject("redis");
+        redis.put("url", "redis://127.0.0.1:6379").put("version", machine.redisVersion()).put("mode", "standalone");
+        redis.putObject("config").put("appendonly", "no").put("maxmemory", "0").put("maxmemory-policy", "noeviction");
+        m.putArray("files");
+        return m;
+    }
+
+    public static Path writeRun(Path dir, ObjectNode manifest) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonFiles.write(dir.resolve("manifest.json"), manifest);
+        return dir;
+    }
+
+    /**
+     * Writes an interval log of {@code intervals} one-second intervals of {@code ratePerSecond} latencies
+     * each, log-normally spread around {@code medianUs} with a rare slow tail.
+     *
+     * @param warmUpTagged how many leading intervals carry the tag {@code <request>.warmup}; the others are
+     *                     tagged {@code <request>}, as core's {@code LatencyIntervalLog} tags them
+     */
+    public static void hlog(Path file, long seed, long startMs, int intervals, int ratePerSecond, double medianUs,
+                            int warmUpTagged) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String fileName = file.getFileName().toString();
+        String request = fileName.substring(0, fileName.indexOf('.'));
+        try {
+            Files.createDirectories(file.getParent());
+            try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+                HistogramLogWriter writer = new HistogramLogWriter(out);
+                writer.outputLogFormatVersion();
+                writer.outputStartTime(startMs);
+                writer.setBaseTime(startMs);
+                writer.outputLegend();
+                for (int i = 0; i < intervals; i++) {
+                    Histogram interval = new Histogram(3_600_000_000L, 3);
+                    for (int n = 0; n < ratePerSecond; n++) {
+                        double gaussian = gaussian(random);
+                        double tail = random.nextDouble() < 0.002 ? 20 + random.nextDouble() * 30 : 1;
+                        interval.recordValue(Math.max(1, Math.round(medianUs * Math.exp(0.35 * gaussian) * tail)));
+                    }
+                    interval.setStartTimeStamp(startMs + i * INTERVAL_MS);
+                    interval.setEndTimeStamp(startMs + (i + 1) * INTERVAL_MS);
+                    interval.setTag(i < warmUpTagged ? request + ".warmup" : request);
+                    writer.outputIntervalHistogram(interval);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller: SplittableRandom has no nextGaussian on Java 17
+        double u1 = random.nextDouble(1e-12, 1.0);
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** A simulation run: {@code get} and {@code query} requests, two warm-up intervals before measurementStartedAt. */
+    public static Path gatlingRun(Path dir, Machine machine, Map<String, Object> plan, long seed, double speed,
+                                  int ratePerSecond) {
+        ObjectNode manifest = manifest("gatling", "gatling-cachequeries", machine, plan, 0, 12, "OK", null);
+        ArrayNode files = (ArrayNode) manifest.get("files");
+        writeRun(dir, manifest);
+        int warmUp = 2;
+        int measured = 8;
+        for (String request : List.of("get", "query")) {
+            double medianUs = (request.equals("get") ? 180 : 1400) / speed;
+            int rate = request.equals("get") ? ratePerSecond : ratePerSecond / 10;
+            hlog(dir.resolve("hdr/" + request + ".intended.hlog"), seed + request.hashCode(), T0_MS, warmUp + measured, rate,
+                    medianUs * 1.3, 0);
+            hlog(dir.resolve("hdr/" + request + ".service.hlog"), seed + 7 + request.hashCode(), T0_MS, warmUp + measured, rate,
+                    medianUs, 0);
+            files.add("hdr/" + request + ".intended.hlog").add("hdr/" + request + ".service.hlog");
+        }
+        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
+        scenario.put("schemaVersion", 1);
+        scenario.put("targetRatePerSecond", ratePerSecond * 1.1);
+        scenario.put("achievedRatePerSecond", ratePerSecond * 1.1 * 0.998);
+        scenario.put("measurementStartedAt", Instant.ofEpochMilli(T0_MS + warmUp * INTERVAL_MS).toString());
+        scenario.putObject("hitRatios").put("users", 0.95 - 0.01 / speed).put("dashboards", 0.88);
+        scenario.putObject("injector").put("maxSchedulingDelayMs", 3).put("droppedRequests", 0);
+        JsonFiles.write(dir.resolve("scenario.json"), scenario);
+        files.add("scenario.json");
+        writeRun(dir, manifest);
+        return dir;
+    }
+
+    /** A loader run of three tables. */
+    public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed) {
+        ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
+        ((ArrayNode) manifest.get("files")).add("load.json");
+        writeRun(dir, manifest);
+        ObjectNode load = JsonFiles.MAPPER.createObjectNode();
+        load.put("schemaVersion", 1);
+        load.put("dataset", "analytics");
+        ArrayNode tables = load.putArray("tables");
+        long totalRows = 0;
+        long totalMs = 0;
+        String[] names = {"organisations", "users", "events"};
+        long[] rows = {1_000, 50_000, 1_000_000};
+        double[] baseRate = {40_000, 180_000, 260_000};
+        for (int i = 0; i < names.length; i++) {
+            long durationMs = Math.round(rows[i] / (baseRate[i] * speed) * 1000);
+            long bytes = rows[i] * (i == 2 ? 212 : 96);
+            tables.addObject().put("name", names[i]).put("rows", rows[i]).put("bytes", bytes).put("durationMs", durationMs)
+                    .put("rowsPerSecond", rows[i] * 1000.0 / durationMs).put("bytesPerSecond", bytes * 1000.0 / durationMs);
+            totalRows += rows[i];
+            totalMs += durationMs;
+        }
+        load.put("durationMs", totalMs);
+        load.put("rowsPerSecond", totalRows * 1000.0 / totalMs);
+        load.putObject("verification").put("status", "OK");
+        JsonFiles.write(dir.resolve("load.json"), load);
+        return dir;
+    }
+
+    /** A JMH run: a COPY benchmark swept over batchSize with an {@code @AuxCounters} rows metric, plus a GET benchmark. */
+    public static Path jmhRun(Path dir, Machine machine, Map<String, Object> plan, double speed, long seed) {
+        ObjectNode manifest = manifest("jmh", "jmh", machine, plan, 0, 90, "OK", null);
+        ((ArrayNode) manifest.get("files")).add("jmh.json");
+        writeRun(dir, manifest);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<RunResult> results = new ArrayList<>();
+        for (String batchSize : List.of("100", "1000", "10000")) {
+            int batch = Integer.parseInt(batchSize);
+            double rowsPerSecond = 300_000 * speed * (1 - 100.0 / (batch + 120));
+            results.add(jmhResult(machine, "io.loadbench.benchmarks.CopyBenchmark.copyBinary", Map.of("batchSize", batchSize),
+                    rowsPerSecond / batch, Map.of("rows", rowsPerSecond), random));
+        }
+        // bound by the loopback round trip, not by the machine's speed: runs of it overlap within their errors
+        results.add(jmhResult(machine, "io.loadbench.benchmarks.RedisBenchmark.get", Map.of(), 21_000, Map.of(), random));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("jmh.json")), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static RunResult jmhResult(Machine machine, String benchmark, Map<String, String> paramValues, double opsPerSecond,
+                                       Map<String, Double> secondary, SplittableRandom random) {
+        WorkloadParams params = new WorkloadParams();
+        paramValues.forEach((key, value) -> params.put(key, value, 0));
+        IterationParams warmup = new IterationParams(IterationType.WARMUP, 2, TimeValue.seconds(2), 1);
+        IterationParams measurement = new IterationParams(IterationType.MEASUREMENT, 5, TimeValue.seconds(2), 1);
+        BenchmarkParams benchmarkParams = new BenchmarkParams(benchmark, benchmark + "_jmhTest", false, 1, new int[] {1},
+                List.of(), 2, 0, warmup, measurement, Mode.Throughput, params, TimeUnit.SECONDS, 1,
+                "/usr/lib/jvm/java-17-openjdk-amd64/bin/java", List.of("-Xmx2g"), machine.jvmVersion(),
+                "OpenJDK 64-Bit Server VM", machine.jvmVersion() + "+6-Debian-1deb12u1", "1.37", TimeValue.minutes(10));
+        List<BenchmarkResult> forks = new ArrayList<>();
+        for (int fork = 0; fork < 2; fork++) {
+            Collection<IterationResult> iterations = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                double noise = 1 + 0.02 * (random.nextDouble() - 0.5);
+                long durationNs = 2_000_000_000L;
+                IterationResult iteration = new IterationResult(benchmarkParams, measurement, new IterationResultMetaData(0, 0));
+                iteration.addResult(new ThroughputResult(ResultRole.PRIMARY, benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                        opsPerSecond * noise * 2, durationNs, TimeUnit.SECONDS));
+                secondary.forEach((name, perSecond) -> iteration.addResult(
+                        new ThroughputResult(ResultRole.SECONDARY, name, perSecond * noise * 2, durationNs, TimeUnit.SECONDS)));
+                iterations.add(iteration);
+            }
+            forks.add(new BenchmarkResult(benchmarkParams, iterations));
+        }
+        return new RunResult(benchmarkParams, forks);
+    }
+}
