@@ -136,7 +136,9 @@ public final class BenchmarksMain {
         out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
         try {
-            Collection<RunResult> results = new Runner(options.forRun(run.dir(), forkArguments)).run();
+            Runner runner = new Runner(options.forRun(run.dir(), forkArguments), OutputFormatFactory.createFormatInstance(
+                    out, options.commandLine().verbosity().orElse(VerboseMode.NORMAL)));
+            Collection<RunResult> results = runner.run();
             Path resultFile = run.dir().resolve(options.resultFileName());
             if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
                 return failed(run, "JMH produced no results");
@@ -173,7 +175,7 @@ public final class BenchmarksMain {
 
     private int list(JmhRunOptions options) {
         try {
-            Runner runner = new Runner(options.commandLine());
+            Runner runner = new Runner(options.commandLine(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
             if (options.commandLine().shouldHelp()) {
                 options.commandLine().showHelp();
             } else if (options.commandLine().shouldList()) {

@@ -52,7 +52,7 @@ class BenchmarkSuiteSmokeTest {
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(100))
-                .param("rowsPerBatch", "50000")
+                .param("rowsPerBatch", "10000")
                 .param("commandsPerPipeline", "100")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)

@@ -57,7 +57,7 @@ public class CopyBenchmark {
     /** Bytes per write to the COPY stream: the order of a loader's send buffer. */
     static final int CHUNK_BYTES = 256 * 1024;
 
-    @Param({"events", "weather"})
+    @Param({"events"})
     public String dataset;
 
     @Param({"BINARY", "TEXT"})

@@ -56,7 +56,7 @@ public class InsertBenchmark {
     /** Rows per invocation: the largest batch size. */
     static final int ROWS_PER_INVOCATION = 10_000;
 
-    @Param({"events", "weather"})
+    @Param({"events"})
     public String dataset;
 
     @Param({"1000", "10000"})
