@@ -110,7 +110,7 @@ public final class Main {
         @Override
         public Integer call() {
             Document document = Summary.of(RunReader.read(run));
-            main.out.print(markdown ? MarkdownRenderer.render(document) : TextRenderer.render(document));
+            main.out.print((markdown ? MarkdownRenderer.INSTANCE : TextRenderer.INSTANCE).render(document));
             return 0;
         }
     }
@@ -144,9 +144,9 @@ public final class Main {
                         + " (--allow-plan-mismatch compares them anyway)");
             }
             Document document = Comparison.of(saved, differences);
-            main.out.print(markdown ? MarkdownRenderer.render(document) : TextRenderer.render(document));
+            main.out.print((markdown ? MarkdownRenderer.INSTANCE : TextRenderer.INSTANCE).render(document));
             if (html != null) {
-                String page = HtmlReport.render(document, ChartSpecs.of(saved), ChartJs.source());
+                String page = new HtmlReport(ChartSpecs.of(saved), ChartJs.source()).render(document);
                 try {
                     Path parent = html.toAbsolutePath().getParent();
                     if (parent != null) {

@@ -41,6 +41,31 @@ class HeadlessChromiumTest {
         Cli cli = Cli.run("compare", "--html", page.toString(), a.toString(), b.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
 
+        assertRendersEveryChart(chromium, page, 3);
+
+        Path screenshot = dir.resolve("compare.png");
+        runChromium(chromium, "--screenshot=" + screenshot, page);
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        String keep = System.getProperty("loadbench.screenshot");
+        if (keep != null) {
+            Files.copy(screenshot, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void jmhComparisonPageRendersBatchSizeCurvesAndScoreBars() throws Exception {
+        String chromium = chromium();
+        assumeTrue(chromium != null, "no chromium binary on PATH: the browser rendering test is skipped");
+        Path a = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-01-jmh"), Fixtures.BENCH_01, Plans.jmh(), 1.0, 11);
+        Path b = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-02-jmh"), Fixtures.BENCH_02, Plans.jmh(), 1.3, 12);
+        Path page = dir.resolve("jmh.html");
+        Cli cli = Cli.run("compare", "--html", page.toString(), a.toString(), b.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        // score bars of the benchmark without a batchSize sweep, then the copy curve and its rows/s curve
+        assertRendersEveryChart(chromium, page, 3);
+    }
+
+    private void assertRendersEveryChart(String chromium, Path page, int expectedCharts) throws Exception {
         String html = Files.readString(page);
         assertThat(html).contains("Chart.js v4").doesNotContain("<script src", "<link ", "sourceMappingURL");
 
@@ -48,7 +73,7 @@ class HeadlessChromiumTest {
         Matcher expected = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
         assertThat(expected.find()).as("chart container in the dumped DOM").isTrue();
         int charts = Integer.parseInt(expected.group(1));
-        assertThat(charts).as("percentile plots for get and query, throughput bars").isEqualTo(3);
+        assertThat(charts).isEqualTo(expectedCharts);
         assertThat(dom).contains("data-charts-rendered=\"" + charts + "\"").doesNotContainPattern("<canvas[^>]*data-error");
         Matcher canvas = Pattern.compile("<canvas id=\"(chart-\\d+)\"[^>]*data-rendered=\"(\\d+)x(\\d+)\" "
                 + "data-painted-pixels=\"(\\d+)\"").matcher(dom);
@@ -61,14 +86,6 @@ class HeadlessChromiumTest {
             assertThat(Long.parseLong(canvas.group(4))).as(canvas.group(1) + " painted pixels").isGreaterThan(5_000);
         }
         assertThat(drawn).isEqualTo(charts);
-
-        Path screenshot = dir.resolve("compare.png");
-        runChromium(chromium, "--screenshot=" + screenshot, page);
-        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
-        String keep = System.getProperty("loadbench.screenshot");
-        if (keep != null) {
-            Files.copy(screenshot, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private String runChromium(String chromium, String mode, Path page) throws IOException, InterruptedException {

@@ -28,6 +28,19 @@ class PlanMismatchTest {
     }
 
     @Test
+    void aFailedRunIsComparedButMarkedAsNotAValidMeasurement() {
+        Path a = Fixtures.loadRun(results.resolve("a"), Fixtures.BENCH_01, Plans.load(), 1.0);
+        Path b = Fixtures.writeRun(results.resolve("b"), Fixtures.manifest("load", "load-analytics", Fixtures.BENCH_02,
+                Plans.load(), 0, 5, "FAILED", "verification failed: table events has 999,000 rows, expected 1,000,000"));
+
+        Cli cli = Cli.run("compare", a.toString(), b.toString());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("FAILED: verification failed: table events has 999,000 rows, expected 1,000,000",
+                "warning: run B is FAILED; its figures are not a valid measurement of the plan.");
+    }
+
+    @Test
     void allowedMismatchIsPrintedAboveTheTables() {
         Path a = Fixtures.loadRun(results.resolve("a"), Fixtures.BENCH_01, Plans.load(), 1.0);
         Map<String, Object> other = Plans.load();

@@ -48,6 +48,17 @@ public final class Comparison {
             legend.row(PlanCheck.letter(i), run.id(), run.manifest().label(), run.manifest().startedAt(), status);
         }
         doc.table(legend);
+        for (int i = 0; i < runs.size(); i++) {
+            SavedRun run = runs.get(i);
+            if (!run.manifest().status().equals("OK")) {
+                doc.paragraph("warning: run " + PlanCheck.letter(i) + " is " + run.manifest().status()
+                        + (run.manifest().status().equals("RUNNING") ? " (it never finished)" : "")
+                        + "; its figures are not a valid measurement of the plan.");
+            }
+            for (String warning : run.warnings()) {
+                doc.paragraph("warning: run " + PlanCheck.letter(i) + ": " + warning);
+            }
+        }
 
         doc.heading(2, "Environment differences");
         environment(runs, doc);

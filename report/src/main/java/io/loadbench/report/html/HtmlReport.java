@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.report.read.JsonFiles;
 import io.loadbench.report.text.Document;
+import io.loadbench.report.text.DocumentRenderer;
 import io.loadbench.report.text.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,23 @@ import java.util.List;
  * Renders a document and its chart data as one HTML page with no external reference: styles, data, the
  * chart library and the drawing script are all inline.
  */
-public final class HtmlReport {
+public final class HtmlReport implements DocumentRenderer {
 
-    private HtmlReport() {
+    private final ObjectNode charts;
+    private final String chartLibrary;
+
+    /**
+     * @param charts       what {@link ChartSpecs#of} made of the runs
+     * @param chartLibrary the Chart.js source to inline ({@link ChartJs#source()})
+     */
+    public HtmlReport(ObjectNode charts, String chartLibrary) {
+        this.charts = charts;
+        this.chartLibrary = chartLibrary;
+    }
+
+    @Override
+    public String render(Document document) {
+        return render(document, charts, chartLibrary);
     }
 
     /**

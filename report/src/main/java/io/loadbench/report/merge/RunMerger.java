@@ -2,6 +2,7 @@ package io.loadbench.report.merge;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadbench.core.latency.LatencyHistograms;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
 import io.loadbench.report.read.IntervalLogReader;
@@ -42,8 +43,10 @@ public final class RunMerger {
     static final String LABEL = "merged";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    /** hgrm values in milliseconds, as HdrHistogram's own tools print them for microsecond recordings. */
-    private static final double HGRM_OUTPUT_SCALING_RATIO = 1000.0;
+    /** Recorded microseconds are printed as milliseconds (hgrm values, hlog Interval_Max), as core's latency logs do. */
+    private static final double MICROS_PER_MILLI = LatencyHistograms.MICROS_PER_MILLI;
+    /** Percentile rows per halving of 1-p in the .hgrm, as core writes them. */
+    private static final int HGRM_TICKS_PER_HALF_DISTANCE = 5;
 
     private RunMerger() {
     }
@@ -199,7 +202,8 @@ public final class RunMerger {
         try (OutputStream stream = Files.newOutputStream(file);
              PrintStream print = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(print);
-            writer.outputComment("loadbench merge: measured intervals of every source, warm-up excluded; values in microseconds");
+            writer.outputComment("loadbench merge: measured intervals of every source, warm-up excluded; "
+                    + "values in microseconds, Interval_Max in milliseconds");
             writer.outputLogFormatVersion();
             // written here rather than by outputStartTime, whose human-readable date follows the machine's time zone
             print.printf(Locale.ROOT, "#[StartTime: %.3f (seconds since epoch), %s]%n", baseMs / 1000.0, Instant.ofEpochMilli(baseMs));
@@ -207,7 +211,8 @@ public final class RunMerger {
             writer.outputBaseTime(baseMs);
             writer.outputLegend();
             for (Histogram interval : intervals) {
-                writer.outputIntervalHistogram(interval);
+                writer.outputIntervalHistogram((interval.getStartTimeStamp() - baseMs) / 1000.0,
+                        (interval.getEndTimeStamp() - baseMs) / 1000.0, interval, MICROS_PER_MILLI);
             }
             print.flush();
             if (print.checkError()) {
@@ -223,7 +228,7 @@ public final class RunMerger {
         intervals.forEach(sum::add);
         try (OutputStream stream = Files.newOutputStream(file);
              PrintStream print = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
-            sum.outputPercentileDistribution(print, HGRM_OUTPUT_SCALING_RATIO);
+            sum.outputPercentileDistribution(print, HGRM_TICKS_PER_HALF_DISTANCE, MICROS_PER_MILLI);
         } catch (IOException e) {
             throw new ReportException(file + ": cannot write: " + e.getMessage(), e);
         }

@@ -3,12 +3,15 @@ package io.loadbench.report.text;
 import java.util.List;
 
 /** Renders a document as GitHub-flavoured Markdown (pipe tables, numeric columns right-aligned). */
-public final class MarkdownRenderer {
+public final class MarkdownRenderer implements DocumentRenderer {
+
+    public static final MarkdownRenderer INSTANCE = new MarkdownRenderer();
 
     private MarkdownRenderer() {
     }
 
-    public static String render(Document document) {
+    @Override
+    public String render(Document document) {
         StringBuilder out = new StringBuilder();
         for (Document.Block block : document.blocks()) {
             if (out.length() > 0) {

@@ -3,12 +3,15 @@ package io.loadbench.report.text;
 import java.util.List;
 
 /** Renders a document for a terminal: underlined headings and space-aligned columns. */
-public final class TextRenderer {
+public final class TextRenderer implements DocumentRenderer {
+
+    public static final TextRenderer INSTANCE = new TextRenderer();
 
     private TextRenderer() {
     }
 
-    public static String render(Document document) {
+    @Override
+    public String render(Document document) {
         StringBuilder out = new StringBuilder();
         for (Document.Block block : document.blocks()) {
             if (out.length() > 0) {

@@ -61,7 +61,15 @@
       });
     }
     if (chart.kind === 'batch') {
-      return lineConfig(chart, { type: 'logarithmic', title: { display: true, text: 'batch size' } });
+      return lineConfig(chart, {
+        type: 'logarithmic',
+        title: { display: true, text: 'batch size' },
+        // 1, 2, 5, 10, 20, 50 ...: Chart.js labels every minor tick of a log axis, which overlap near a decade
+        ticks: { callback: function (value) {
+          var mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+          return [1, 2, 5].some(function (m) { return Math.abs(mantissa - m) < 1e-6; }) ? value.toLocaleString('en-US') : '';
+        } }
+      });
     }
     return {
       type: 'bar',
