@@ -39,17 +39,18 @@ import io.loadbench.loader.spi.TableSpec;
  * before the measurement and streamed in {@value #CHUNK_BYTES}-byte writes; the table is truncated before
  * every iteration. A batch the server acknowledges with a different row count fails the benchmark.
  *
- * <p>Sizing: an invocation (half a million rows) takes one to a few seconds, so an iteration is 3 s (at
- * least one whole invocation, usually two or more); one warm-up iteration warms the JIT and the server's
- * caches, four measured iterations give a usable error; one fork. About 20 s per combination, so the 20
- * combinations take about 7 minutes.
+ * <p>Sizing: an invocation (half a million rows) takes one to a few seconds, and JMH always finishes the
+ * invocation it started, so with 2-second iterations an iteration is usually exactly one invocation, timed
+ * whole, into a freshly emptied table. One warm-up iteration warms the JIT and the server's caches; five
+ * measured iterations give a usable error; one fork. About 20 s per combination, so the 20 combinations
+ * take about 7 minutes on a 2-core machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 4, time = 3)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class CopyBenchmark {
 
     /** Rows per invocation: the largest batch size, so every batch size loads whole batches. */
