@@ -90,9 +90,14 @@ public final class EmbeddedWorkspace implements AutoCloseable {
         return dir.resolve(REDIS_DIR);
     }
 
-    /** Deletes the workspace; call after its servers are stopped. */
+    /**
+     * Deletes the workspace. Servers are normally stopped before; one still running (e.g. an interrupt arrived
+     * while it was starting, before anyone held a handle on it) is stopped first through its pid file, so
+     * deleting the directory never orphans a server that could no longer be found.
+     */
     @Override
     public void close() {
+        stopServersOf(dir);
         deleteRecursively(dir);
     }
 
@@ -156,6 +161,14 @@ public final class EmbeddedWorkspace implements AutoCloseable {
     }
 
     private static String removeStale(Path workspace) {
+        List<String> stopped = stopServersOf(workspace);
+        deleteRecursively(workspace);
+        return "removed stale embedded servers' directory " + workspace
+                + (stopped.isEmpty() ? " (no server was running)" : " after stopping " + String.join(" and ", stopped));
+    }
+
+    /** Stops the servers whose pid files are in the workspace, if they still run; says which were stopped. */
+    private static List<String> stopServersOf(Path workspace) {
         List<String> stopped = new ArrayList<>();
         readPid(workspace.resolve(POSTGRES_DIR).resolve("postmaster.pid"))
                 .filter(pid -> stop(pid, "postgres", "QUIT"))
@@ -163,9 +176,7 @@ public final class EmbeddedWorkspace implements AutoCloseable {
         readPid(workspace.resolve(REDIS_DIR).resolve(REDIS_PID_FILE))
                 .filter(pid -> stop(pid, "redis", "TERM"))
                 .ifPresent(pid -> stopped.add("Redis pid " + pid));
-        deleteRecursively(workspace);
-        return "removed stale embedded servers' directory " + workspace
-                + (stopped.isEmpty() ? " (no server was running)" : " after stopping " + String.join(" and ", stopped));
+        return stopped;
     }
 
     /** The first line of a pid file (PostgreSQL's postmaster.pid and Redis's pid file both start with the pid). */

@@ -35,6 +35,25 @@ class EmbeddedWorkspaceTest {
     }
 
     @Test
+    void closeStopsAServerThatIsStillRunningBeforeDeletingItsDirectory() throws Exception {
+        EmbeddedWorkspace workspace = EmbeddedWorkspace.create(root);
+        // a stand-in for a redis-server that started but was never handed to anyone: `sleep` under a redis name
+        Path fakeRedis = Files.copy(Path.of("/bin/sleep"), workspace.redisDir().resolve("redis-server-stand-in"));
+        fakeRedis.toFile().setExecutable(true);
+        Process server = new ProcessBuilder(fakeRedis.toString(), "60").start();
+        try {
+            Files.writeString(workspace.redisDir().resolve(EmbeddedWorkspace.REDIS_PID_FILE), server.pid() + "\n");
+
+            workspace.close();
+
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("the server was stopped").isTrue();
+            assertThat(workspace.dir()).doesNotExist();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
     void aWorkspaceWhoseJvmIsDeadIsRemoved() throws Exception {
         long deadPid = deadPid();
         Path stale = fakeWorkspace("dead", deadPid, Instant.parse("2026-01-01T00:00:00Z"));

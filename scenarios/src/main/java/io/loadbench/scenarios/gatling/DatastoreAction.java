@@ -1,0 +1,156 @@
+package io.loadbench.scenarios.gatling;
+
+import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.commons.stats.Status;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.action.ExitableAction;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import io.loadbench.scenarios.protocol.CheckResult;
+import io.loadbench.scenarios.protocol.DatastoreCheck;
+import io.loadbench.scenarios.protocol.Outcome;
+import io.loadbench.scenarios.protocol.RedisCommand;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import scala.Option;
+
+/**
+ * Runs one datastore request for a virtual user.
+ *
+ * <p>On the user's event loop: take the intended start (before any queueing), resolve the request, hand it to
+ * the engine's executor and return. On the executor thread, when the reply arrives: run the checks, record
+ * both latencies, report to Gatling's {@code StatsEngine} (safe from any thread) and pass the updated session
+ * to the next action ({@code next.!} hops back to the user's event loop by itself).
+ */
+final class DatastoreAction<R> implements ExitableAction {
+
+    private final SessionValue<String> requestName;
+    private final RequestCall<R> call;
+    private final DatastoreComponents components;
+    private final StatsEngine statsEngine;
+    private final Clock clock;
+    private final Action next;
+    private Logger logger;
+
+    DatastoreAction(SessionValue<String> requestName, RequestCall<R> call, DatastoreComponents components,
+                    StatsEngine statsEngine, Clock clock, Action next) {
+        this.requestName = requestName;
+        this.call = call;
+        this.components = components;
+        this.statsEngine = statsEngine;
+        this.clock = clock;
+        this.next = next;
+        com.typesafe.scalalogging.StrictLogging.$init$(this);
+    }
+
+    @Override
+    public String name() {
+        return "datastore-request";
+    }
+
+    @Override
+    public void execute(Session session) {
+        long intendedStartNanos = System.nanoTime();
+        long startMillis = clock.nowMillis();
+        components.runtime.requestStarting();
+        String name;
+        RequestCall.Submission<R> submission;
+        try {
+            name = requestName.resolve(session);
+            submission = call.resolve(session);
+        } catch (RuntimeException e) {
+            String requestLabel = safeName(session);
+            String message = "cannot build the request: " + e.getMessage();
+            logger.underlying().error("'{}': {}", requestLabel, message);
+            statsEngine.logRequestCrash(session.scenario(), session.groups(), requestLabel, message);
+            next.$bang(session.markAsFailed());
+            return;
+        }
+        submission.submit(components.engine, intendedStartNanos, outcome -> complete(session, name, startMillis, outcome));
+    }
+
+    private void complete(Session session, String name, long startMillis, Outcome<R> outcome) {
+        String failure = outcome.failure();
+        Map<String, Object> saved = new HashMap<>();
+        Boolean lookupHit = null;
+        if (failure == null) {
+            for (DatastoreCheck<R> check : call.checks()) {
+                CheckResult result = check.check(outcome.value());
+                if (!result.passedCheck()) {
+                    failure = result.failure();
+                    break;
+                }
+                saved.putAll(result.saved());
+            }
+            if (call.cacheLookup()) {
+                lookupHit = RedisCommand.isHit(outcome.value());
+            }
+        }
+        boolean ok = failure == null;
+        components.runtime.record(name, outcome, ok, ok ? lookupHit : null);
+
+        long endMillis = startMillis + TimeUnit.NANOSECONDS.toMillis(outcome.intendedLatencyNanos());
+        Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
+        statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
+                Option.empty(), ok ? Option.empty() : Option.apply(failure));
+
+        Session updated = session.logGroupRequestTimings(startMillis, endMillis);
+        if (ok) {
+            for (Map.Entry<String, Object> entry : saved.entrySet()) {
+                updated = entry.getValue() == null ? updated.remove(entry.getKey()) : updated.set(entry.getKey(), entry.getValue());
+            }
+        } else {
+            updated = updated.markAsFailed();
+        }
+        next.$bang(updated);
+    }
+
+    private String safeName(Session session) {
+        try {
+            return requestName.resolve(session);
+        } catch (RuntimeException e) {
+            return "unresolved request name";
+        }
+    }
+
+    // ---- what scalac generates for a class mixing in ExitableAction and StrictLogging ----
+
+    @Override
+    public StatsEngine statsEngine() {
+        return statsEngine;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Action next() {
+        return next;
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
+        this.logger = logger;
+    }
+
+    /** ChainableAction's {@code super.!}: Action's implementation (event-loop hop, then execute). */
+    public void io$gatling$core$action$ChainableAction$$super$$bang(Session session) {
+        TraitSupers.actionBang(this, session);
+    }
+
+    /** ExitableAction's {@code super.!}: ChainableAction's implementation (crash handling). */
+    public void io$gatling$core$action$ExitableAction$$super$$bang(Session session) {
+        TraitSupers.chainableActionBang(this, session);
+    }
+}

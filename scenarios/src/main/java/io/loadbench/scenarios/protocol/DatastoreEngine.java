@@ -1,0 +1,231 @@
+package io.loadbench.scenarios.protocol;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Runs blocking JDBC and Jedis calls on a bounded thread pool sized with the connection pools, never on the
+ * caller's thread (Gatling's event loops), and times each call from its intended start.
+ *
+ * <p>Thread-safe; one engine serves every scenario of a simulation. A call that finds the executor queue full
+ * is not run: it completes at once as a failure and is counted in {@link #droppedCount()}, because a queue that
+ * grows without bound would turn an overloaded injector into fake datastore latency.
+ */
+public final class DatastoreEngine implements AutoCloseable {
+
+    private final DatastoreSettings settings;
+    private final DataSource pgPool;
+    private final RedisClient redis;
+    private final ThreadPoolExecutor executor;
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+
+    private DatastoreEngine(DatastoreSettings settings, DataSource pgPool, RedisClient redis) {
+        this.settings = settings;
+        this.pgPool = pgPool;
+        this.redis = redis;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(settings.executorThreads(), settings.executorThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.executorQueueCapacity()), runnable -> {
+                    Thread thread = new Thread(runnable, "datastore-call-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        executor.prestartAllCoreThreads();
+    }
+
+    /** Opens both pools through the connector and starts the executor. */
+    public static DatastoreEngine start(DatastoreConnector connector, DatastoreSettings settings) {
+        DataSource pg = connector.openPgPool("loadbench-scenarios", settings.pgPoolSize(), settings.poolTimeout());
+        RedisClient redis;
+        try {
+            redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
+        } catch (RuntimeException e) {
+            closeQuietly(pg);
+            throw e;
+        }
+        return new DatastoreEngine(settings, pg, redis);
+    }
+
+    public DatastoreSettings settings() {
+        return settings;
+    }
+
+    /** Runs a SQL statement; {@code done} is called once, on an executor thread (or the caller's when dropped). */
+    public void submitSql(long intendedStartNanos, SqlStatement statement, Consumer<Outcome<SqlResult>> done) {
+        submit(intendedStartNanos, done, () -> runSql(intendedStartNanos, statement));
+    }
+
+    /** Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). */
+    public void submitRedis(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
+        submit(intendedStartNanos, done, () -> runRedis(intendedStartNanos, command));
+    }
+
+    /** Calls that could not be queued because the executor queue was full. */
+    public long droppedCount() {
+        return dropped.sum();
+    }
+
+    /** Calls queued or running now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Waits (bounded) until no call is queued or running; true if that happened in time. */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    private <T> void submit(long intendedStartNanos, Consumer<Outcome<T>> done, java.util.function.Supplier<Outcome<T>> call) {
+        if (closed) {
+            long now = System.nanoTime();
+            done.accept(new Outcome<>(null, "the datastore protocol is closed", intendedStartNanos, now, now));
+            return;
+        }
+        inFlight.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                Outcome<T> outcome;
+                try {
+                    outcome = call.get();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                done.accept(outcome);
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            dropped.increment();
+            long now = System.nanoTime();
+            done.accept(new Outcome<>(null, "dropped: the datastore executor queue is full ("
+                    + settings.executorQueueCapacity() + " waiting); the injector cannot keep up", intendedStartNanos, now, now));
+        }
+    }
+
+    private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+        Connection connection;
+        try {
+            connection = pgPool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            long now = System.nanoTime();
+            return new Outcome<>(null, "no PostgreSQL connection: " + oneLine(e), intendedStartNanos, now, now);
+        }
+        long serviceStart = System.nanoTime();
+        try (connection; PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            prepared.setQueryTimeout(Math.max(1, (int) settings.queryTimeout().toSeconds()));
+            List<Object> params = statement.params();
+            for (int i = 0; i < params.size(); i++) {
+                prepared.setObject(i + 1, params.get(i));
+            }
+            SqlResult result;
+            if (prepared.execute()) {
+                try (ResultSet rows = prepared.getResultSet()) {
+                    result = readRows(rows, statement.maxRows());
+                }
+            } else {
+                result = SqlResult.ofUpdateCount(prepared.getLargeUpdateCount());
+            }
+            return new Outcome<>(result, null, intendedStartNanos, serviceStart, System.nanoTime());
+        } catch (SQLException | RuntimeException e) {
+            return new Outcome<>(null, oneLine(e), intendedStartNanos, serviceStart, System.nanoTime());
+        }
+    }
+
+    private static SqlResult readRows(ResultSet rows, int maxRows) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        int columnCount = meta.getColumnCount();
+        List<String> columns = new ArrayList<>(columnCount);
+        for (int c = 1; c <= columnCount; c++) {
+            columns.add(meta.getColumnLabel(c));
+        }
+        List<List<Object>> values = new ArrayList<>();
+        while (rows.next()) {
+            if (values.size() == maxRows) {
+                throw new SQLException("the query returned more than " + maxRows + " rows (raise maxRows on the request)");
+            }
+            List<Object> row = new ArrayList<>(columnCount);
+            for (int c = 1; c <= columnCount; c++) {
+                row.add(rows.getObject(c));
+            }
+            values.add(row);
+        }
+        return SqlResult.ofRows(columns, values);
+    }
+
+    private Outcome<Object> runRedis(long intendedStartNanos, RedisCommand command) {
+        redis.clients.jedis.Connection connection;
+        try {
+            connection = redis.getPool().getResource();
+        } catch (RuntimeException e) {
+            long now = System.nanoTime();
+            return new Outcome<>(null, "no Redis connection: " + oneLine(e), intendedStartNanos, now, now);
+        }
+        long serviceStart = System.nanoTime();
+        try (connection) {
+            CommandArguments arguments = new CommandArguments(command.protocolCommand()).addObjects(command.args());
+            Object reply = connection.executeCommand(new CommandObject<>(arguments, BuilderFactory.ENCODED_OBJECT));
+            return new Outcome<>(reply, null, intendedStartNanos, serviceStart, System.nanoTime());
+        } catch (RuntimeException e) {
+            return new Outcome<>(null, oneLine(e), intendedStartNanos, serviceStart, System.nanoTime());
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Stops accepting calls, lets running ones finish (bounded by the query timeout) and closes both pools. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        executor.shutdown();
+        try {
+            executor.awaitTermination(settings.queryTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+        redis.close();
+        closeQuietly(pgPool);
+    }
+
+    private static void closeQuietly(DataSource pool) {
+        if (pool instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a pool on the way out: the run's outcome is already decided
+            }
+        }
+    }
+}

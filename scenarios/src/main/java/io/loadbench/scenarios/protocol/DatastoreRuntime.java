@@ -1,0 +1,117 @@
+package io.loadbench.scenarios.protocol;
+
+import io.loadbench.core.latency.LatencyRecorders;
+import io.loadbench.core.latency.RequestLatencyRecorder;
+
+/**
+ * What the datastore protocol shares across every scenario of one simulation: the latency recorders and
+ * request counters of the run, and the {@link DatastoreEngine} (pools + executor), started on first use with
+ * the protocol's settings and closed by {@link #close()} (the simulation's {@code after} hook, and Gatling's
+ * termination as a safety net).
+ *
+ * <p>Measurement wraps the client: {@link #record} is where every finished request lands, whatever the
+ * DSL method that issued it.
+ */
+public final class DatastoreRuntime implements AutoCloseable {
+
+    /** Failed requests are recorded as their own series, named {@code <request>.failed}. */
+    public static final String FAILED_SUFFIX = ".failed";
+
+    private final DatastoreConnector connector;
+    private final LatencyRecorders recorders;
+    private final RequestCounters counters = new RequestCounters();
+    private final java.util.concurrent.atomic.LongAccumulator lastEndNanos =
+            new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+    private volatile boolean firstRequestSeen;
+    private volatile Runnable firstRequestListener = () -> { };
+    private DatastoreEngine engine;
+    private DatastoreSettings startedWith;
+    private boolean closed;
+
+    public DatastoreRuntime(DatastoreConnector connector, LatencyRecorders recorders) {
+        this.connector = connector;
+        this.recorders = recorders;
+    }
+
+    /** The engine, started with {@code settings} on the first call; later calls must pass the same settings. */
+    public synchronized DatastoreEngine engine(DatastoreSettings settings) {
+        if (closed) {
+            throw new IllegalStateException("the datastore protocol is closed");
+        }
+        if (engine == null) {
+            engine = DatastoreEngine.start(connector, settings);
+            startedWith = settings;
+        } else if (!startedWith.equals(settings)) {
+            throw new IllegalArgumentException("two datastore protocols with different settings in one simulation: "
+                    + startedWith + " vs " + settings + "; use one protocol");
+        }
+        return engine;
+    }
+
+    /** The running engine, or null before the first request. */
+    public synchronized DatastoreEngine engineIfStarted() {
+        return engine;
+    }
+
+    public LatencyRecorders recorders() {
+        return recorders;
+    }
+
+    public RequestCounters counters() {
+        return counters;
+    }
+
+    /** Requests dropped because the executor queue was full. */
+    public synchronized long droppedCount() {
+        return engine == null ? 0 : engine.droppedCount();
+    }
+
+    /** Called once, on the thread of the first request a virtual user starts (the load has begun). */
+    public void onFirstRequest(Runnable listener) {
+        this.firstRequestListener = listener;
+    }
+
+    /** Marks a request as starting; the first one notifies the {@link #onFirstRequest} listener. */
+    public void requestStarting() {
+        if (!firstRequestSeen) {
+            synchronized (this) {
+                if (firstRequestSeen) {
+                    return;
+                }
+                firstRequestSeen = true;
+            }
+            firstRequestListener.run();
+        }
+    }
+
+    /** {@link System#nanoTime()} when the last request finished, or {@link Long#MIN_VALUE} before any. */
+    public long lastEndNanos() {
+        return lastEndNanos.get();
+    }
+
+    /**
+     * Records one finished request: latency into {@code <request>} or {@code <request>.failed}, and the
+     * counters (a lookup's hit or miss only when it succeeded).
+     */
+    public void record(String requestName, Outcome<?> outcome, boolean ok, Boolean lookupHit) {
+        RequestLatencyRecorder recorder = recorders.forRequest(ok ? requestName : requestName + FAILED_SUFFIX);
+        recorder.recordNanos(outcome.intendedStartNanos(), outcome.serviceStartNanos(), outcome.endNanos());
+        lastEndNanos.accumulate(outcome.endNanos());
+        if (ok) {
+            counters.recordOk(requestName);
+        } else {
+            counters.recordKo(requestName);
+        }
+        if (lookupHit != null) {
+            counters.recordLookup(requestName, lookupHit);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

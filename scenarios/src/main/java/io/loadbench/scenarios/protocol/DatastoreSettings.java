@@ -1,0 +1,53 @@
+package io.loadbench.scenarios.protocol;
+
+import java.time.Duration;
+
+/**
+ * The sizes and timeouts of the datastore protocol: one immutable, validated value per simulation.
+ *
+ * @param pgPoolSize            PostgreSQL connections (HikariCP maximum pool size)
+ * @param redisPoolSize         Redis connections (Jedis pool maximum)
+ * @param executorThreads       threads running the blocking calls; more than both pools together only adds
+ *                              threads that wait for a connection
+ * @param executorQueueCapacity requests allowed to wait for a thread; beyond it a request is dropped (KO, and
+ *                              the run is marked FAILED): an unbounded queue would hide an overloaded injector
+ * @param poolTimeout           how long a request may wait for a connection before it fails
+ * @param queryTimeout          how long a statement or command may run before it fails
+ */
+public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorThreads, int executorQueueCapacity,
+                                Duration poolTimeout, Duration queryTimeout) {
+
+    public static final int DEFAULT_PG_POOL_SIZE = 16;
+    public static final int DEFAULT_REDIS_POOL_SIZE = 16;
+    public static final int DEFAULT_EXECUTOR_QUEUE_CAPACITY = 100_000;
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+    public DatastoreSettings {
+        requirePositive("pgPoolSize", pgPoolSize);
+        requirePositive("redisPoolSize", redisPoolSize);
+        requirePositive("executorThreads", executorThreads);
+        requirePositive("executorQueueCapacity", executorQueueCapacity);
+        requirePositive("poolTimeout", poolTimeout);
+        requirePositive("queryTimeout", queryTimeout);
+    }
+
+    /** The defaults: executor threads = both pools together. */
+    public static DatastoreSettings defaults() {
+        return new DatastoreSettings(DEFAULT_PG_POOL_SIZE, DEFAULT_REDIS_POOL_SIZE,
+                DEFAULT_PG_POOL_SIZE + DEFAULT_REDIS_POOL_SIZE, DEFAULT_EXECUTOR_QUEUE_CAPACITY,
+                DEFAULT_POOL_TIMEOUT, DEFAULT_QUERY_TIMEOUT);
+    }
+
+    private static void requirePositive(String option, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("datastore protocol option " + option + " must be positive, got " + value);
+        }
+    }
+
+    private static void requirePositive(String option, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("datastore protocol option " + option + " must be a positive duration, got " + value);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.loadbench.scenarios.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Puts Gatling's report into the run folder. Gatling's results folder is fixed before the simulation exists
+ * (the plugin's {@code <resultsFolder>}, mapped to the property {@value #PROPERTY}); the run folder's name is
+ * only known once the simulation starts. So the simulation makes that results folder a symbolic link to its
+ * run folder's {@code gatling/} directory before Gatling writes anything into it: {@code simulation.log} and
+ * the HTML report land in {@code <run folder>/gatling/<simulation>-<timestamp>/}.
+ */
+final class GatlingResultsLink {
+
+    static final String PROPERTY = "loadbench.gatling.resultsFolder";
+
+    private GatlingResultsLink() {
+    }
+
+    /**
+     * Points {@code resultsFolder} at {@code gatlingDir}. An existing link is replaced; an empty directory (the
+     * plugin creates one) is removed; a directory with content is refused, never deleted.
+     */
+    static void link(Path resultsFolder, Path gatlingDir) {
+        try {
+            Files.createDirectories(gatlingDir);
+            if (Files.isSymbolicLink(resultsFolder)) {
+                Files.delete(resultsFolder);
+            } else if (Files.isDirectory(resultsFolder, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> entries = Files.list(resultsFolder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalStateException("Gatling's results folder " + resultsFolder + " (-D" + PROPERTY
+                                + ") holds earlier reports; move them away or point " + PROPERTY + " elsewhere");
+                    }
+                }
+                Files.delete(resultsFolder);
+            }
+            Path parent = resultsFolder.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createSymbolicLink(resultsFolder, gatlingDir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link Gatling's results folder " + resultsFolder + " to " + gatlingDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.loadbench.scenarios.run;
+
+import io.loadbench.core.latency.LatencyHistograms;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Measures the injector JVM's own stalls, the way jHiccup does: a thread asks to sleep 1 ms, and whatever it
+ * overslept (GC pauses, a starved CPU, safepoints) is a hiccup every virtual user of this JVM suffered too.
+ * Recorded in microseconds into an HdrHistogram; {@link #startMeasuring()} drops the warm-up's hiccups.
+ */
+public final class HiccupMeter implements AutoCloseable {
+
+    private static final long RESOLUTION_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Recorder recorder = new Recorder(LatencyHistograms.LOWEST_DISCERNIBLE_US,
+            LatencyHistograms.HIGHEST_TRACKABLE_US, LatencyHistograms.SIGNIFICANT_DIGITS);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private HiccupMeter() {
+        thread = new Thread(this::run, "injector-hiccup-meter");
+        thread.setDaemon(true);
+    }
+
+    public static HiccupMeter start() {
+        HiccupMeter meter = new HiccupMeter();
+        meter.thread.start();
+        return meter;
+    }
+
+    private void run() {
+        while (running) {
+            long before = System.nanoTime();
+            try {
+                TimeUnit.NANOSECONDS.sleep(RESOLUTION_NS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long hiccupNs = System.nanoTime() - before - RESOLUTION_NS;
+            long hiccupUs = Math.min(Math.max(hiccupNs, 0) / 1000, LatencyHistograms.HIGHEST_TRACKABLE_US);
+            recorder.recordValue(hiccupUs);
+        }
+    }
+
+    /** Forgets what was measured so far (the warm-up). */
+    public void startMeasuring() {
+        recorder.reset();
+    }
+
+    /** Stops the meter and returns the hiccups since {@link #startMeasuring()}. */
+    public Histogram stop() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return recorder.getIntervalHistogram();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,56 @@
+package io.loadbench.scenarios.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a simulation's preset table: the options every simulation has (below), then the simulation's own
+ * defaults, then each preset's values. The defaults live here, once.
+ *
+ * <ul>
+ *   <li>{@code warmup} — measured latency starts after it (default 5s)</li>
+ *   <li>{@code rateTolerance} — how far below its target rate an open-model run may fall (0.05 = 5%)</li>
+ *   <li>{@code maxKoRatio} — failed requests allowed after warm-up (0.001 = 0.1%)</li>
+ *   <li>{@code maxStall} — the longest injector hiccup allowed (500ms)</li>
+ *   <li>{@code pgPool}, {@code redisPool}, {@code executorThreads}, {@code executorQueue} — protocol sizes</li>
+ *   <li>{@code poolTimeout}, {@code queryTimeout} — protocol timeouts (10s, 30s)</li>
+ * </ul>
+ */
+public final class Presets {
+
+    private Presets() {
+    }
+
+    /** The options every simulation understands, with their defaults. */
+    public static Map<String, String> common() {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("warmup", "5s");
+        common.put("rateTolerance", "0.05");
+        common.put("maxKoRatio", "0.001");
+        common.put("maxStall", "500ms");
+        common.put("pgPool", "16");
+        common.put("redisPool", "16");
+        common.put("executorThreads", "32");
+        common.put("executorQueue", "100000");
+        common.put("poolTimeout", "10s");
+        common.put("queryTimeout", "30s");
+        return common;
+    }
+
+    /** A preset table: for each preset, common defaults, then {@code defaults}, then the preset's own values. */
+    public static Map<String, Map<String, String>> table(Map<String, String> defaults, Map<String, Map<String, String>> presets) {
+        Map<String, Map<String, String>> table = new LinkedHashMap<>();
+        presets.forEach((name, values) -> {
+            Map<String, String> merged = new LinkedHashMap<>(common());
+            merged.putAll(defaults);
+            for (String key : values.keySet()) {
+                if (!merged.containsKey(key)) {
+                    throw new IllegalArgumentException("preset " + name + " sets '" + key + "', which is not an option");
+                }
+            }
+            merged.putAll(values);
+            table.put(name, merged);
+        });
+        return table;
+    }
+}

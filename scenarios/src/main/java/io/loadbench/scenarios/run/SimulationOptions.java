@@ -1,0 +1,140 @@
+package io.loadbench.scenarios.run;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A simulation's effective options: its preset ({@code -Dpreset=smoke}, the default) with individual
+ * overrides from {@code -D} system properties of the same names ({@code -Drate=2000 -Dduration=2m}).
+ * Validated on read; a bad value names its option. Immutable.
+ */
+public final class SimulationOptions {
+
+    /** The preset used when {@code -Dpreset} is not given: fast enough for every build. */
+    public static final String DEFAULT_PRESET = "smoke";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private final String simulation;
+    private final String preset;
+    private final Map<String, String> values;
+
+    private SimulationOptions(String simulation, String preset, Map<String, String> values) {
+        this.simulation = simulation;
+        this.preset = preset;
+        this.values = values;
+    }
+
+    /**
+     * Resolves the options of a simulation.
+     *
+     * @param presets every preset by name; each maps every option of the simulation to its value
+     * @param system  the system properties ({@code -Dpreset} and overrides)
+     */
+    public static SimulationOptions resolve(String simulation, Map<String, Map<String, String>> presets, Properties system) {
+        String preset = system.getProperty("preset", DEFAULT_PRESET).trim().toLowerCase(Locale.ROOT);
+        Map<String, String> base = presets.get(preset);
+        if (base == null) {
+            throw new IllegalArgumentException("unknown preset '" + preset + "' for " + simulation + " (-Dpreset); known: "
+                    + String.join(", ", presets.keySet()));
+        }
+        Map<String, String> values = new TreeMap<>(base);
+        for (String key : base.keySet()) {
+            String override = system.getProperty(key);
+            if (override != null && !override.isBlank()) {
+                values.put(key, override.trim());
+            }
+        }
+        return new SimulationOptions(simulation, preset, values);
+    }
+
+    public String preset() {
+        return preset;
+    }
+
+    public String string(String option) {
+        String value = values.get(option);
+        if (value == null) {
+            throw new IllegalArgumentException(simulation + " has no option '" + option + "'");
+        }
+        return value;
+    }
+
+    /** A positive integer option. */
+    public int positiveInt(String option) {
+        long value = positiveLong(option);
+        if (value > Integer.MAX_VALUE) {
+            throw invalid(option, "an integer up to " + Integer.MAX_VALUE);
+        }
+        return (int) value;
+    }
+
+    /** A positive long option ({@code 10000}, {@code 10_000} and {@code 10k}/{@code 10M} accepted). */
+    public long positiveLong(String option) {
+        String raw = string(option).replace("_", "").toLowerCase(Locale.ROOT);
+        long multiplier = 1;
+        if (raw.endsWith("k")) {
+            multiplier = 1_000;
+            raw = raw.substring(0, raw.length() - 1);
+        } else if (raw.endsWith("m")) {
+            multiplier = 1_000_000;
+            raw = raw.substring(0, raw.length() - 1);
+        }
+        try {
+            long value = Math.multiplyExact(Long.parseLong(raw), multiplier);
+            if (value <= 0) {
+                throw invalid(option, "a positive number");
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(option, "a positive number");
+        }
+    }
+
+    /** A number option ({@code 0.95}). */
+    public double number(String option) {
+        try {
+            double value = Double.parseDouble(string(option));
+            if (!Double.isFinite(value)) {
+                throw invalid(option, "a finite number");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw invalid(option, "a number");
+        }
+    }
+
+    /** A duration option: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (zero allowed). */
+    public Duration duration(String option) {
+        Matcher matcher = DURATION.matcher(string(option).toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw invalid(option, "a duration such as 500ms, 30s, 2m or 1h");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** Every effective option, sorted, with the preset: what the manifest records as parameters. */
+    public Map<String, Object> effective() {
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("preset", preset);
+        effective.putAll(values);
+        return effective;
+    }
+
+    private IllegalArgumentException invalid(String option, String expected) {
+        return new IllegalArgumentException(simulation + " option " + option + " (-D" + option + "): expected "
+                + expected + ", got '" + values.get(option) + "'");
+    }
+}

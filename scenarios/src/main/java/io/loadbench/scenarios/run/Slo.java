@@ -1,0 +1,44 @@
+package io.loadbench.scenarios.run;
+
+import io.loadbench.core.latency.LatencyKind;
+import io.loadbench.core.latency.RequestLatencyTotals;
+import java.time.Duration;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A latency objective read from the HdrHistogram of record (never Gatling's t-digest): the given percentile of
+ * one request's measured latency must not exceed the limit.
+ */
+public record Slo(String request, LatencyKind kind, double percentile, Duration limit) {
+
+    /** The verdict on one SLO: the value found (microseconds) and whether it held. */
+    public record Result(Slo slo, Long actualUs, boolean passed, String description) {
+    }
+
+    public static Slo intended(String request, double percentile, Duration limit) {
+        return new Slo(request, LatencyKind.INTENDED, percentile, limit);
+    }
+
+    public static Slo service(String request, double percentile, Duration limit) {
+        return new Slo(request, LatencyKind.SERVICE, percentile, limit);
+    }
+
+    Result evaluate(RequestLatencyTotals totals) {
+        String what = String.format(Locale.ROOT, "%s %s p%s <= %d ms", request, kind.fileInfix(),
+                trim(percentile), limit.toMillis());
+        if (totals == null || totals.intended().getTotalCount() == 0) {
+            return new Result(this, null, false, what + ": no measured request");
+        }
+        Histogram histogram = kind == LatencyKind.INTENDED ? totals.intended() : totals.service();
+        long actualUs = histogram.getValueAtPercentile(percentile);
+        boolean passed = actualUs <= limit.toNanos() / 1000;
+        return new Result(this, actualUs, passed,
+                String.format(Locale.ROOT, "%s: %.3f ms", what, actualUs / 1000.0));
+    }
+
+    private static String trim(double percentile) {
+        String text = String.format(Locale.ROOT, "%s", percentile);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+}

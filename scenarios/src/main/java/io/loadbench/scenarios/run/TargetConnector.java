@@ -1,0 +1,63 @@
+package io.loadbench.scenarios.run;
+
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.target.RedisEndpoint;
+import io.loadbench.scenarios.protocol.DatastoreConnector;
+import java.time.Duration;
+import javax.sql.DataSource;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Opens the protocol's pools on the run's resolved target. PostgreSQL pools come from {@link Datastores}
+ * (its TCP and naming policy) with the protocol's acquire timeout; the Redis client is built here because the
+ * protocol sets the pool's maximum wait and the command timeout, which the shared factory leaves at defaults.
+ */
+public final class TargetConnector implements DatastoreConnector {
+
+    private final Datastores datastores;
+
+    public TargetConnector(Datastores datastores) {
+        this.datastores = datastores;
+    }
+
+    @Override
+    public DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout) {
+        return datastores.newPgPool(poolName, maxSize, config -> config.setConnectionTimeout(acquireTimeout.toMillis()));
+    }
+
+    @Override
+    public RedisClient openRedisClient(int maxConnections, Duration acquireTimeout, Duration commandTimeout) {
+        RedisEndpoint endpoint = datastores.redis();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
+        pool.setMinIdle(maxConnections);
+        pool.setMaxWait(acquireTimeout);
+        pool.setJmxEnabled(false);
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .clientName("loadbench-scenarios")
+                .database(endpoint.database())
+                .ssl(endpoint.tls())
+                .socketTimeoutMillis((int) commandTimeout.toMillis());
+        if (endpoint.user() != null) {
+            client.user(endpoint.user());
+        }
+        if (endpoint.password() != null) {
+            client.password(endpoint.password());
+        }
+        RedisClient redis = RedisClient.builder()
+                .hostAndPort(endpoint.host(), endpoint.port())
+                .clientConfig(client.build())
+                .poolConfig(pool)
+                .build();
+        try {
+            redis.ping();
+        } catch (RuntimeException e) {
+            redis.close();
+            throw new IllegalStateException("Redis at " + endpoint.hostAndPort() + ": " + e.getMessage(), e);
+        }
+        return redis;
+    }
+}

@@ -1,0 +1,60 @@
+package io.loadbench.scenarios;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs a simulation in this JVM the way the gatling-maven-plugin runs it in a fork ({@code -s}, {@code -rf}),
+ * with the given system properties set for the duration of the run, and finds the run folder it wrote.
+ */
+public final class GatlingLauncher {
+
+    /** What a run produced: Gatling's exit code (0 OK, 2 assertions failed) and the run folder. */
+    public record Result(int exitCode, Path runFolder) {
+    }
+
+    private GatlingLauncher() {
+    }
+
+    public static synchronized Result run(Class<?> simulation, Path resultsDir, Map<String, String> properties) {
+        Path gatlingLink = resultsDir.resolve(".gatling-link");
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("loadbench.results", resultsDir.toString());
+        all.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
+        all.put("gatling.data.enableAnalytics", "false");
+        Map<String, String> previous = new HashMap<>();
+        all.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        try {
+            int exitCode = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                    "-s", simulation.getName(), "-rf", gatlingLink.toString()});
+            return new Result(exitCode, onlyRunFolder(resultsDir));
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+
+    private static Path onlyRunFolder(Path resultsDir) {
+        try (Stream<Path> entries = Files.list(resultsDir)) {
+            List<Path> folders = entries.filter(Files::isDirectory).filter(p -> !Files.isSymbolicLink(p))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            if (folders.size() != 1) {
+                throw new IllegalStateException("expected one run folder in " + resultsDir + ", found " + folders);
+            }
+            return folders.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.loadbench.scenarios.protocol;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.Datastore.reply;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.scenarios.run.Presets;
+import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An open-model Redis GET load at {@value #RATE} req/s for {@value #SECONDS} s with a one-second
+ * {@code CLIENT PAUSE} injected after {@value #STALL_AFTER_SECONDS} s, on the embedded Redis only (a pause
+ * would stall every client of a shared server). Run by {@code RedisStallTest}.
+ */
+public class RedisStallSimulation extends Simulation {
+
+    static final int RATE = 200;
+    static final int SECONDS = 6;
+    static final int STALL_AFTER_SECONDS = 3;
+    static final String KEY = "lb:scenarios:stall:key";
+
+    private final SimulationRun run = SimulationRun.open("redis-stall",
+            SimulationOptions.resolve("RedisStallSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
+                    "warmup", "0s", "redisPool", "4", "pgPool", "1", "executorThreads", "4"))), System.getProperties()),
+            Map.of("rate", RATE), TestDatastores.embedded(), false);
+
+    private final ScenarioBuilder gets = scenario("gets")
+            .exec(redis("stall get").get(KEY).check(reply().is("value")));
+
+    private final ScenarioBuilder incident = scenario("incident")
+            .pause(Duration.ofSeconds(STALL_AFTER_SECONDS))
+            .exec(redis("incident: CLIENT PAUSE 1000").command("CLIENT", "PAUSE", 1000).check(reply().is("OK")));
+
+    private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
+
+    {
+        run.expectRequestRate(RATE * 0.9);
+        setUp(gets.injectOpen(constantUsersPerSec(RATE).during(SECONDS)).andThen(verdict.injectOpen(atOnceUsers(1))),
+                incident.injectOpen(nothingFor(Duration.ZERO), atOnceUsers(1)))
+                .protocols(run.protocol())
+                .assertions(run.assertion());
+    }
+
+    @Override
+    public void before() {
+        try (var jedis = TestDatastores.embedded().openRedisConnection()) {
+            jedis.set(KEY, "value");
+        }
+        run.begin();
+    }
+
+    @Override
+    public void after() {
+        run.close();
+    }
+}
