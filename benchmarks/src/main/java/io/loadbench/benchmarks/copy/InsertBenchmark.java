@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.core.BaseConnection;
 
 import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
@@ -42,7 +43,7 @@ import io.loadbench.loader.spi.TableSpec;
  *
  * <p>Sizing: INSERT is one to two orders of magnitude slower than COPY, so an invocation is
  * {@value #ROWS_PER_INVOCATION} rows (about a second) and batch sizes stop at 10K (larger batches only
- * hold more parameters in memory); 1 warm-up and 4 measured iterations of 3 s in one fork, about 2.5
+ * hold more parameters in memory); 1 warm-up and 5 measured iterations of 3 s in one fork, about 3
  * minutes for the 8 combinations.
  */
 @State(Scope.Thread)
@@ -50,7 +51,7 @@ import io.loadbench.loader.spi.TableSpec;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 4, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class InsertBenchmark {
 
     /** Rows per invocation: the largest batch size. */
@@ -111,7 +112,14 @@ public class InsertBenchmark {
         }
         properties.setProperty("reWriteBatchedInserts", Boolean.toString(reWriteBatchedInserts));
         properties.setProperty("ApplicationName", "loadbench-jmh-insert");
-        return DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+        Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+        boolean enabled = connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled();
+        if (enabled != reWriteBatchedInserts) {
+            connection.close();
+            throw new IllegalStateException("pgjdbc has reWriteBatchedInserts=" + enabled + " where "
+                    + reWriteBatchedInserts + " was asked for");
+        }
+        return connection;
     }
 
     @Setup(Level.Iteration)
