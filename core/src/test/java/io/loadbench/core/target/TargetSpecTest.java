@@ -70,4 +70,12 @@ class TargetSpecTest {
                 .isInstanceOf(InvalidTargetException.class)
                 .hasMessageStartingWith("LOADBENCH_REDIS_URL: not a Redis URL");
     }
+
+    @Test
+    void aClosedDatastoresRefusesFurtherUse() {
+        Datastores datastores = Datastores.open(TargetSpec.resolve(null, null, "redis://127.0.0.1:1", NO_ENV));
+        datastores.close();
+
+        assertThatThrownBy(datastores::redis).isInstanceOf(IllegalStateException.class);
+    }
 }

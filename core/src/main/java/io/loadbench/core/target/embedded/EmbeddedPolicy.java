@@ -51,8 +51,9 @@ public final class EmbeddedPolicy {
                     "torn-page protection only matters for crash recovery, which a throw-away server never does; "
                             + "keeping it on would inflate WAL volume right after each checkpoint and make load rates saw-toothed"),
             new Setting("wal_level", "minimal",
-                    "no replication or archiving here; minimal WAL is what a dedicated bulk-load server uses "
-                            + "(COPY into a table created or truncated in the same transaction then skips WAL)"),
+                    "no replication or archiving here; minimal WAL is what a dedicated bulk-load server uses. "
+                            + "Caveat: COPY into a table created or truncated in the same transaction then skips WAL, "
+                            + "which a replicated production server (replica or logical) cannot do"),
             new Setting("max_wal_senders", "0", "required by wal_level=minimal"),
             new Setting("shared_buffers", "512MB",
                     "large enough that the benchmarks' hot working sets (indexes of a few million rows) stay in "
