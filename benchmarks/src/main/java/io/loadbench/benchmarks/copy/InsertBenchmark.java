@@ -36,15 +36,16 @@ import io.loadbench.loader.spi.TableSpec;
  * The baselines behind "COPY is 10-100x faster than INSERT": JDBC batched {@code INSERT ... VALUES (?, ...)}
  * of the same rows into the same kind of table, {@value #ROWS_PER_INVOCATION} rows per invocation in
  * batches of {@code rowsPerBatch} ({@code addBatch}, {@code executeBatch}, commit), with pgjdbc's
- * {@code reWriteBatchedInserts} off (one INSERT per row, pipelined) and on (multi-row INSERTs).
+ * {@code reWriteBatchedInserts} off (one INSERT per row, pipelined) and on (multi-row INSERTs). One
+ * concrete subclass per dataset, beside the dataset's COPY benchmark.
  *
  * <p>Score: rows/s, directly comparable with {@link CopyBenchmark}. Rows are generated and converted to
  * JDBC values before the measurement; the table is truncated before every iteration.
  *
  * <p>Sizing: INSERT is one to two orders of magnitude slower than COPY, so an invocation is
  * {@value #ROWS_PER_INVOCATION} rows (about a second) and batch sizes stop at 10K (larger batches only
- * hold more parameters in memory); 1 warm-up and 5 measured iterations of 3 s in one fork, about 3
- * minutes for the 8 combinations.
+ * hold more parameters in memory); 1 warm-up and 5 measured iterations of 3 s in one fork, about 1.5
+ * minutes for the 4 combinations of a dataset.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -52,13 +53,10 @@ import io.loadbench.loader.spi.TableSpec;
 @Fork(1)
 @Warmup(iterations = 1, time = 3)
 @Measurement(iterations = 5, time = 3)
-public class InsertBenchmark {
+public abstract class InsertBenchmark {
 
     /** Rows per invocation: the largest batch size. */
     static final int ROWS_PER_INVOCATION = 10_000;
-
-    @Param({"events"})
-    public String dataset;
 
     @Param({"1000", "10000"})
     public int rowsPerBatch;
@@ -73,12 +71,15 @@ public class InsertBenchmark {
     private PreparedStatement insert;
     private List<Object[]> rows;
 
+    /** @return the registry name of the dataset whose main table this class loads */
+    protected abstract String dataset();
+
     @Setup(Level.Trial)
     public void prepare() throws SQLException {
         if (rowsPerBatch < 1 || ROWS_PER_INVOCATION % rowsPerBatch != 0) {
             throw new IllegalArgumentException("rowsPerBatch must divide " + ROWS_PER_INVOCATION + "; got " + rowsPerBatch);
         }
-        TableSpec table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset));
+        TableSpec table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset()));
         rows = capture(table);
         datastores = ForkTarget.open();
         schemaConnection = datastores.openPgConnection();

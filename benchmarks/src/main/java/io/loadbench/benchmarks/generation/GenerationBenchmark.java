@@ -24,70 +24,49 @@ import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
 
 /**
- * Rows per second a dataset's generator produces, encoded as a load sends them.
+ * Rows per second a dataset's generator produces for its main table, encoded as a load sends them; one
+ * concrete subclass per dataset ({@code EventsGenerationBenchmark}, ...), so a regexp selects a dataset.
  *
  * <ul>
  *   <li>{@code pooled} / {@code pooledAllCores}: the dataset's own generator (Datafaker values drawn into
  *   pools once, sampled per row from seeded streams) on one thread, and on {@code Threads.MAX} threads
  *   (one per core; {@code -t N} overrides both), each thread generating its own range of rows.</li>
- *   <li>{@code naiveDatafaker}: the same table's columns, every field a fresh Datafaker call, encoded as
- *   COPY binary, on one thread: the speed-up of {@code pooled} over it is what the pooled design buys.</li>
+ *   <li>{@code naiveDatafaker}: the same columns, every field of every row a fresh Datafaker call, same
+ *   encoding, one thread: {@code pooled} divided by it is the speed-up the pooled design buys.</li>
  * </ul>
  * Primary score: rows/s. Secondary {@code megabytes}: encoded MB/s (10^6 bytes).
  *
- * <p>Sizing: generation is CPU-bound code that the JIT must compile first, so two 1-second warm-up
- * iterations precede three 2-second measured ones, in one fork; with about 10 s per combination the
- * generation part of the default suite stays near 5 minutes on a 2-core machine.
+ * <p>Each thread builds the dataset for itself (pools included) before the measurement, so threads share
+ * nothing. Sizing: generation is CPU-bound code that the JIT must compile first, so two 1-second warm-up
+ * iterations precede three 2-second measured ones, in one fork: about 10 s per combination, 6 combinations
+ * per dataset.
  */
+@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class GenerationBenchmark {
+public abstract class GenerationBenchmark {
 
-    /** Rows per invocation: enough that the per-invocation overhead of JMH vanishes, few enough to keep buffers small. */
+    /** Rows per invocation: enough that JMH's per-invocation overhead vanishes, few enough to keep buffers small. */
     static final int ROWS_PER_INVOCATION = 1_000;
 
-    /** The dataset and its main table, built once per fork and shared read-only by all threads. */
-    @State(Scope.Benchmark)
-    public static class DatasetTable {
-        @Param({"events"})
-        public String dataset;
+    @Param({"COPY_BINARY", "COPY_TEXT"})
+    public Encoding encoding;
 
-        TableSpec table;
+    private RowCursor pooledRows;
+    private RowCursor naiveRows;
 
-        @Setup(Level.Trial)
-        public void build() {
-            table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset));
-        }
-    }
+    /** @return the registry name of the dataset this class measures */
+    protected abstract String dataset();
 
-    /** One thread's generator and encoder, and the rows it cycles through. */
-    @State(Scope.Thread)
-    public static class PooledRows {
-        @Param({"COPY_BINARY", "COPY_TEXT"})
-        public Encoding encoding;
-
-        RowCursor cursor;
-
-        @Setup(Level.Trial)
-        public void start(DatasetTable dataset, ThreadParams thread) {
-            cursor = new RowCursor(dataset.table, dataset.table.newGenerator(), encoding.newEncoder(dataset.table), thread);
-        }
-    }
-
-    /** One thread's naive Datafaker generator, writing the main table's columns as COPY binary. */
-    @State(Scope.Thread)
-    public static class NaiveRows {
-        RowCursor cursor;
-
-        @Setup(Level.Trial)
-        public void start(DatasetTable dataset, ThreadParams thread) {
-            RowGenerator naive = new NaiveDatafakerRowGenerator(dataset.table.columns(),
-                    BenchmarkDatasets.SEED + thread.getThreadIndex());
-            cursor = new RowCursor(dataset.table, naive, Encoding.COPY_BINARY.newEncoder(dataset.table), thread);
-        }
+    @Setup(Level.Trial)
+    public void buildGenerators(ThreadParams thread) {
+        TableSpec table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset()));
+        pooledRows = new RowCursor(table, table.newGenerator(), encoding.newEncoder(table), thread);
+        RowGenerator naive = new NaiveDatafakerRowGenerator(table.columns(), BenchmarkDatasets.SEED + thread.getThreadIndex());
+        naiveRows = new RowCursor(table, naive, encoding.newEncoder(table), thread);
     }
 
     /** Encoded bytes, reported per second as a secondary result. */
@@ -106,22 +85,22 @@ public class GenerationBenchmark {
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
-    public int pooled(PooledRows rows, EncodedMegabytes encoded) {
-        return rows.cursor.encodeBatch(encoded);
+    public int pooled(EncodedMegabytes encoded) {
+        return pooledRows.encodeBatch(encoded);
     }
 
     @Benchmark
     @Threads(Threads.MAX)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
-    public int pooledAllCores(PooledRows rows, EncodedMegabytes encoded) {
-        return rows.cursor.encodeBatch(encoded);
+    public int pooledAllCores(EncodedMegabytes encoded) {
+        return pooledRows.encodeBatch(encoded);
     }
 
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
-    public int naiveDatafaker(NaiveRows rows, EncodedMegabytes encoded) {
-        return rows.cursor.encodeBatch(encoded);
+    public int naiveDatafaker(EncodedMegabytes encoded) {
+        return naiveRows.encodeBatch(encoded);
     }
 
     /** Walks a thread's share of the table's rows, wrapping around, one batch at a time. */
