@@ -420,6 +420,13 @@ public final class Datastores implements AutoCloseable {
         return fields;
     }
 
+    /** The target in one line, passwords masked, e.g. for printing the effective configuration at start. */
+    @Override
+    public synchronized String toString() {
+        return spec.kind() + " postgres=" + (postgres == null ? "(not started)" : postgres)
+                + " redis=" + (redis == null ? "(not started)" : redis);
+    }
+
     private synchronized <T extends AutoCloseable> T track(T resource) {
         handedOut.add(resource);
         return resource;
