@@ -30,7 +30,8 @@ public final class EnvironmentFacts {
         facts.put("arch", text(os.path("arch")));
         JsonNode jvm = env.path("jvm");
         facts.put("JVM", join(text(jvm.path("vendor")), text(jvm.path("vmName")), text(jvm.path("version"))));
-        facts.put("JVM flags", Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-"));
+        String flags = Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-");
+        facts.put("JVM flags", flags.isEmpty() ? "none" : flags);
         facts.put("target", text(target.path("kind")));
         JsonNode postgres = target.path("postgres");
         if (!postgres.isMissingNode() && !postgres.isNull()) {

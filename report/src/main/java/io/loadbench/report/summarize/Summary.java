@@ -96,8 +96,8 @@ public final class Summary {
                     + (load.settings() == null ? "" : ", " + load.settings())
                     + ", verification " + (load.verification() == null ? "-" : load.verification()));
         }
-        doc.paragraph("Per table: the parallel COPY (rows loaded by this run). Total: the whole load, DDL, indexes and "
-                + "verification included.");
+        doc.paragraph("Per table: the parallel COPY (rows loaded by this run). Total: the whole load, DDL, keys, indexes "
+                + "and output steps included.");
         Table table = new Table().text("table").number("rows").number("rows/s").number("MB/s").number("seconds");
         long totalRows = 0;
         for (LoadResult.TableLoad t : load.tables()) {
