@@ -98,7 +98,7 @@ public final class Comparison {
         List<Map<String, String>> facts = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (SavedRun run : runs) {
-            Map<String, String> of = EnvironmentFacts.of(run.manifest());
+            Map<String, String> of = EnvironmentFacts.of(run);
             facts.add(of);
             names.addAll(of.keySet());
         }

@@ -46,7 +46,7 @@ public final class Summary {
 
         doc.heading(2, "Environment");
         Table environment = new Table().text("fact").text("value");
-        EnvironmentFacts.of(manifest).forEach((fact, value) -> environment.row(fact, value));
+        EnvironmentFacts.of(run).forEach((fact, value) -> environment.row(fact, value));
         doc.table(environment);
 
         Map<String, String> plan = manifest.flatPlan();
