@@ -29,6 +29,8 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final ProgressBar bar;
     private long lastLineNanos;
+    /** When the last batch committed: the final line's rates stop there, before index builds. */
+    private volatile long lastBatchNanos;
 
     ProgressDisplay(String task, long totalRows, PrintStream err, boolean interactive, LongSupplier nanoClock) {
         this.task = task;
@@ -52,7 +54,8 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     public void batchCommitted(String table, long batchNo, long batchRows, long batchBytes, int worker) {
         long doneRows = rows.addAndGet(batchRows);
         long doneBytes = bytes.addAndGet(batchBytes);
-        double seconds = Math.max(1e-9, (nanoClock.getAsLong() - startedNanos) / 1e9);
+        lastBatchNanos = nanoClock.getAsLong();
+        double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
         if (bar != null) {
             bar.stepTo(doneRows);
             bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
@@ -80,7 +83,7 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
         if (bar != null) {
             bar.close();
         } else if (rows.get() > 0) {
-            double seconds = Math.max(1e-9, (nanoClock.getAsLong() - startedNanos) / 1e9);
+            double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
             err.println(line(rows.get(), bytes.get(), seconds));
         }
     }
