@@ -28,6 +28,7 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final ProgressBar bar;
+    private boolean barClosed;
     private long lastLineNanos;
     /** When the last batch committed: the final line's rates stop there, before index builds. */
     private volatile long lastBatchNanos;
@@ -57,8 +58,17 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
         lastBatchNanos = nanoClock.getAsLong();
         double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
         if (bar != null) {
-            bar.stepTo(doneRows);
-            bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
+            synchronized (bar) {
+                if (!barClosed) {
+                    bar.stepTo(doneRows);
+                    bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
+                    if (doneRows >= totalRows) {
+                        // freeze the rates at the last row: index builds that follow are not load speed
+                        bar.close();
+                        barClosed = true;
+                    }
+                }
+            }
             return;
         }
         synchronized (this) {
@@ -81,7 +91,12 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     @Override
     public void close() {
         if (bar != null) {
-            bar.close();
+            synchronized (bar) {
+                if (!barClosed) {
+                    bar.close();
+                    barClosed = true;
+                }
+            }
         } else if (rows.get() > 0) {
             double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
             err.println(line(rows.get(), bytes.get(), seconds));
