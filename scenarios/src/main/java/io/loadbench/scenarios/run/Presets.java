@@ -37,6 +37,18 @@ public final class Presets {
         return common;
     }
 
+    /** Option values from alternating names and values: {@code values("users", "100", "hold", "8s")}. */
+    public static Map<String, String> values(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("option names and values must come in pairs");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
+    }
+
     /** A preset table: for each preset, common defaults, then {@code defaults}, then the preset's own values. */
     public static Map<String, Map<String, String>> table(Map<String, String> defaults, Map<String, Map<String, String>> presets) {
         Map<String, Map<String, String>> table = new LinkedHashMap<>();
