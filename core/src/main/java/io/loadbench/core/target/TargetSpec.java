@@ -64,6 +64,7 @@ public record TargetSpec(TargetKind kind, PostgresEndpoint postgres, RedisEndpoi
      */
     public static TargetSpec resolve(String targetOption, String pgUrlOption, String redisUrlOption,
                                      Map<String, String> env) {
+        Map<String, String> environment = env == null ? Map.of() : env;
         String pgOption = blankToNull(pgUrlOption);
         String redisOption = blankToNull(redisUrlOption);
         TargetKind requested = parseKind(blankToNull(targetOption));
@@ -80,14 +81,14 @@ public record TargetSpec(TargetKind kind, PostgresEndpoint postgres, RedisEndpoi
         PostgresEndpoint postgres = null;
         if (pgOption != null) {
             postgres = PostgresEndpoint.parse(pgOption, "--pg-url");
-        } else if (blankToNull(env.get(PG_URL_ENV)) != null) {
-            postgres = PostgresEndpoint.parse(env.get(PG_URL_ENV), PG_URL_ENV);
+        } else if (blankToNull(environment.get(PG_URL_ENV)) != null) {
+            postgres = PostgresEndpoint.parse(environment.get(PG_URL_ENV), PG_URL_ENV);
         }
         RedisEndpoint redis = null;
         if (redisOption != null) {
             redis = RedisEndpoint.parse(redisOption, "--redis-url");
-        } else if (blankToNull(env.get(REDIS_URL_ENV)) != null) {
-            redis = RedisEndpoint.parse(env.get(REDIS_URL_ENV), REDIS_URL_ENV);
+        } else if (blankToNull(environment.get(REDIS_URL_ENV)) != null) {
+            redis = RedisEndpoint.parse(environment.get(REDIS_URL_ENV), REDIS_URL_ENV);
         }
         if (postgres != null || redis != null) {
             return external(postgres, redis);

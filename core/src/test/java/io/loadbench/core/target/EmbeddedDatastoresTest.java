@@ -100,4 +100,23 @@ class EmbeddedDatastoresTest {
         assertThat(redis.get("mode")).isEqualTo("standalone");
         assertThat((Map<String, Object>) redis.get("config")).containsEntry("appendonly", "no").containsEntry("save", "");
     }
+
+    @Test
+    void closingTheSharedInstanceReleasesWhatWasHandedOutButKeepsTheServers() throws Exception {
+        HikariDataSource pool = datastores.newPgPool("released-on-close", 1);
+        RedisClient client = datastores.newRedisClient("released-on-close", 1);
+        long postmasterPid = datastores.embeddedPostgres().pid();
+
+        datastores.close();
+
+        assertThat(pool.isClosed()).isTrue();
+        assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).contains(true);
+        try (Connection connection = datastores.openPgConnection()) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+        try (RedisClient again = datastores.newRedisClient("after-close", 1)) {
+            assertThat(again.ping()).isEqualTo("PONG");
+        }
+        client.close();
+    }
 }

@@ -70,4 +70,21 @@ class TargetSpecTest {
                 .isInstanceOf(InvalidTargetException.class)
                 .hasMessageStartingWith("LOADBENCH_REDIS_URL: not a Redis URL");
     }
+
+    @Test
+    void aClosedDatastoresRefusesFurtherUse() {
+        Datastores datastores = Datastores.open(TargetSpec.resolve(null, null, "redis://127.0.0.1:1", NO_ENV));
+        datastores.close();
+
+        assertThatThrownBy(datastores::redis).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void datastoresDescribeThemselvesInOneMaskedLine() {
+        TargetSpec spec = TargetSpec.resolve(null, "postgresql://bench:hunter2@db:5432/x", "redis://:hunter2@cache:6379", NO_ENV);
+        try (Datastores datastores = Datastores.open(spec)) {
+            assertThat(datastores).hasToString(
+                    "EXTERNAL postgres=jdbc:postgresql://db:5432/x user=bench password=**** redis=redis://:****@cache:6379");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.loadbench.loader.cli;
 
+import io.loadbench.loader.datasets.events.EventsDefinition;
 import io.loadbench.loader.spi.DatasetDefinition;
 
 import java.util.LinkedHashMap;
@@ -27,11 +28,21 @@ public final class DatasetRegistry {
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(
                 // one line per dataset:
+                new EventsDefinition(),
+                new io.loadbench.loader.datasets.weather.WeatherDefinition(),
+                new io.loadbench.loader.datasets.analytics.AnalyticsDefinition(),
+                new io.loadbench.loader.datasets.gateway.GatewayDefinition(),
+                new io.loadbench.loader.datasets.commerce.CommerceDefinition()
         ));
     }
 
     public List<DatasetDefinition<?>> all() {
         return List.copyOf(definitions.values());
+    }
+
+    /** Registered names, comma-separated, for messages. */
+    public String names() {
+        return String.join(", ", definitions.keySet());
     }
 
     public Optional<DatasetDefinition<?>> find(String name) {

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Timestamps in a window {@code [start, end)} (whole UTC hours) whose density follows hour-of-day weights
@@ -47,14 +45,12 @@ public final class WeeklyTimeProfile {
         this.hourOfDayShare = Arrays.stream(hourOfDayWeight).map(w -> w / total).toArray();
         this.dayOfWeekFactor = dayOfWeekFactor.clone();
         int hourCount = (int) ((endEpochMicros - startEpochMicros) / MICROS_PER_HOUR);
-        List<Integer> indexes = new ArrayList<>(hourCount);
         double[] weights = new double[hourCount];
         ZonedDateTime t = start.atZone(ZoneOffset.UTC);
         for (int i = 0; i < hourCount; i++, t = t.plusHours(1)) {
-            indexes.add(i);
             weights[i] = hourOfDayShare[t.getHour()] * dayOfWeekFactor[t.getDayOfWeek().getValue() - 1];
         }
-        this.hours = WeightedChoice.of(indexes, weights);
+        this.hours = WeightedChoice.ofWeights(weights);
     }
 
     /**

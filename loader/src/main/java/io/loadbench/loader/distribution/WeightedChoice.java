@@ -36,7 +36,7 @@ public final class WeightedChoice<T> {
             throw new IllegalArgumentException("at least one weight must be positive");
         }
         int n = weights.length;
-        this.values = List.copyOf(values);
+        this.values = values instanceof IndexList ? values : java.util.Collections.unmodifiableList(new ArrayList<>(values));
         this.probabilities = new double[n];
         this.aliasProbability = new double[n];
         this.alias = new int[n];
@@ -86,6 +86,33 @@ public final class WeightedChoice<T> {
         double[] w = new double[values.size()];
         java.util.Arrays.fill(w, 1.0);
         return new WeightedChoice<>(values, w);
+    }
+
+    /** A choice among the indexes {@code 0 .. weights.length-1} (no boxed value list is kept). */
+    public static WeightedChoice<Integer> ofWeights(double... weights) {
+        @SuppressWarnings("unchecked")
+        List<Integer> indexes = (List<Integer>) (List<?>) new IndexList(weights.length);
+        return new WeightedChoice<>(indexes, weights.clone());
+    }
+
+    /** The list 0, 1, ..., size-1 without storing it. */
+    private static final class IndexList extends java.util.AbstractList<Integer> {
+        private final int size;
+
+        IndexList(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public Integer get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return index;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** The index of a sampled value. */

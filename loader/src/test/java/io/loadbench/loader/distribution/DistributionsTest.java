@@ -67,6 +67,23 @@ class DistributionsTest {
         assertThat(Arrays.stream(perUser).filter(c -> c > 0).count()).isGreaterThan(users * 9L / 10);
     }
 
+    @Test
+    void topShareRanksGiveTheTopFifthEightyPercentWithABoundedHead() {
+        int users = 10_000;
+        TopShareRanks ranks = TopShareRanks.eightyTwenty(users);
+        RowRandom r = new RowRandom(18);
+        long[] perUser = new long[users];
+        for (int i = 0; i < N; i++) {
+            perUser[ranks.sample(r)]++;
+        }
+        assertThat(shareOfTop(perUser, 0.20)).isCloseTo(0.80, within(0.01));
+        // the heaviest user is heavy but not absurd, and activity decays within the top tier
+        double heaviest = Arrays.stream(perUser).max().orElseThrow() / (double) N;
+        assertThat(heaviest).isCloseTo(ranks.probability(0), within(0.001)).isBetween(0.003, 0.01);
+        assertThat(perUser[0]).isGreaterThan(perUser[1999] * 20);
+        assertThat(perUser[1999]).isGreaterThan(perUser[9999]);
+    }
+
     private static double shareOfTop(long[] perUser, double fraction) {
         long[] sorted = perUser.clone();
         Arrays.sort(sorted);

@@ -18,6 +18,10 @@ import java.util.TreeMap;
  * point loadbench at a server of your own ({@code --pg-url}) configured as in production; its settings are
  * recorded in the manifest just the same.
  *
+ * <p>Not a setting but recorded all the same ({@code data_checksums} in the manifest's settings): PostgreSQL 18's
+ * initdb enables data checksums by default and loadbench keeps that, as servers initialised by 18 in production
+ * have them; they cost a little CPU per page written and read from the OS cache.
+ *
  * <p>Memory sizes are fixed, not derived from the machine, so two machines run the same experiment; they fit
  * a laptop with 8 GB (PostgreSQL touches shared_buffers lazily, so an idle server costs far less).
  */
@@ -51,8 +55,9 @@ public final class EmbeddedPolicy {
                     "torn-page protection only matters for crash recovery, which a throw-away server never does; "
                             + "keeping it on would inflate WAL volume right after each checkpoint and make load rates saw-toothed"),
             new Setting("wal_level", "minimal",
-                    "no replication or archiving here; minimal WAL is what a dedicated bulk-load server uses "
-                            + "(COPY into a table created or truncated in the same transaction then skips WAL)"),
+                    "no replication or archiving here; minimal WAL is what a dedicated bulk-load server uses. "
+                            + "Caveat: COPY into a table created or truncated in the same transaction then skips WAL, "
+                            + "which a replicated production server (replica or logical) cannot do"),
             new Setting("max_wal_senders", "0", "required by wal_level=minimal"),
             new Setting("shared_buffers", "512MB",
                     "large enough that the benchmarks' hot working sets (indexes of a few million rows) stay in "

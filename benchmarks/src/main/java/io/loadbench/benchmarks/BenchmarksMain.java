@@ -1,0 +1,210 @@
+package io.loadbench.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
+import io.loadbench.benchmarks.fork.ForkTarget;
+import io.loadbench.core.run.RunFolder;
+import io.loadbench.core.target.DatastoreException;
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.target.TargetSpec;
+
+/**
+ * Runs the JMH suite as one self-describing run: {@code results/<timestamp>-<label>-jmh/} with
+ * {@code manifest.json} and {@code jmh.json}.
+ *
+ * <p>Order of work: parse JMH's options (a bad option fails before anything starts); answer listing and
+ * help requests directly; check that the include patterns match a benchmark; start the datastore target
+ * once for the whole suite; create the run folder; run JMH with the target's URLs appended to every fork's
+ * JVM arguments; finish the manifest OK, or FAILED with the reason. The target is stopped on every path.
+ *
+ * <p>Configuration comes from system properties (set by {@code jmh:run}) and the environment:
+ * {@code loadbench.results} (run folder parent, default {@code results}), {@code loadbench.label}
+ * (default: the host name), {@code loadbench.pg.url}/{@code LOADBENCH_PG_URL},
+ * {@code loadbench.redis.url}/{@code LOADBENCH_REDIS_URL}, {@code loadbench.target}
+ * ({@code containers} to use Testcontainers), {@code loadbench.verbose} (stack traces on failure).
+ */
+public final class BenchmarksMain {
+
+    private final SuiteSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
+            status = new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("jmh:run: " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    /** @return the process exit status: 0 when every benchmark ran, 1 when the run failed, 2 for bad options */
+    int run(List<String> arguments) {
+        JmhRunOptions options;
+        try {
+            options = JmhRunOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println("jmh:run: " + e.getMessage());
+            return 2;
+        }
+        if (options.onlyLists()) {
+            return list(options);
+        }
+        SortedSet<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
+                options.commandLine().getIncludes(), options.commandLine().getExcludes());
+        if (benchmarks.isEmpty()) {
+            err.println("jmh:run: no benchmark matches " + options.commandLine().getIncludes()
+                    + " (list them with -Djmh.args=-l)");
+            return 2;
+        }
+        TargetSpec spec = TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env());
+        try (Datastores datastores = Datastores.open(spec)) {
+            return runSuite(options, benchmarks, datastores);
+        } catch (DatastoreException e) {
+            err.println("jmh:run: " + e.getMessage());
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores) {
+        RunFolder run = RunFolder.create(settings.resultsDirectory(), settings.label(), "jmh", "jmh", clock);
+        List<String> forkArguments = forkArguments(datastores);
+        List<String> benchmarkNames = new ArrayList<>();
+        benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
+
+        Map<String, Object> parameters = new TreeMap<>();
+        parameters.put("jmhArguments", options.arguments());
+        parameters.put("resultFormat", options.resultFormat().name());
+        parameters.put("failOnError", options.failOnError());
+        parameters.put("forkJvmArgumentsAppended", forkArguments.stream().map(BenchmarksMain::maskPassword).toList());
+        parameters.put("datasetSeed", BenchmarkDatasets.SEED);
+        parameters.put("datasetRows", BenchmarkDatasets.ROWS);
+        parameters.put("benchmarks", benchmarkNames);
+        // the plan is what was measured: which benchmarks, which parameter values, how many threads, which rows
+        Map<String, Object> plan = new TreeMap<>();
+        plan.put("benchmarks", benchmarkNames);
+        Map<String, Object> parameterOverrides = new TreeMap<>();
+        for (BenchmarkListEntry benchmark : benchmarks) {
+            for (String name : benchmark.getParams().orElse(Map.of()).keySet()) {
+                var values = options.commandLine().getParameter(name);
+                if (values.hasValue()) {
+                    parameterOverrides.put(name, List.copyOf(values.get()));
+                }
+            }
+        }
+        plan.put("parameterOverrides", parameterOverrides);
+        plan.put("threads", options.commandLine().getThreads().hasValue() ? options.commandLine().getThreads().get() : null);
+        plan.put("datasetSeed", BenchmarkDatasets.SEED);
+        plan.put("datasetRows", BenchmarkDatasets.ROWS);
+        run.manifest().putParameters(parameters).putPlan(plan).target(datastores.describe());
+        run.writeManifest();
+
+        out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
+                + " target; run folder " + run.dir());
+        try {
+            Runner runner = new Runner(options.forRun(run.dir(), forkArguments), OutputFormatFactory.createFormatInstance(
+                    out, options.commandLine().verbosity().orElse(VerboseMode.NORMAL)));
+            Collection<RunResult> results = runner.run();
+            Path resultFile = run.dir().resolve(options.resultFileName());
+            if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
+                return failed(run, "JMH produced no results");
+            }
+            run.finishOk();
+            out.println("jmh:run: results in " + resultFile);
+            return 0;
+        } catch (NoBenchmarksException e) {
+            return failed(run, "no benchmark matches " + options.commandLine().getIncludes());
+        } catch (RunnerException e) {
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return failed(run, "JMH failed: " + firstLine(e));
+        } catch (RuntimeException e) {
+            if (settings.verbose()) {
+                e.printStackTrace(err);
+            }
+            return failed(run, e.getClass().getSimpleName() + ": " + firstLine(e));
+        }
+    }
+
+    private int failed(RunFolder run, String reason) {
+        run.finishFailed(reason);
+        err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
+        return 1;
+    }
+
+    private static List<String> forkArguments(Datastores datastores) {
+        List<String> arguments = new ArrayList<>();
+        ForkTarget.handOver(datastores).forEach((name, value) -> arguments.add("-D" + name + "=" + value));
+        return arguments;
+    }
+
+    private int list(JmhRunOptions options) {
+        try {
+            Runner runner = new Runner(options.commandLine(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
+            if (options.commandLine().shouldHelp()) {
+                options.commandLine().showHelp();
+            } else if (options.commandLine().shouldList()) {
+                runner.list();
+            } else if (options.commandLine().shouldListWithParams()) {
+                runner.listWithParams(options.commandLine());
+            } else if (options.commandLine().shouldListProfilers()) {
+                options.commandLine().listProfilers();
+            } else {
+                options.commandLine().listResultFormats();
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String maskPassword(String argument) {
+        return argument.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

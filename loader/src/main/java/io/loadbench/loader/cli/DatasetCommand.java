@@ -1,0 +1,43 @@
+package io.loadbench.loader.cli;
+
+import io.loadbench.loader.spi.DatasetDefinition;
+import io.loadbench.loader.spi.DatasetOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code <action> <dataset> [options]}: one dataset under one action, with the shared and the dataset's own options. */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
+final class DatasetCommand implements Callable<Integer> {
+
+    @Mixin
+    SharedOptions shared;
+
+    private final Action action;
+    private final DatasetDefinition<DatasetOptions> definition;
+    private final DatasetOptions options;
+    private final LoaderCli cli;
+
+    @SuppressWarnings("unchecked")
+    DatasetCommand(Action action, DatasetDefinition<?> definition, DatasetOptions options, LoaderCli cli) {
+        this.action = action;
+        this.definition = (DatasetDefinition<DatasetOptions>) definition;
+        this.options = options;
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        cli.verbose = shared.verbose;
+        LoaderConfig config = LoaderConfig.of(action.commandName(), definition, shared, options, cli.env,
+                cli.defaultLabel.get(), action.needsTarget());
+        LoaderActions actions = new LoaderActions(cli.out, cli.err, cli.clock, cli.interactive);
+        return switch (action) {
+            case PLAN -> actions.plan(config, definition, options);
+            case LOAD -> actions.load(config, definition, options);
+            case VERIFY -> actions.verify(config, definition, options);
+            case DROP -> actions.drop(config, definition, options);
+        };
+    }
+}

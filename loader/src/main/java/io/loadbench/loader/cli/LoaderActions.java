@@ -1,0 +1,270 @@
+package io.loadbench.loader.cli;
+
+import io.loadbench.core.run.Json;
+import io.loadbench.core.run.RunFolder;
+import io.loadbench.core.target.Datastores;
+import io.loadbench.loader.encode.CopyBinaryEncoder;
+import io.loadbench.loader.run.DatasetLoader;
+import io.loadbench.loader.run.DatastoresContext;
+import io.loadbench.loader.run.DatasetVerifier;
+import io.loadbench.loader.run.LoadPlan;
+import io.loadbench.loader.run.LoadReport;
+import io.loadbench.loader.run.LoadReports;
+import io.loadbench.loader.run.VerificationResult;
+import io.loadbench.loader.sink.postgres.LoadListener;
+import io.loadbench.loader.sink.postgres.ProgressTable;
+import io.loadbench.loader.sink.postgres.TableLoadResult;
+import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetDefinition;
+import io.loadbench.loader.spi.DatasetOptions;
+import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.RowGenerator;
+import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.verify.CheckTable;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** What each dataset command does, given its validated configuration. */
+final class LoaderActions {
+
+    /**
+     * Server ingest rate assumed by {@code plan} for its time estimate: COPY binary into an unindexed table on
+     * one PostgreSQL server, about what a small (2-core) machine sustains; real rates are in load.json.
+     */
+    static final double ASSUMED_INGEST_BYTES_PER_SECOND = 40e6;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+    private final boolean interactive;
+
+    LoaderActions(PrintStream out, PrintStream err, Clock clock, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        this.interactive = interactive;
+    }
+
+    private static Dataset dataset(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) {
+        return definition.create(new DatasetParameters(config.seed(), config.rows()), options);
+    }
+
+    private void printConfiguration(LoaderConfig config, String extra) {
+        StringBuilder line = new StringBuilder("loadbench-loader ").append(config.command()).append(' ').append(config.dataset()).append(':');
+        config.describe().forEach((k, v) -> {
+            if (!k.equals("command") && !k.equals("dataset")) {
+                line.append(' ').append(k).append('=').append(v);
+            }
+        });
+        if (extra != null) {
+            line.append(' ').append(extra);
+        }
+        out.println(line);
+    }
+
+    int plan(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) {
+        printConfiguration(config, null);
+        Dataset dataset = dataset(config, definition, options);
+        LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
+        out.printf(Locale.ROOT, "%-28s %16s %10s %16s %14s%n", "table", "rows", "batches", "bytes (est.)", "gen rows/s");
+        long totalRows = 0;
+        double totalBytes = 0;
+        double generationSeconds = 0;
+        int usableCores = Math.min(config.workers(), Runtime.getRuntime().availableProcessors());
+        for (TableSpec table : dataset.tables()) {
+            Sample sample = sample(table);
+            double bytes = sample.bytesPerRow * table.rowCount();
+            long batches = (table.rowCount() + config.batchSize() - 1) / config.batchSize();
+            out.printf(Locale.ROOT, "%-28s %,16d %,10d %,16.0f %,14.0f%n", table.name(), table.rowCount(), batches, bytes,
+                    sample.rowsPerSecond);
+            totalRows += table.rowCount();
+            totalBytes += bytes;
+            generationSeconds += table.rowCount() / sample.rowsPerSecond / usableCores;
+        }
+        double ingestSeconds = totalBytes / ASSUMED_INGEST_BYTES_PER_SECOND;
+        out.printf(Locale.ROOT, "%-28s %,16d %10s %,16.0f%n", "total", totalRows, "", totalBytes);
+        out.printf(Locale.ROOT, "estimated time: %.0f s (the larger of generation on %d worker(s) at the rates measured now, %.0f s, "
+                        + "and COPY ingest at an assumed %.0f MB/s, %.0f s; index builds come on top)%n",
+                Math.max(generationSeconds, ingestSeconds), usableCores, generationSeconds,
+                ASSUMED_INGEST_BYTES_PER_SECOND / 1e6, ingestSeconds);
+        out.println("load id: " + plan.loadId());
+        for (var step : dataset.outputSteps()) {
+            out.printf(Locale.ROOT, "output step %s: %,d units%s%n", step.name(), step.units(),
+                    step.estimatedBytes() < 0 ? "" : String.format(Locale.ROOT, ", about %,d bytes", step.estimatedBytes()));
+        }
+        return LoaderCli.EXIT_OK;
+    }
+
+    private record Sample(double bytesPerRow, double rowsPerSecond) {
+    }
+
+    /** Generates and binary-encodes the first rows of a table to measure bytes per row and generation speed. */
+    private static Sample sample(TableSpec table) {
+        long rows = Math.min(table.rowCount(), 50_000);
+        RowGenerator generator = table.newGenerator();
+        CopyBinaryEncoder encoder = new CopyBinaryEncoder();
+        long bytes = 0;
+        long started = System.nanoTime();
+        for (long i = 0; i < rows; i++) {
+            encoder.beginRow(table.columns().size());
+            generator.generate(i, encoder);
+            encoder.endRow();
+            if (encoder.size() > 1 << 20) {
+                bytes += encoder.size();
+                encoder.clear();
+            }
+        }
+        bytes += encoder.size();
+        double seconds = Math.max(1e-6, (System.nanoTime() - started) / 1e9);
+        return new Sample(bytes / (double) rows, rows / seconds);
+    }
+
+    int load(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+        Dataset dataset = dataset(config, definition, options);
+        LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
+        printConfiguration(config, "loadId=" + plan.loadId());
+        RunFolder run = RunFolder.create(config.results(), config.label(), "load", "load-" + dataset.name(), clock);
+        run.manifest().putParameters(config.describe());
+        run.manifest().putParameter("loadId", plan.loadId());
+        run.manifest().putPlan(plan.describe());
+        run.writeManifest();
+        out.println("run folder: " + run.dir());
+        AtomicBoolean finished = new AtomicBoolean();
+        Datastores datastores = Datastores.open(config.target());
+        Thread onSignal = new Thread(() -> {
+            if (finished.compareAndSet(false, true)) {
+                run.finishFailed("interrupted before the load finished; continue with --resume");
+                err.println("interrupted: committed batches are kept; continue with the same command plus --resume");
+            }
+            datastores.close();
+        }, "loadbench-loader-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        long started = System.nanoTime();
+        DatasetLoader.Outcome outcome = null;
+        try {
+            datastores.postgres();
+            DatastoresContext context = new DatastoresContext(datastores, run.dir(), config.workers(), config.batchSize());
+            long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
+                    .remainingRows(plan, config.resume());
+            try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
+                outcome = new DatasetLoader(datastores::openPgConnection, context, progress, out).load(plan, config.resume());
+            }
+            double loadSeconds = (System.nanoTime() - started) / 1e9;
+            printLoadSummary(outcome, loadSeconds);
+            out.println("verifying ...");
+            VerificationResult verification = DatasetVerifier.verify(dataset, context);
+            out.print(CheckTable.render(verification.results()));
+            verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
+            String failure = verification.passed() ? null : "verification failed: " + verification.failedChecks();
+            writeReport(run, LoadReports.of(plan, config.resume(), outcome, loadSeconds, verification, failure));
+            run.manifest().target(datastores.describe());
+            if (!finished.compareAndSet(false, true)) {
+                return LoaderCli.EXIT_FAILED;
+            }
+            if (failure != null) {
+                run.finishFailed(failure);
+                throw new VerificationFailedException(verification.failedChecks() + " (numbers above; run folder " + run.dir() + ")");
+            }
+            run.finishOk();
+            out.println("OK: " + run.dir().resolve("load.json"));
+            return LoaderCli.EXIT_OK;
+        } catch (Exception | Error e) {
+            if (finished.compareAndSet(false, true)) {
+                String reason = LoaderCli.firstLine(LoaderCli.describe(e));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                try {
+                    writeReport(run, LoadReports.failed(plan, config.resume(), outcome, seconds, reason));
+                    run.manifest().target(datastores.describe());
+                } catch (RuntimeException secondary) {
+                    e.addSuppressed(secondary);
+                }
+                run.finishFailed(reason);
+            }
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it closes the datastores itself
+            }
+            datastores.close();
+        }
+    }
+
+    private void printLoadSummary(DatasetLoader.Outcome outcome, double seconds) {
+        for (TableLoadResult t : outcome.tables()) {
+            out.printf(Locale.ROOT, "table %s: %,d rows loaded in %.1f s (%,.0f rows/s, %.1f MB/s), %d batches%s; "
+                            + "keys and indexes %.1f s%n", t.table(), t.rows(), t.copySeconds(),
+                    t.copySeconds() > 0 ? t.rows() / t.copySeconds() : 0, t.copySeconds() > 0 ? t.bytes() / 1e6 / t.copySeconds() : 0,
+                    t.batches(), t.skippedBatches() > 0 ? " (" + t.skippedBatches() + " already committed, skipped)" : "",
+                    t.afterLoadSeconds());
+        }
+        out.printf(Locale.ROOT, "load finished in %.1f s%n", seconds);
+    }
+
+    private static void writeReport(RunFolder run, LoadReport report) {
+        Json.write(run.dir().resolve("load.json"), report);
+        run.manifest().addFile("load.json");
+    }
+
+    int verify(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+        printConfiguration(config, null);
+        Dataset dataset = dataset(config, definition, options);
+        LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
+        try (Datastores datastores = Datastores.open(config.target())) {
+            DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
+            warnIfPlanDiffers(context, plan);
+            VerificationResult verification = DatasetVerifier.verify(dataset, context);
+            out.print(CheckTable.render(verification.results()));
+            verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
+            if (!verification.passed()) {
+                throw new VerificationFailedException(verification.failedChecks() + " (numbers above)");
+            }
+            out.println("OK: " + dataset.name() + " verified");
+            return LoaderCli.EXIT_OK;
+        }
+    }
+
+    /** A verify with other options than the load measures against the wrong targets: say so plainly. */
+    private void warnIfPlanDiffers(DatastoresContext context, LoadPlan plan) throws Exception {
+        try (Connection c = context.openPostgres()) {
+            if (!ProgressTable.exists(c, ProgressTable.LOADS)) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT load_id, plan::text FROM " + ProgressTable.LOADS
+                    + " WHERE dataset = ? ORDER BY started_at")) {
+                ps.setString(1, plan.dataset().name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!rs.getString(1).equals(plan.loadId())) {
+                            err.println("warning: the target holds a load of " + plan.dataset().name()
+                                    + " with another plan " + rs.getString(2) + "; pass the same --rows, --seed, --batch-size"
+                                    + " and dataset options to verify it");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    int drop(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+        printConfiguration(config, null);
+        Dataset dataset = dataset(config, definition, options);
+        try (Datastores datastores = Datastores.open(config.target())) {
+            DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
+            DatasetLoader.drop(dataset, datastores::openPgConnection, context);
+            out.println("dropped " + String.join(", ", dataset.tables().stream().map(TableSpec::name).toList())
+                    + " and the load records of " + dataset.name());
+            return LoaderCli.EXIT_OK;
+        }
+    }
+
+}

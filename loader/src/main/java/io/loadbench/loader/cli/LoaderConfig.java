@@ -1,0 +1,72 @@
+package io.loadbench.loader.cli;
+
+import io.loadbench.core.target.TargetSpec;
+import io.loadbench.loader.encode.CopyEncoder;
+import io.loadbench.loader.spi.DatasetDefinition;
+import io.loadbench.loader.spi.DatasetOptions;
+import io.loadbench.loader.spi.InvalidOptionException;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The validated, immutable configuration of one dataset command. Built once from the raw options; every
+ * invalid value is rejected with {@link InvalidOptionException} naming the option, never adjusted.
+ */
+public record LoaderConfig(String command, String dataset, long seed, long rows, int batchSize, int workers,
+                           CopyEncoder.Format format, String label, Path results, boolean resume, boolean verbose,
+                           TargetSpec target, SortedMap<String, Object> datasetOptions) {
+
+    public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, DatasetOptions datasetOptions,
+                                  Map<String, String> env, String defaultLabel, boolean needsTarget) {
+        long rows = o.rows == null ? definition.defaultRows() : RowCounts.parse("--rows", o.rows);
+        if (o.batchSize < 1 || o.batchSize > SharedOptions.Defaults.MAX_BATCH_SIZE) {
+            throw new InvalidOptionException("--batch-size", "must be between 1 and "
+                    + SharedOptions.Defaults.MAX_BATCH_SIZE + ", got " + o.batchSize);
+        }
+        if (o.workers < 1 || o.workers > SharedOptions.Defaults.MAX_WORKERS) {
+            throw new InvalidOptionException("--workers", "must be between 1 and "
+                    + SharedOptions.Defaults.MAX_WORKERS + ", got " + o.workers);
+        }
+        if ((rows + o.batchSize - 1) / o.batchSize > Integer.MAX_VALUE) {
+            throw new InvalidOptionException("--batch-size", "too small for " + rows + " rows (more than 2^31 batches)");
+        }
+        CopyEncoder.Format format;
+        try {
+            format = CopyEncoder.Format.valueOf(o.format.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("--format", "expected binary or text, got '" + o.format + "'");
+        }
+        String label = o.label == null ? defaultLabel : o.label;
+        if (label.isBlank()) {
+            throw new InvalidOptionException("--label", "must not be blank");
+        }
+        TargetSpec target = needsTarget ? TargetSpec.resolve(o.target, o.pgUrl, o.redisUrl, env) : null;
+        return new LoaderConfig(command, definition.name(), o.seed, rows, o.batchSize, o.workers, format, label,
+                o.results, o.resume, o.verbose, target, new TreeMap<>(datasetOptions.values()));
+    }
+
+    /** Every effective parameter, for the console and the manifest (URLs without passwords). */
+    public SortedMap<String, Object> describe() {
+        SortedMap<String, Object> p = new TreeMap<>(datasetOptions);
+        p.put("command", command);
+        p.put("dataset", dataset);
+        p.put("seed", seed);
+        p.put("rows", rows);
+        p.put("batchSize", batchSize);
+        p.put("workers", workers);
+        p.put("format", format.name().toLowerCase(Locale.ROOT));
+        p.put("label", label);
+        p.put("results", results.toString());
+        p.put("resume", resume);
+        if (target != null) {
+            p.put("target", target.kind().name().toLowerCase(Locale.ROOT));
+            p.put("pgUrl", target.postgres() == null ? null : target.postgres().toString());
+            p.put("redisUrl", target.redis() == null ? null : target.redis().toString());
+        }
+        return p;
+    }
+}

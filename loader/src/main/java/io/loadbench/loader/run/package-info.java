@@ -1,0 +1,8 @@
+/**
+ * Loading, verifying and dropping a dataset against a target: the load plan and its id
+ * ({@link io.loadbench.loader.run.LoadPlan}), the orchestration of tables in order with resume
+ * ({@link io.loadbench.loader.run.DatasetLoader}), verification with per-table checksums
+ * ({@link io.loadbench.loader.run.DatasetVerifier}), and the {@code load.json} document
+ * ({@link io.loadbench.loader.run.LoadReport}).
+ */
+package io.loadbench.loader.run;

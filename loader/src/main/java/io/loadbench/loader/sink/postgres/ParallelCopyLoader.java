@@ -1,0 +1,239 @@
+package io.loadbench.loader.sink.postgres;
+
+import io.loadbench.loader.encode.CopyEncoder;
+import io.loadbench.loader.spi.RowGenerator;
+import io.loadbench.loader.spi.TableSpec;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Loads one table with COPY on N parallel workers, one transaction per batch, recording each batch in
+ * {@link ProgressTable#PROGRESS} in the same transaction.
+ *
+ * <p>Batch {@code b} holds rows {@code [b × batchSize, min((b + 1) × batchSize, rowCount))}. Batches already
+ * recorded under the load id are skipped, so a resumed load continues where the last one stopped and no row
+ * is loaded twice (a second insert of a batch record would violate the primary key and fail the batch).
+ * On the first failure every worker stops after its current batch, the failing COPY is cancelled and
+ * rolled back, every connection is closed, and {@link #load} throws.
+ */
+public final class ParallelCopyLoader {
+
+    /** Encoded bytes are handed to the driver in chunks of about this size. */
+    private static final int FLUSH_BYTES = 256 * 1024;
+
+    private final PostgresConnections connections;
+    private final String loadId;
+    private final int batchSize;
+    private final int workers;
+    private final CopyEncoder.Format format;
+    private final LoadListener listener;
+
+    public ParallelCopyLoader(PostgresConnections connections, String loadId, int batchSize, int workers,
+                              CopyEncoder.Format format, LoadListener listener) {
+        if (batchSize < 1 || workers < 1) {
+            throw new IllegalArgumentException("batchSize and workers must be positive");
+        }
+        this.connections = connections;
+        this.loadId = loadId;
+        this.batchSize = batchSize;
+        this.workers = workers;
+        this.format = format;
+        this.listener = listener;
+    }
+
+    /** Number of batches of a table under this batch size. */
+    public long batchCount(TableSpec table) {
+        return (table.rowCount() + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * Loads the batches of {@code table} not yet committed under the load id. The table must exist.
+     * Returns per-worker figures; throws {@link CopyLoadException} naming the table and batch on failure.
+     */
+    public TableLoadResult load(TableSpec table) {
+        long totalBatches = batchCount(table);
+        BitSet committed;
+        try (Connection c = connections.open()) {
+            committed = ProgressTable.committedBatches(c, loadId, table.name());
+        } catch (SQLException e) {
+            throw new CopyLoadException("reading the progress of table " + table.name() + ": " + e.getMessage(), e);
+        }
+        long[] pending = new long[(int) (totalBatches - committed.cardinality())];
+        int p = 0;
+        for (long b = 0; b < totalBatches; b++) {
+            if (!committed.get((int) b)) {
+                pending[p++] = b;
+            }
+        }
+        long skipped = totalBatches - pending.length;
+        int threads = (int) Math.max(1, Math.min(workers, pending.length));
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        String copySql = "COPY " + table.name() + " (" + table.copyColumnList() + ") FROM STDIN " + format.copyOptions();
+        long started = System.nanoTime();
+        List<TableLoadResult.WorkerResult> results = new ArrayList<>();
+        if (pending.length > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "copy-" + table.name());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<TableLoadResult.WorkerResult>> futures = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int worker = w;
+                    futures.add(pool.submit(() -> runWorker(worker, table, copySql, pending, next, stop, firstFailure)));
+                }
+                for (Future<TableLoadResult.WorkerResult> f : futures) {
+                    try {
+                        results.add(f.get());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        firstFailure.compareAndSet(null, e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stop.set(true);
+                        firstFailure.compareAndSet(null, e);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Throwable failure = firstFailure.get();
+        if (failure != null) {
+            if (failure instanceof CopyLoadException cle) {
+                throw cle;
+            }
+            throw new CopyLoadException("loading table " + table.name() + ": " + oneLine(failure), failure);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long rows = results.stream().mapToLong(TableLoadResult.WorkerResult::rows).sum();
+        long bytes = results.stream().mapToLong(TableLoadResult.WorkerResult::bytes).sum();
+        long batches = results.stream().mapToLong(TableLoadResult.WorkerResult::batches).sum();
+        return new TableLoadResult(table.name(), table.rowCount(), totalBatches, skipped, rows, bytes, batches,
+                seconds, 0, results);
+    }
+
+    private TableLoadResult.WorkerResult runWorker(int worker, TableSpec table, String copySql, long[] pending,
+                                                   AtomicInteger next, AtomicBoolean stop,
+                                                   AtomicReference<Throwable> firstFailure) throws Exception {
+        long started = System.nanoTime();
+        long rows = 0;
+        long bytes = 0;
+        long batches = 0;
+        RowGenerator generator = table.newGenerator();
+        CopyEncoder encoder = format.newEncoder();
+        int columns = table.columns().size();
+        long batchNo = -1;
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (PreparedStatement record = connection.prepareStatement(ProgressTable.INSERT_BATCH)) {
+                while (!stop.get()) {
+                    int index = next.getAndIncrement();
+                    if (index >= pending.length) {
+                        break;
+                    }
+                    batchNo = pending[index];
+                    long first = batchNo * batchSize;
+                    long end = Math.min(first + batchSize, table.rowCount());
+                    long batchBytes = 0;
+                    CopyIn op = copy.copyIn(copySql);
+                    try {
+                        encoder.clear();
+                        encoder.writeHeader();
+                        for (long row = first; row < end; row++) {
+                            encoder.beginRow(columns);
+                            generator.generate(row, encoder);
+                            encoder.endRow();
+                            if (encoder.size() >= FLUSH_BYTES) {
+                                op.writeToCopy(encoder.array(), 0, encoder.size());
+                                batchBytes += encoder.size();
+                                encoder.clear();
+                            }
+                        }
+                        encoder.writeTrailer();
+                        op.writeToCopy(encoder.array(), 0, encoder.size());
+                        batchBytes += encoder.size();
+                        encoder.clear();
+                        long copied = op.endCopy();
+                        if (copied != end - first) {
+                            throw new SQLException("COPY reported " + copied + " rows for a batch of " + (end - first));
+                        }
+                    } finally {
+                        if (op.isActive()) {
+                            op.cancelCopy();
+                        }
+                    }
+                    record.setString(1, loadId);
+                    record.setString(2, table.name());
+                    record.setLong(3, batchNo);
+                    record.setLong(4, first);
+                    record.setLong(5, end - first);
+                    record.setLong(6, batchBytes);
+                    record.setInt(7, worker);
+                    record.executeUpdate();
+                    connection.commit();
+                    rows += end - first;
+                    bytes += batchBytes;
+                    batches++;
+                    listener.batchCommitted(table.name(), batchNo, end - first, batchBytes, worker);
+                }
+            } catch (Exception | Error e) {
+                stop.set(true);
+                rollbackQuietly(connection, e);
+                throw new CopyLoadException("loading table " + table.name() + ", batch " + batchNo
+                        + " (worker " + worker + "): " + oneLine(e), e);
+            }
+        } catch (SQLException e) {
+            // opening or closing the connection failed
+            stop.set(true);
+            throw new CopyLoadException("loading table " + table.name() + " (worker " + worker + "): " + oneLine(e), e);
+        } catch (Exception | Error e) {
+            stop.set(true);
+            firstFailure.compareAndSet(null, e);
+            throw e;
+        }
+        return new TableLoadResult.WorkerResult(worker, rows, bytes, batches, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Runs statements on one connection, in autocommit mode, in order. */
+    public static void execute(Connection connection, List<String> statements) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.strip().lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,178 @@
+package io.loadbench.loader.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.target.PostgresEndpoint;
+import io.loadbench.core.testing.TestDatastores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, run in-process through its single entry point with stdout and stderr captured. */
+class LoaderCliTest {
+
+    @TempDir
+    Path results;
+
+    record Outcome(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new LoaderCli(DatasetRegistry.builtIn(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false, () -> "test-host")
+                .run(args);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(Outcome o, int exitCode, String... fragments) {
+        assertThat(o.exitCode()).as("exit code; stderr: %s", o.err()).isEqualTo(exitCode);
+        assertThat(o.errLines()).as("stderr").hasSize(1);
+        assertThat(o.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        for (String fragment : fragments) {
+            assertThat(o.err()).contains(fragment);
+        }
+    }
+
+    @Test
+    void anUnknownDatasetIsNamedWithTheAvailableOnes() {
+        assertOneLineError(run("load", "nosuchdata", "--rows", "1M"), 2, "unknown dataset 'nosuchdata'", "events");
+    }
+
+    @Test
+    void zeroRowsAreRejectedNamingTheOption() {
+        assertOneLineError(run("load", "events", "--rows", "0"), 2, "--rows", "positive");
+    }
+
+    @Test
+    void aNegativeBatchSizeIsRejectedNamingTheOption() {
+        assertOneLineError(run("load", "events", "--batch-size", "-5"), 2, "--batch-size", "-5");
+    }
+
+    @Test
+    void aMalformedUrlIsRejectedWithItsPasswordMasked() {
+        Outcome o = run("load", "events", "--rows", "1K", "--pg-url", "postgres//db:5432?password=hunter2");
+        assertOneLineError(o, 2, "--pg-url");
+        assertThat(o.err() + o.out()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUnreachableHostGivesOneLineNamingHostAndPort() {
+        Outcome o = run("load", "events", "--rows", "1K", "--results", results.toString(),
+                "--pg-url", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=hunter2");
+        assertOneLineError(o, 1, "127.0.0.1:1");
+        assertThat(o.err() + o.out()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aWrongPasswordGivesOneLineWithThePasswordMasked() throws Exception {
+        try (FakePasswordCheckingPostgres server = new FakePasswordCheckingPostgres()) {
+            Outcome o = run("load", "events", "--rows", "1K", "--results", results.toString(),
+                    "--pg-url", "jdbc:postgresql://127.0.0.1:" + server.port() + "/test?user=loader&password=hunter2");
+            assertOneLineError(o, 1, "127.0.0.1:" + server.port(), "password");
+            assertThat(o.err() + o.out()).doesNotContain("hunter2");
+        }
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Outcome o = run("load", "events", "--rows", "0", "--verbose");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("--rows").contains("\tat ");
+    }
+
+    @Test
+    void rowCountsAcceptTheUsualSpellings() {
+        assertThat(RowCounts.parse("--rows", "1M")).isEqualTo(1_000_000);
+        assertThat(RowCounts.parse("--rows", "20M")).isEqualTo(20_000_000);
+        assertThat(RowCounts.parse("--rows", "100m")).isEqualTo(100_000_000);
+        assertThat(RowCounts.parse("--rows", "1_000_000")).isEqualTo(1_000_000);
+        assertThat(RowCounts.parse("--rows", "250K")).isEqualTo(250_000);
+        assertThat(RowCounts.parse("--rows", "1.5M")).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void helpExplainsEverySharedOptionWithItsDefault() {
+        Outcome o = run("load", "events", "--help");
+        assertThat(o.exitCode()).isZero();
+        for (String option : List.of("--pg-url", "--redis-url", "--target", "--seed", "--rows", "--batch-size", "--workers",
+                "--format", "--label", "--results", "--resume", "--verbose", "--users", "--days")) {
+            assertThat(o.out()).contains(option);
+        }
+        String help = o.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("default: 50000").contains("default: 10000").contains("default: binary")
+                .contains("20% of them create 80%");
+        assertThat(o.err()).isEmpty();
+    }
+
+    @Test
+    void planPrintsRowsBytesAndTimeWithoutADatabase() {
+        Outcome o = run("plan", "events", "--rows", "20M", "--pg-url", "jdbc:postgresql://127.0.0.1:1/none");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("20,000,000").contains("estimated time").contains("load id: events-");
+    }
+
+    @Test
+    void datasetsListsEventsWithItsOptions() {
+        Outcome o = run("datasets");
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("events").contains("--users").contains("10000");
+    }
+
+    @Test
+    void loadVerifyAndDropThroughTheCommandLine() throws Exception {
+        Datastores embedded = TestDatastores.embedded();
+        PostgresEndpoint pg = embedded.postgres();
+        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.user()
+                + (pg.password() == null ? "" : "&password=" + pg.password());
+        String[] plan = {"--rows", "10K", "--users", "500", "--batch-size", "1000", "--pg-url", url, "--results", results.toString(),
+                "--label", "cli-test"};
+        try {
+            Outcome load = run(concat(new String[]{"load", "events"}, plan));
+            assertThat(load.exitCode()).as(load.out() + load.err()).isZero();
+            assertThat(load.out()).contains("checksum events = 10000:");
+            Path runFolder;
+            try (Stream<Path> folders = Files.list(results)) {
+                runFolder = folders.filter(p -> p.getFileName().toString().endsWith("-cli-test-load-events")).findFirst().orElseThrow();
+            }
+            ObjectMapper json = new ObjectMapper();
+            JsonNode manifest = json.readTree(runFolder.resolve("manifest.json").toFile());
+            assertThat(manifest.path("status").asText()).isEqualTo("OK");
+            JsonNode report = json.readTree(runFolder.resolve("load.json").toFile());
+            assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(report.path("tables").get(0).path("rowsLoaded").asLong()).isEqualTo(10_000);
+            assertThat(report.path("tables").get(0).path("workers")).hasSize(2);
+            assertThat(report.path("verification").path("status").asText()).isEqualTo("PASSED");
+
+            Outcome again = run(concat(new String[]{"load", "events"}, plan));
+            assertOneLineError(again, 1, "already exists", "drop events");
+
+            Outcome verify = run(concat(new String[]{"verify", "events"}, plan));
+            assertThat(verify.exitCode()).as(verify.err()).isZero();
+            assertThat(verify.out()).contains(report.path("tables").get(0).path("checksum").asText());
+        } finally {
+            Outcome drop = run(concat(new String[]{"drop", "events"}, plan));
+            assertThat(drop.exitCode()).as(drop.err()).isZero();
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+}
