@@ -12,7 +12,7 @@ import java.util.Map;
  *   <li>{@code rateTolerance} — how far below its target rate an open-model run may fall (0.05 = 5%)</li>
  *   <li>{@code maxKoRatio} — failed requests allowed after warm-up (0.001 = 0.1%)</li>
  *   <li>{@code maxStall} — the longest injector hiccup allowed (500ms)</li>
- *   <li>{@code pgPool}, {@code redisPool}, {@code executorThreads}, {@code executorQueue} — protocol sizes</li>
+ *   <li>{@code pgPool}, {@code redisPool}, {@code executorQueue} — protocol sizes</li>
  *   <li>{@code poolTimeout}, {@code queryTimeout} — protocol timeouts (10s, 30s)</li>
  * </ul>
  */
@@ -30,7 +30,6 @@ public final class Presets {
         common.put("maxStall", "500ms");
         common.put("pgPool", "16");
         common.put("redisPool", "16");
-        common.put("executorThreads", "32");
         common.put("executorQueue", "100000");
         common.put("poolTimeout", "10s");
         common.put("queryTimeout", "30s");

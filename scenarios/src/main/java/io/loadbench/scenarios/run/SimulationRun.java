@@ -184,12 +184,11 @@ public final class SimulationRun implements AutoCloseable {
         return runtime;
     }
 
-    /** The protocol, sized by the options {@code pgPool}, {@code redisPool}, {@code executorThreads}, {@code executorQueue}, {@code poolTimeout}, {@code queryTimeout}. */
+    /** The protocol, sized by the options {@code pgPool}, {@code redisPool}, {@code executorQueue}, {@code poolTimeout}, {@code queryTimeout}. */
     public DatastoreProtocolBuilder protocol() {
         return Datastore.datastore(runtime)
                 .pgPoolSize(options.positiveInt("pgPool"))
                 .redisPoolSize(options.positiveInt("redisPool"))
-                .executorThreads(options.positiveInt("executorThreads"))
                 .executorQueueCapacity(options.positiveInt("executorQueue"))
                 .poolTimeout(options.duration("poolTimeout"))
                 .queryTimeout(options.duration("queryTimeout"));

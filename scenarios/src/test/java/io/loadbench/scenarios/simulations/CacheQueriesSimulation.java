@@ -51,16 +51,15 @@ public class CacheQueriesSimulation extends Simulation {
                     Map.entry("hitTarget", "0.95"), Map.entry("p99Limit", "50ms")),
             Map.of(
                     "smoke", Presets.values("rows", "20000", "orgs", "20", "usersPerOrg", "10", "queriesPerSec", "200",
-                            "eventsPerSec", "50", "duration", "10s", "warmup", "2s", "pgPool", "4", "redisPool", "8",
-                            "executorThreads", "12", "p99Limit", "250ms",
+                            "eventsPerSec", "50", "duration", "10s", "warmup", "2s", "pgPool", "4", "redisPool", "8", "p99Limit", "250ms",
                             // a few thousand lookups: the 95% the warmed cache gives is within sampling noise
                             "hitTarget", "0.90"),
                     "low", Map.of("queriesPerSec", "20", "eventsPerSec", "10", "duration", "60s"),
                     "demo", Presets.values("queriesPerSec", "150", "eventsPerSec", "50", "duration", "60s"),
                     "high", Map.of("queriesPerSec", "700", "eventsPerSec", "300", "duration", "60s"),
                     "ultra", Presets.values("queriesPerSec", "8000", "eventsPerSec", "2000", "duration", "60s", "warmup", "10s",
-                            "pgPool", "16", "redisPool", "32", "executorThreads", "48"),
-                    "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32", "executorThreads", "48")));
+                            "pgPool", "16", "redisPool", "32"),
+                    "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32")));
 
     private final SimulationOptions options = SimulationOptions.resolve("CacheQueriesSimulation", PRESETS, System.getProperties());
     private final int orgs = options.positiveInt("orgs");

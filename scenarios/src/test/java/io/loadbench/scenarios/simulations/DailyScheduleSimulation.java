@@ -63,10 +63,10 @@ public class DailyScheduleSimulation extends Simulation {
             Presets.values("seed", "42", "baseTps", "20", "tpsScale", "10", "dayLength", "24m", "incident", "auto",
                     "incidentAt", "14.4", "incidentDuration", "60s", "incidentDelay", "2000ms", "recoveryWindow", "60s"),
             Map.of(
-                    "smoke", Presets.values("baseTps", "1", "tpsScale", "2", "dayLength", "24s", "warmup", "2s",
+                    "smoke", Presets.values("baseTps", "0.5", "tpsScale", "2", "dayLength", "24s", "warmup", "2s",
                             "incidentAt", "12", "incidentDuration", "3s", "incidentDelay", "300ms", "recoveryWindow", "4s",
-                            "pgPool", "4", "redisPool", "4", "executorThreads", "8", "poolTimeout", "5s", "maxKoRatio", "0.25"),
-                    "full", Presets.values("warmup", "30s", "pgPool", "16", "redisPool", "16", "executorThreads", "32",
+                            "pgPool", "4", "redisPool", "4", "poolTimeout", "5s", "maxKoRatio", "0.25"),
+                    "full", Presets.values("warmup", "30s", "pgPool", "16", "redisPool", "16",
                             "poolTimeout", "5s", "maxKoRatio", "0.25")));
 
     private final SimulationOptions options = SimulationOptions.resolve("DailyScheduleSimulation", PRESETS, System.getProperties());

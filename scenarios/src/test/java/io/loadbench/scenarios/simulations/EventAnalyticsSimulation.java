@@ -47,10 +47,10 @@ public class EventAnalyticsSimulation extends Simulation {
             Presets.values("rows", "20M", "seed", "42", "users", "8", "duration", "120s", "p99Limit", "60000ms"),
             Map.of(
                     "smoke", Presets.values("rows", "20000", "users", "4", "duration", "8s", "warmup", "2s",
-                            "pgPool", "4", "executorThreads", "4", "p99Limit", "2000ms"),
+                            "pgPool", "4", "p99Limit", "2000ms"),
                     "demo", Presets.values("rows", "1M", "users", "8", "duration", "60s", "warmup", "10s",
-                            "pgPool", "8", "executorThreads", "8", "p99Limit", "10000ms"),
-                    "full", Presets.values("warmup", "20s", "pgPool", "8", "executorThreads", "8", "queryTimeout", "300s")));
+                            "pgPool", "8", "p99Limit", "10000ms"),
+                    "full", Presets.values("warmup", "20s", "pgPool", "8", "queryTimeout", "300s")));
 
     private final SimulationOptions options = SimulationOptions.resolve("EventAnalyticsSimulation", PRESETS, System.getProperties());
     private final int users = options.positiveInt("users");

@@ -43,8 +43,8 @@ public class GatewayPaginationSimulation extends Simulation {
             Presets.values("profile", "medium", "seed", "42", "rate", "400", "duration", "60s", "page", "100", "perPage", "100"),
             Map.of(
                     "smoke", Presets.values("profile", "small", "rate", "100", "duration", "8s", "warmup", "2s",
-                            "perPage", "10", "pgPool", "4", "executorThreads", "4"),
-                    "full", Presets.values("warmup", "10s", "pgPool", "8", "executorThreads", "8")));
+                            "perPage", "10", "pgPool", "4"),
+                    "full", Presets.values("warmup", "10s", "pgPool", "8")));
 
     private final SimulationOptions options = SimulationOptions.resolve("GatewayPaginationSimulation", PRESETS, System.getProperties());
     private final int page = options.positiveInt("page");

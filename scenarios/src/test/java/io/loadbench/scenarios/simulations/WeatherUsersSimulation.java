@@ -44,10 +44,10 @@ public class WeatherUsersSimulation extends Simulation {
                     "thinkMin", "1s", "thinkMax", "2s", "query", "aggregate", "locations", "seed-cities", "p99Limit", "5000ms"),
             Map.of(
                     "smoke", Presets.values("rows", "20000", "users", "60", "rampRate", "30", "hold", "8s", "warmup", "3s",
-                            "pgPool", "4", "executorThreads", "4", "p99Limit", "1000ms"),
+                            "pgPool", "4", "p99Limit", "1000ms"),
                     "demo", Presets.values("rows", "1M", "users", "1000", "rampRate", "50", "hold", "60s", "warmup", "25s",
-                            "pgPool", "16", "executorThreads", "16"),
-                    "full", Presets.values("warmup", "105s", "pgPool", "32", "executorThreads", "32", "maxStall", "1000ms")));
+                            "pgPool", "16"),
+                    "full", Presets.values("warmup", "105s", "pgPool", "32", "maxStall", "1000ms")));
 
     private final SimulationOptions options = SimulationOptions.resolve("WeatherUsersSimulation", PRESETS, System.getProperties());
     private final int users = options.positiveInt("users");
