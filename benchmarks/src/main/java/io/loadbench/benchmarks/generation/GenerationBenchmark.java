@@ -28,18 +28,19 @@ import io.loadbench.loader.spi.TableSpec;
  * concrete subclass per dataset ({@code EventsGenerationBenchmark}, ...), so a regexp selects a dataset.
  *
  * <ul>
- *   <li>{@code pooled} / {@code pooledAllCores}: the dataset's own generator (Datafaker values drawn into
- *   pools once, sampled per row from seeded streams) on one thread, and on {@code Threads.MAX} threads
- *   (one per core; {@code -t N} overrides both), each thread generating its own range of rows.</li>
- *   <li>{@code naiveDatafaker}: the same columns, every field of every row a fresh Datafaker call, same
- *   encoding, one thread: {@code pooled} divided by it is the speed-up the pooled design buys.</li>
+ *   <li>{@code pooled}: the dataset's own generator (Datafaker values drawn into pools once, sampled per
+ *   row from seeded streams) on one thread, encoded as COPY binary, COPY text, NDJSON or RESP.</li>
+ *   <li>{@code pooledAllCores}: the same generator, COPY binary, on {@code Threads.MAX} threads (one per
+ *   core; {@code -t N} overrides it), each thread generating its own range of rows.</li>
+ *   <li>{@code naiveDatafaker}: the same columns, every field of every row a fresh Datafaker call, COPY
+ *   binary, one thread: {@code pooled} (COPY binary) divided by it is the speed-up the pooled design buys.</li>
  * </ul>
  * Primary score: rows/s. Secondary {@code megabytes}: encoded MB/s (10^6 bytes).
  *
  * <p>Each thread builds the dataset for itself (pools included) before the measurement, so threads share
  * nothing. Sizing: generation is CPU-bound code that the JIT must compile first, so two 1-second warm-up
  * iterations precede three 2-second measured ones, in one fork: about 10 s per combination, 6 combinations
- * per dataset.
+ * per dataset (4 encodings, all cores, naive).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -52,21 +53,37 @@ public abstract class GenerationBenchmark {
     /** Rows per invocation: enough that JMH's per-invocation overhead vanishes, few enough to keep buffers small. */
     static final int ROWS_PER_INVOCATION = 1_000;
 
-    @Param({"COPY_BINARY", "COPY_TEXT"})
-    public Encoding encoding;
-
-    private RowCursor pooledRows;
+    private TableSpec table;
+    private RowCursor rows;
     private RowCursor naiveRows;
+    private Encoding.RowEncoder copyBinary;
 
     /** @return the registry name of the dataset this class measures */
     protected abstract String dataset();
 
     @Setup(Level.Trial)
     public void buildGenerators(ThreadParams thread) {
-        TableSpec table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset()));
-        pooledRows = new RowCursor(table, table.newGenerator(), encoding.newEncoder(table), thread);
+        table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset()));
+        rows = new RowCursor(table, table.newGenerator(), thread);
         RowGenerator naive = new NaiveDatafakerRowGenerator(table.columns(), BenchmarkDatasets.SEED + thread.getThreadIndex());
-        naiveRows = new RowCursor(table, naive, encoding.newEncoder(table), thread);
+        naiveRows = new RowCursor(table, naive, thread);
+        copyBinary = Encoding.COPY_BINARY.newEncoder(table);
+    }
+
+    /** The wire format of {@link #pooled}; the other benchmarks encode COPY binary, the loader's default. */
+    @State(Scope.Thread)
+    public static class Format {
+        @Param({"COPY_BINARY", "COPY_TEXT", "NDJSON", "RESP"})
+        public Encoding encoding;
+
+        private Encoding.RowEncoder encoder;
+
+        Encoding.RowEncoder encoderFor(TableSpec table) {
+            if (encoder == null) {
+                encoder = encoding.newEncoder(table);
+            }
+            return encoder;
+        }
     }
 
     /** Encoded bytes, reported per second as a secondary result. */
@@ -85,41 +102,39 @@ public abstract class GenerationBenchmark {
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
-    public int pooled(EncodedMegabytes encoded) {
-        return pooledRows.encodeBatch(encoded);
+    public int pooled(Format format, EncodedMegabytes encoded) {
+        return rows.encodeBatch(format.encoderFor(table), encoded);
     }
 
     @Benchmark
     @Threads(Threads.MAX)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
     public int pooledAllCores(EncodedMegabytes encoded) {
-        return pooledRows.encodeBatch(encoded);
+        return rows.encodeBatch(copyBinary, encoded);
     }
 
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(ROWS_PER_INVOCATION)
     public int naiveDatafaker(EncodedMegabytes encoded) {
-        return naiveRows.encodeBatch(encoded);
+        return naiveRows.encodeBatch(copyBinary, encoded);
     }
 
     /** Walks a thread's share of the table's rows, wrapping around, one batch at a time. */
     static final class RowCursor {
         private final RowGenerator generator;
-        private final Encoding.RowEncoder encoder;
         private final long rowCount;
         private long nextRow;
 
-        RowCursor(TableSpec table, RowGenerator generator, Encoding.RowEncoder encoder, ThreadParams thread) {
+        RowCursor(TableSpec table, RowGenerator generator, ThreadParams thread) {
             this.generator = generator;
-            this.encoder = encoder;
             this.rowCount = table.rowCount();
             // threads start in different places, as a load's workers generate disjoint ranges
             this.nextRow = rowCount / thread.getThreadCount() * thread.getThreadIndex();
         }
 
         /** @return the encoded size of the batch, so the work cannot be optimized away */
-        int encodeBatch(EncodedMegabytes encoded) {
+        int encodeBatch(Encoding.RowEncoder encoder, EncodedMegabytes encoded) {
             encoder.clear();
             for (int i = 0; i < ROWS_PER_INVOCATION; i++) {
                 encoder.encode(generator, nextRow);

@@ -267,15 +267,18 @@ public final class RunMerger {
         }
     }
 
+    /** The loaders' {@code load.json} summed: the same shape (the loader's {@code LoadReport}), rates added. */
     private static ObjectNode mergeLoad(List<SavedRun> sources) {
-        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, maxDurationMs
-        long durationMs = 0;
+        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, max copy ms
+        long totalMs = 0;
+        double totalRowsPerSecond = 0;
         for (SavedRun source : sources) {
             LoadResult load = source.load();
             if (load == null) {
                 continue;
             }
-            durationMs = Math.max(durationMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalMs = Math.max(totalMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalRowsPerSecond += load.rowsPerSecond() == null ? 0 : load.rowsPerSecond();
             for (LoadResult.TableLoad table : load.tables()) {
                 double[] sums = tables.computeIfAbsent(table.name(), k -> new double[5]);
                 sums[0] += table.rows() == null ? 0 : table.rows();
@@ -288,17 +291,20 @@ public final class RunMerger {
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         out.put("schemaVersion", LoadResult.SCHEMA_VERSION);
         out.put("dataset", sources.get(0).load() == null ? null : sources.get(0).load().dataset());
-        out.put("durationMs", durationMs);
-        double rowsPerSecond = 0;
         ArrayNode array = out.putArray("tables");
+        long rows = 0;
+        long bytes = 0;
         for (Map.Entry<String, double[]> table : tables.entrySet()) {
             double[] sums = table.getValue();
-            rowsPerSecond += sums[2];
-            array.addObject().put("name", table.getKey()).put("rows", (long) sums[0]).put("bytes", (long) sums[1])
-                    .put("rowsPerSecond", sums[2]).put("bytesPerSecond", sums[3]).put("durationMs", (long) sums[4]);
+            rows += (long) sums[0];
+            bytes += (long) sums[1];
+            array.addObject().put("name", table.getKey()).put("rowsLoaded", (long) sums[0]).put("bytes", (long) sums[1])
+                    .put("copySeconds", sums[4] / 1000.0).put("rowsPerSecond", sums[2])
+                    .put("megabytesPerSecond", sums[3] / 1_000_000);
         }
-        out.put("rowsPerSecond", rowsPerSecond);
-        out.put("note", "merged: rows and rates are the sums over the sources; durationMs is the longest source");
+        out.putObject("totals").put("rowsLoaded", rows).put("bytes", bytes).put("seconds", totalMs / 1000.0)
+                .put("rowsPerSecond", totalRowsPerSecond);
+        out.put("note", "merged: rows, bytes and rates are the sums over the sources; seconds are the longest source's");
         return out;
     }
 
