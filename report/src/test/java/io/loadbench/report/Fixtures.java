@@ -188,7 +188,7 @@ public final class Fixtures {
         return dir;
     }
 
-    /** A loader run of three tables. */
+    /** A loader run of three tables; {@code load.json} in the loader's {@code LoadReport} shape. */
     public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed) {
         ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
         ((ArrayNode) manifest.get("files")).add("load.json");
@@ -196,23 +196,44 @@ public final class Fixtures {
         ObjectNode load = JsonFiles.MAPPER.createObjectNode();
         load.put("schemaVersion", 1);
         load.put("dataset", "analytics");
+        load.put("loadId", "5e0c2a9f");
+        load.put("resumed", false);
+        load.put("format", "binary");
+        load.put("batchSize", 50_000);
+        load.put("workers", 2);
         ArrayNode tables = load.putArray("tables");
         long totalRows = 0;
-        long totalMs = 0;
+        long totalBytes = 0;
+        double totalSeconds = 0;
         String[] names = {"organisations", "users", "events"};
         long[] rows = {1_000, 50_000, 1_000_000};
         double[] baseRate = {40_000, 180_000, 260_000};
         for (int i = 0; i < names.length; i++) {
-            long durationMs = Math.round(rows[i] / (baseRate[i] * speed) * 1000);
+            double copySeconds = Math.round(rows[i] / (baseRate[i] * speed) * 1000) / 1000.0;
             long bytes = rows[i] * (i == 2 ? 212 : 96);
-            tables.addObject().put("name", names[i]).put("rows", rows[i]).put("bytes", bytes).put("durationMs", durationMs)
-                    .put("rowsPerSecond", rows[i] * 1000.0 / durationMs).put("bytesPerSecond", bytes * 1000.0 / durationMs);
+            double afterLoadSeconds = Math.round(copySeconds * 150) / 1000.0;
+            ObjectNode table = tables.addObject().put("name", names[i]).put("rows", rows[i]).put("rowsLoaded", rows[i])
+                    .put("batches", (rows[i] + 49_999) / 50_000).put("batchesLoaded", (rows[i] + 49_999) / 50_000)
+                    .put("batchesSkipped", 0).put("bytes", bytes).put("copySeconds", copySeconds)
+                    .put("afterLoadSeconds", afterLoadSeconds)
+                    .put("rowsPerSecond", Math.round(rows[i] / copySeconds * 1000) / 1000.0)
+                    .put("megabytesPerSecond", Math.round(bytes / 1e6 / copySeconds * 1000) / 1000.0)
+                    .put("checksum", rows[i] + ":" + (rows[i] * 7919));
+            table.putArray("workers");
             totalRows += rows[i];
-            totalMs += durationMs;
+            totalBytes += bytes;
+            totalSeconds += copySeconds + afterLoadSeconds;
         }
-        load.put("durationMs", totalMs);
-        load.put("rowsPerSecond", totalRows * 1000.0 / totalMs);
-        load.putObject("verification").put("status", "OK");
+        totalSeconds = Math.round((totalSeconds + 1.5) * 1000) / 1000.0;
+        load.putObject("totals").put("rowsLoaded", totalRows).put("bytes", totalBytes).put("seconds", totalSeconds)
+                .put("rowsPerSecond", Math.round(totalRows / totalSeconds * 1000) / 1000.0)
+                .put("megabytesPerSecond", Math.round(totalBytes / 1e6 / totalSeconds * 1000) / 1000.0);
+        ObjectNode verification = load.putObject("verification");
+        verification.put("status", "PASSED");
+        verification.putArray("checks");
+        verification.putObject("checksums");
+        load.put("status", "OK");
+        load.putNull("failureReason");
         JsonFiles.write(dir.resolve("load.json"), load);
         return dir;
     }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +27,10 @@ import java.util.TimeZone;
 
 /**
  * The one Jackson configuration for every file loadbench writes: keys of maps and beans sorted (unless a class
- * fixes its order with {@code @JsonPropertyOrder}), two-space indentation with {@code \n} line ends, times as
- * ISO-8601 UTC strings with milliseconds ({@code 2026-11-22T06:22:18.123Z}), numbers with a {@code .}, nothing
- * taken from the machine's locale or time zone. Files end with a newline.
+ * fixes its order with {@code @JsonPropertyOrder}), two-space indentation with {@code \n} line ends, instants as
+ * ISO-8601 UTC strings with milliseconds ({@code 2026-11-22T06:22:18.123Z}), durations as ISO-8601
+ * ({@code PT30S}; prefer numbers with the unit in the field name), paths as plain strings, numbers with a
+ * {@code .}, nothing taken from the machine's locale or time zone. Files end with a newline.
  */
 public final class Json {
 
@@ -82,6 +84,19 @@ public final class Json {
             @Override
             public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
                 generator.writeString(format(value));
+            }
+        });
+        // without these, Jackson would write a Path as a file: URI and a Duration as a bean of its getters
+        times.addSerializer(Duration.class, new StdSerializer<>(Duration.class) {
+            @Override
+            public void serialize(Duration value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(value.toString());
+            }
+        });
+        times.addSerializer(Path.class, new StdSerializer<>(Path.class) {
+            @Override
+            public void serialize(Path value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(value.toString().replace('\\', '/'));
             }
         });
         return JsonMapper.builder()

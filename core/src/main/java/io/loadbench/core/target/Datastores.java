@@ -65,7 +65,8 @@ public final class Datastores implements AutoCloseable {
     private static final int REDIS_CONNECT_TIMEOUT_MS = 5_000;
     /** Generous: a pipeline of a whole batch can take seconds on a loaded machine. */
     private static final int REDIS_SOCKET_TIMEOUT_MS = 60_000;
-    private static final long PG_CONNECT_TIMEOUT_MS = 30_000;
+    /** How long a borrower waits for a pooled connection (HikariCP and the Jedis pool alike). */
+    private static final long POOL_WAIT_TIMEOUT_MS = 30_000;
 
     private final TargetSpec spec;
     private final boolean serversOutliveClose;
@@ -221,7 +222,7 @@ public final class Datastores implements AutoCloseable {
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(maxSize);
         config.setMinimumIdle(maxSize);
-        config.setConnectionTimeout(PG_CONNECT_TIMEOUT_MS);
+        config.setConnectionTimeout(POOL_WAIT_TIMEOUT_MS);
         driverProperties(endpoint, poolName).forEach((key, value) -> config.addDataSourceProperty((String) key, value));
         customizer.accept(config);
         try {
@@ -284,6 +285,8 @@ public final class Datastores implements AutoCloseable {
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(maxConnections);
         pool.setMinIdle(0);
+        // a borrower waits at most as long as a HikariCP borrower would, then fails instead of hanging a run
+        pool.setMaxWait(java.time.Duration.ofMillis(POOL_WAIT_TIMEOUT_MS));
         pool.setJmxEnabled(false);
         RedisClient client = RedisClient.builder()
                 .hostAndPort(endpoint.host(), endpoint.port())
@@ -415,6 +418,13 @@ public final class Datastores implements AutoCloseable {
             }
         }
         return fields;
+    }
+
+    /** The target in one line, passwords masked, e.g. for printing the effective configuration at start. */
+    @Override
+    public synchronized String toString() {
+        return spec.kind() + " postgres=" + (postgres == null ? "(not started)" : postgres)
+                + " redis=" + (redis == null ? "(not started)" : redis);
     }
 
     private synchronized <T extends AutoCloseable> T track(T resource) {

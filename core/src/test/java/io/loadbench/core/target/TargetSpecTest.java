@@ -78,4 +78,13 @@ class TargetSpecTest {
 
         assertThatThrownBy(datastores::redis).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void datastoresDescribeThemselvesInOneMaskedLine() {
+        TargetSpec spec = TargetSpec.resolve(null, "postgresql://bench:hunter2@db:5432/x", "redis://:hunter2@cache:6379", NO_ENV);
+        try (Datastores datastores = Datastores.open(spec)) {
+            assertThat(datastores).hasToString(
+                    "EXTERNAL postgres=jdbc:postgresql://db:5432/x user=bench password=**** redis=redis://:****@cache:6379");
+        }
+    }
 }

@@ -28,7 +28,11 @@ public final class DatasetRegistry {
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(
                 // one line per dataset:
-                new EventsDefinition()
+                new EventsDefinition(),
+                new io.loadbench.loader.datasets.weather.WeatherDefinition(),
+                new io.loadbench.loader.datasets.analytics.AnalyticsDefinition(),
+                new io.loadbench.loader.datasets.gateway.GatewayDefinition(),
+                new io.loadbench.loader.datasets.commerce.CommerceDefinition()
         ));
     }
 

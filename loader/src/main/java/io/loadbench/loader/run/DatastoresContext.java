@@ -42,6 +42,11 @@ public final class DatastoresContext implements DatasetContext {
     }
 
     @Override
+    public io.loadbench.core.target.RedisEndpoint redisEndpoint() {
+        return datastores.redis();
+    }
+
+    @Override
     public Path runDirectory() {
         return runDirectory;
     }

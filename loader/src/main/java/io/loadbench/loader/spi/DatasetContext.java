@@ -19,6 +19,14 @@ public interface DatasetContext {
      */
     redis.clients.jedis.Jedis openRedis();
 
+    /**
+     * Where the target's Redis is, for sinks that open their own connections (the pipelined RESP sink);
+     * throws an unchecked exception with a one-line message if the target has no Redis.
+     */
+    default io.loadbench.core.target.RedisEndpoint redisEndpoint() {
+        throw new UnsupportedOperationException("this context does not expose its Redis endpoint");
+    }
+
     /** The run folder of this load or verify run, for file outputs. */
     Path runDirectory();
 

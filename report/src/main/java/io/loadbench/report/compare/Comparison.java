@@ -98,7 +98,7 @@ public final class Comparison {
         List<Map<String, String>> facts = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (SavedRun run : runs) {
-            Map<String, String> of = EnvironmentFacts.of(run.manifest());
+            Map<String, String> of = EnvironmentFacts.of(run);
             facts.add(of);
             names.addAll(of.keySet());
         }
@@ -194,7 +194,7 @@ public final class Comparison {
             table.row(ratioRow(name, runs, run -> run.load() == null ? null : run.load().tables().stream()
                     .filter(t -> t.name().equals(name)).map(LoadResult.TableLoad::rowsPerSecond).findFirst().orElse(null)));
         }
-        table.row(ratioRow("total", runs, run -> run.load() == null ? null : run.load().rowsPerSecond()));
+        table.row(ratioRow("total (whole load)", runs, run -> run.load() == null ? null : run.load().rowsPerSecond()));
         return table;
     }
 

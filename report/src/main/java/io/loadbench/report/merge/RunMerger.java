@@ -1,8 +1,14 @@
 package io.loadbench.report.merge;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.core.latency.LatencyHistograms;
+import io.loadbench.core.run.EnvironmentInfo;
+import io.loadbench.core.run.RunFolder;
+import io.loadbench.core.run.ToolInfo;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
 import io.loadbench.report.read.IntervalLogReader;
@@ -14,16 +20,14 @@ import io.loadbench.report.read.RequestLatency;
 import io.loadbench.report.read.SavedRun;
 import io.loadbench.report.read.ScenarioResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
@@ -41,8 +44,8 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class RunMerger {
 
     static final String LABEL = "merged";
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper LENIENT = JsonFiles.MAPPER.copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Recorded microseconds are printed as milliseconds (hgrm values, hlog Interval_Max), as core's latency logs do. */
     private static final double MICROS_PER_MILLI = LatencyHistograms.MICROS_PER_MILLI;
     /** Percentile rows per halving of 1-p in the .hgrm, as core writes them. */
@@ -57,34 +60,85 @@ public final class RunMerger {
      */
     public static Path merge(List<SavedRun> sources, Path resultsDir, Clock clock) {
         validate(sources);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Manifest first = sources.get(0).manifest();
         String name = sources.stream().allMatch(s -> s.manifest().name().equals(first.name())) ? first.name() : "merge";
-        Path dir = newFolder(resultsDir, FOLDER_TIME.format(now) + "-" + LABEL + "-" + name);
-        List<String> files = new ArrayList<>();
+        RunFolder folder;
+        try {
+            folder = RunFolder.create(resultsDir, LABEL, "merge", name, clock, environment(first), ToolInfo.current());
+        } catch (UncheckedIOException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
+        try {
+            fill(folder, sources, clock);
+        } catch (RuntimeException e) {
+            // never leave a merged folder that looks complete: it says it failed, and why
+            folder.finishFailed("merge failed: " + e.getMessage());
+            throw e;
+        }
+        List<String> failures = new ArrayList<>();
+        for (SavedRun source : sources) {
+            if (!source.manifest().status().equals("OK")) {
+                failures.add(source.id() + " " + source.manifest().status()
+                        + (source.manifest().failureReason() == null ? "" : ": " + source.manifest().failureReason()));
+            }
+        }
+        if (failures.isEmpty()) {
+            folder.finishOk();
+        } else {
+            folder.finishFailed("source run failed: " + String.join("; ", failures));
+        }
+        return folder.dir();
+    }
 
+    private static void fill(RunFolder folder, List<SavedRun> sources, Clock clock) {
+        Path dir = folder.dir();
         ObjectNode mergeInfo = JsonFiles.MAPPER.createObjectNode();
         mergeInfo.put("schemaVersion", MergeInfo.SCHEMA_VERSION);
-        mergeInfo.put("mergedAt", now.toString());
+        mergeInfo.put("mergedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         ArrayNode sourceList = mergeInfo.putArray("sources");
         for (SavedRun source : sources) {
             sourceList.addObject().put("folder", source.id()).put("label", source.manifest().label())
-                    .put("status", source.manifest().status()).put("startedAt", source.manifest().startedAt());
-            files.addAll(copySource(source, dir.resolve("sources").resolve(source.id())));
+                    .put("status", source.manifest().status()).put("startedAt", source.manifest().startedAt())
+                    .put("finishedAt", source.manifest().finishedAt());
+            copySource(source, dir.resolve("sources").resolve(source.id()));
         }
-        mergeInfo.set("requests", mergeLatency(sources, dir, files));
+        mergeInfo.set("requests", mergeLatency(sources, dir));
         if (sources.stream().anyMatch(s -> s.load() != null)) {
             JsonFiles.write(dir.resolve("load.json"), mergeLoad(sources));
-            files.add("load.json");
         }
         if (sources.stream().anyMatch(s -> s.scenario() != null)) {
             JsonFiles.write(dir.resolve("scenario.json"), mergeScenario(sources));
-            files.add("scenario.json");
         }
         JsonFiles.write(dir.resolve(MergeInfo.FILE), mergeInfo);
-        files.add(MergeInfo.FILE);
-        JsonFiles.write(dir.resolve("manifest.json"), manifest(sources, name, files));
-        return dir;
+
+        Manifest first = sources.get(0).manifest();
+        io.loadbench.core.run.Manifest manifest = folder.manifest();
+        manifest.putParameters(map(first.parameters()));
+        List<String> sourceIds = new ArrayList<>();
+        sources.forEach(s -> sourceIds.add(s.id()));
+        manifest.putParameter("mergedSources", sourceIds);
+        manifest.putPlan(map(first.plan()));
+        // the injector machines differ (each source's environment is in sources/<folder>/manifest.json);
+        // the target they loaded is one and the same
+        if (first.target().isObject()) {
+            manifest.target(map((ObjectNode) first.target()));
+        }
+    }
+
+    private static Map<String, Object> map(ObjectNode node) {
+        return JsonFiles.MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static EnvironmentInfo environment(Manifest first) {
+        if (!first.environment().isObject()) {
+            return null;
+        }
+        try {
+            return LENIENT.convertValue(first.environment(), EnvironmentInfo.class);
+        } catch (IllegalArgumentException e) {
+            throw new ReportException("the environment of " + first.name() + " cannot be carried into the merged run: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 
     private static void validate(List<SavedRun> sources) {
@@ -113,41 +167,22 @@ public final class RunMerger {
         }
     }
 
-    private static Path newFolder(Path resultsDir, String base) {
-        try {
-            Files.createDirectories(resultsDir);
-            for (int n = 1; ; n++) {
-                Path dir = resultsDir.resolve(n == 1 ? base : base + "-" + n);
-                try {
-                    return Files.createDirectory(dir);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // same second, same name: the results/README.md rule appends -2, -3, ...
-                }
-            }
-        } catch (IOException e) {
-            throw new ReportException(resultsDir + ": cannot create the merged run folder: " + e.getMessage(), e);
-        }
-    }
-
     /** Keeps each source's JSON files (its manifest above all) so the merged run still says where it came from. */
-    private static List<String> copySource(SavedRun source, Path target) {
-        List<String> copied = new ArrayList<>();
+    private static void copySource(SavedRun source, Path target) {
         try {
             Files.createDirectories(target);
             for (String file : List.of("manifest.json", "load.json", "scenario.json")) {
                 Path from = source.dir().resolve(file);
                 if (Files.isRegularFile(from)) {
                     Files.copy(from, target.resolve(file));
-                    copied.add("sources/" + source.id() + "/" + file);
                 }
             }
         } catch (IOException e) {
             throw new ReportException(target + ": cannot copy the source files: " + e.getMessage(), e);
         }
-        return copied;
     }
 
-    private static ObjectNode mergeLatency(List<SavedRun> sources, Path dir, List<String> files) {
+    private static ObjectNode mergeLatency(List<SavedRun> sources, Path dir) {
         TreeSet<String> requests = new TreeSet<>();
         sources.forEach(s -> requests.addAll(s.requests().keySet()));
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
@@ -173,8 +208,6 @@ public final class RunMerger {
                 if (!intervals.isEmpty()) {
                     writeLog(hdr.resolve(request + "." + kind + ".hlog"), intervals);
                     writeDistribution(hdr.resolve(request + "." + kind + ".hgrm"), intervals);
-                    files.add("hdr/" + request + "." + kind + ".hlog");
-                    files.add("hdr/" + request + "." + kind + ".hgrm");
                 }
             }
             ObjectNode merged = out.putObject(request);
@@ -234,15 +267,18 @@ public final class RunMerger {
         }
     }
 
+    /** The loaders' {@code load.json} summed: the same shape (the loader's {@code LoadReport}), rates added. */
     private static ObjectNode mergeLoad(List<SavedRun> sources) {
-        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, maxDurationMs
-        long durationMs = 0;
+        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, max copy ms
+        long totalMs = 0;
+        double totalRowsPerSecond = 0;
         for (SavedRun source : sources) {
             LoadResult load = source.load();
             if (load == null) {
                 continue;
             }
-            durationMs = Math.max(durationMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalMs = Math.max(totalMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalRowsPerSecond += load.rowsPerSecond() == null ? 0 : load.rowsPerSecond();
             for (LoadResult.TableLoad table : load.tables()) {
                 double[] sums = tables.computeIfAbsent(table.name(), k -> new double[5]);
                 sums[0] += table.rows() == null ? 0 : table.rows();
@@ -255,17 +291,20 @@ public final class RunMerger {
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         out.put("schemaVersion", LoadResult.SCHEMA_VERSION);
         out.put("dataset", sources.get(0).load() == null ? null : sources.get(0).load().dataset());
-        out.put("durationMs", durationMs);
-        double rowsPerSecond = 0;
         ArrayNode array = out.putArray("tables");
+        long rows = 0;
+        long bytes = 0;
         for (Map.Entry<String, double[]> table : tables.entrySet()) {
             double[] sums = table.getValue();
-            rowsPerSecond += sums[2];
-            array.addObject().put("name", table.getKey()).put("rows", (long) sums[0]).put("bytes", (long) sums[1])
-                    .put("rowsPerSecond", sums[2]).put("bytesPerSecond", sums[3]).put("durationMs", (long) sums[4]);
+            rows += (long) sums[0];
+            bytes += (long) sums[1];
+            array.addObject().put("name", table.getKey()).put("rowsLoaded", (long) sums[0]).put("bytes", (long) sums[1])
+                    .put("copySeconds", sums[4] / 1000.0).put("rowsPerSecond", sums[2])
+                    .put("megabytesPerSecond", sums[3] / 1_000_000);
         }
-        out.put("rowsPerSecond", rowsPerSecond);
-        out.put("note", "merged: rows and rates are the sums over the sources; durationMs is the longest source");
+        out.putObject("totals").put("rowsLoaded", rows).put("bytes", bytes).put("seconds", totalMs / 1000.0)
+                .put("rowsPerSecond", totalRowsPerSecond);
+        out.put("note", "merged: rows, bytes and rates are the sums over the sources; seconds are the longest source's");
         return out;
     }
 
@@ -299,70 +338,5 @@ public final class RunMerger {
         });
         out.put("note", "merged: rates are the sums over the sources; hit ratios are weighted by each source's achieved rate");
         return out;
-    }
-
-    private static ObjectNode manifest(List<SavedRun> sources, String name, List<String> files) {
-        Manifest first = sources.get(0).manifest();
-        ObjectNode out = JsonFiles.MAPPER.createObjectNode();
-        out.put("schemaVersion", Manifest.SCHEMA_VERSION);
-        out.put("kind", "merge");
-        out.put("name", name);
-        out.put("label", LABEL);
-        ObjectNode tool = out.putObject("tool");
-        tool.put("name", "loadbench");
-        tool.put("version", toolVersion());
-        tool.putNull("gitCommit");
-        Instant started = sources.stream().map(s -> instant(s.manifest().startedAt())).filter(i -> i != null)
-                .min(Comparator.naturalOrder()).orElse(null);
-        Instant finished = sources.stream().map(s -> instant(s.manifest().finishedAt())).filter(i -> i != null)
-                .max(Comparator.naturalOrder()).orElse(null);
-        out.put("startedAt", started == null ? null : started.toString());
-        out.put("finishedAt", finished == null ? null : finished.toString());
-        if (started != null && finished != null) {
-            out.put("durationMs", finished.toEpochMilli() - started.toEpochMilli());
-        } else {
-            out.putNull("durationMs");
-        }
-        List<String> failures = new ArrayList<>();
-        for (SavedRun source : sources) {
-            if (!source.manifest().status().equals("OK")) {
-                failures.add(source.id() + " " + source.manifest().status()
-                        + (source.manifest().failureReason() == null ? "" : ": " + source.manifest().failureReason()));
-            }
-        }
-        out.put("status", failures.isEmpty() ? "OK" : "FAILED");
-        out.put("failureReason", failures.isEmpty() ? null : "source run failed: " + String.join("; ", failures));
-        ObjectNode parameters = first.parameters().deepCopy();
-        ArrayNode sourceIds = parameters.putArray("mergedSources");
-        sources.forEach(s -> sourceIds.add(s.id()));
-        out.set("parameters", parameters);
-        out.set("plan", first.plan().deepCopy());
-        // the machines differ: each source's environment is in sources/<folder>/manifest.json; the target is shared
-        out.set("environment", first.environment().deepCopy());
-        out.set("target", first.target().deepCopy());
-        ArrayNode fileList = out.putArray("files");
-        files.stream().sorted().forEach(fileList::add);
-        return out;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String toolVersion() {
-        try (InputStream in = RunMerger.class.getResourceAsStream("/META-INF/maven/io.loadbench/loadbench-report/pom.properties")) {
-            if (in == null) {
-                return null;
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

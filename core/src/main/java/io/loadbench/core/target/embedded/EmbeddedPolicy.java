@@ -18,6 +18,10 @@ import java.util.TreeMap;
  * point loadbench at a server of your own ({@code --pg-url}) configured as in production; its settings are
  * recorded in the manifest just the same.
  *
+ * <p>Not a setting but recorded all the same ({@code data_checksums} in the manifest's settings): PostgreSQL 18's
+ * initdb enables data checksums by default and loadbench keeps that, as servers initialised by 18 in production
+ * have them; they cost a little CPU per page written and read from the OS cache.
+ *
  * <p>Memory sizes are fixed, not derived from the machine, so two machines run the same experiment; they fit
  * a laptop with 8 GB (PostgreSQL touches shared_buffers lazily, so an idle server costs far less).
  */

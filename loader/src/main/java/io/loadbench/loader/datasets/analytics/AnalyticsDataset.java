@@ -1,0 +1,276 @@
+package io.loadbench.loader.datasets.analytics;
+
+import io.loadbench.loader.distribution.ParetoRanks;
+import io.loadbench.loader.distribution.WeightedChoice;
+import io.loadbench.loader.random.RowRandom;
+import io.loadbench.loader.random.Seeds;
+import io.loadbench.loader.sink.redis.RedisAddress;
+import io.loadbench.loader.spi.Check;
+import io.loadbench.loader.spi.ColumnSpec;
+import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.loader.spi.OutputStep;
+import io.loadbench.loader.spi.PgType;
+import io.loadbench.loader.spi.RowGenerator;
+import io.loadbench.loader.spi.RowWriter;
+import io.loadbench.loader.spi.TableSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The analytics dataset (seed 002): organisations, their users and their events in PostgreSQL, and the
+ * counters and warmed cache entries of a dashboard in Redis. See the package documentation.
+ */
+public final class AnalyticsDataset implements Dataset {
+
+    static final String ORGS = "analytics_orgs";
+    static final String USERS = "analytics_users";
+    static final String EVENTS = "analytics_events";
+
+    private static final long MICROS_PER_HOUR = 3_600_000_000L;
+    private static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
+
+    private final AnalyticsSettings settings;
+    private final AnalyticsLayout layout;
+    private final AnalyticsPools pools;
+    private final Function<DatasetContext, RedisAddress> redisAddress;
+    private final SortedMap<String, Object> parameters;
+
+    /**
+     * @param redisAddress how to find the target's Redis from a context (the Redis fill opens its own
+     *                     pipelined connection)
+     */
+    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress) {
+        this.settings = settings;
+        this.layout = new AnalyticsLayout(settings);
+        this.pools = new AnalyticsPools(settings.seed());
+        this.redisAddress = redisAddress;
+        SortedMap<String, Object> p = new TreeMap<>();
+        p.put("seed", settings.seed());
+        p.put("rows", settings.events());
+        p.put("orgs", settings.orgs());
+        p.put("usersPerOrg", settings.usersPerOrg());
+        p.put("timeBuckets", settings.timeBuckets());
+        p.put("ttlSeconds", settings.ttlSeconds());
+        p.put("redisType", settings.redisType().optionValue());
+        p.put("cacheHitTargetPercent", settings.cacheHitTargetPercent());
+        p.put("keyPrefix", settings.keyPrefix());
+        p.put("windowStart", settings.windowStart().toString());
+        this.parameters = p;
+    }
+
+    public AnalyticsSettings settings() {
+        return settings;
+    }
+
+    public AnalyticsLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public String name() {
+        return "analytics";
+    }
+
+    @Override
+    public String summary() {
+        return "SaaS analytics: organisations, users, events (60/28/10/1.5/0.5 mix) in PostgreSQL; hourly counters and warmed dashboard caches in Redis";
+    }
+
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public List<TableSpec> tables() {
+        return List.of(orgsTable(), usersTable(), eventsTable());
+    }
+
+    @Override
+    public List<OutputStep> outputSteps() {
+        return List.of(new AnalyticsRedisFill(layout, redisAddress));
+    }
+
+    @Override
+    public List<Check> checks() {
+        List<SqlCheck.Probe> integrity = List.of(
+                SqlCheck.orphans(USERS, "org_id", ORGS, "org_id"),
+                SqlCheck.orphans(EVENTS, "user_id", USERS, "user_id"),
+                SqlCheck.Probe.zero("events whose org_id differs from their user's",
+                        "SELECT count(*) FROM " + EVENTS + " e JOIN " + USERS + " u ON u.user_id = e.user_id"
+                                + " WHERE u.org_id <> e.org_id"),
+                SqlCheck.duplicates(USERS, "email"),
+                SqlCheck.malformedEmails(USERS, "email"));
+        List<SqlCheck.Probe> mix = new ArrayList<>();
+        for (EventType type : EventType.all()) {
+            // the layout apportions types per organisation exactly, so the share is within orgs/events of the target
+            mix.add(SqlCheck.sharePercent("event_type " + type.code(), EVENTS, "event_type = '" + type.code() + "'",
+                    type.sharePercent(), 0.25));
+        }
+        return List.of(new SqlCheck("analytics integrity", integrity),
+                new SqlCheck("analytics event mix", mix),
+                new AnalyticsRedisCheck(layout));
+    }
+
+    private TableSpec orgsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("org_id", PgType.INT4),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("plan", PgType.TEXT),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), ORGS);
+        WeightedChoice<String> plans = WeightedChoice.of(List.of("free", "team", "business", "enterprise"), 50, 30, 15, 5);
+        long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;
+        return new DatasetTable(ORGS, columns, settings.orgs(),
+                List.of(DatasetTable.primaryKey(ORGS, "org_id"), "ANALYZE " + ORGS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        out.int4((int) row + 1);
+                        out.text(pools.companies.get(random.nextInt(pools.companies.size())));
+                        out.text(plans.sample(random));
+                        out.timestamptz(windowStartMicros - random.nextLong(3 * 365 * MICROS_PER_DAY));
+                    };
+                }, "org_id");
+    }
+
+    private TableSpec usersTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("user_id", PgType.INT8),
+                ColumnSpec.notNull("org_id", PgType.INT4),
+                ColumnSpec.notNull("email", PgType.TEXT),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("role", PgType.TEXT),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), USERS);
+        WeightedChoice<String> roles = WeightedChoice.of(List.of("viewer", "member", "admin", "owner"), 55, 35, 8, 2);
+        long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;
+        int usersPerOrg = settings.usersPerOrg();
+        return new DatasetTable(USERS, columns, settings.users(),
+                List.of(DatasetTable.primaryKey(USERS, "user_id"),
+                        DatasetTable.foreignKey(USERS, "org_id", ORGS, "org_id"),
+                        "CREATE INDEX IF NOT EXISTS " + USERS + "_org_id_idx ON " + USERS + " (org_id)",
+                        "ANALYZE " + USERS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    StringBuilder email = new StringBuilder(64);
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        long userId = row + 1;
+                        int orgId = (int) (row / usersPerOrg) + 1;
+                        String first = pools.firstNames.get(random.nextInt(pools.firstNames.size()));
+                        String last = pools.lastNames.get(random.nextInt(pools.lastNames.size()));
+                        email.setLength(0);
+                        appendEmailLocalPart(email, first);
+                        email.append('.');
+                        appendEmailLocalPart(email, last);
+                        email.append('.').append(userId).append("@org").append(orgId).append(".example.com");
+                        out.int8(userId);
+                        out.int4(orgId);
+                        out.text(email.toString());
+                        out.text(first + " " + last);
+                        out.text(roles.sample(random));
+                        out.timestamptz(windowStartMicros - random.nextLong(2 * 365 * MICROS_PER_DAY));
+                    };
+                }, "user_id");
+    }
+
+    private TableSpec eventsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("event_id", PgType.INT8),
+                ColumnSpec.notNull("org_id", PgType.INT4),
+                ColumnSpec.notNull("user_id", PgType.INT8),
+                ColumnSpec.notNull("event_type", PgType.TEXT),
+                ColumnSpec.notNull("hour_bucket", PgType.INT2),
+                ColumnSpec.notNull("occurred_at", PgType.TIMESTAMPTZ),
+                ColumnSpec.notNull("session_id", PgType.UUID),
+                ColumnSpec.notNull("properties", PgType.JSONB));
+        return new DatasetTable(EVENTS, columns, settings.events(),
+                List.of(DatasetTable.primaryKey(EVENTS, "event_id"),
+                        DatasetTable.foreignKey(EVENTS, "user_id", USERS, "user_id"),
+                        "CREATE INDEX IF NOT EXISTS " + EVENTS + "_org_bucket_idx ON " + EVENTS
+                                + " (org_id, hour_bucket, event_type)",
+                        "ANALYZE " + EVENTS),
+                () -> new EventGenerator(), "event_id");
+    }
+
+    /** Lower-case ASCII letters of a name, for the local part of an e-mail address. */
+    static void appendEmailLocalPart(StringBuilder out, String name) {
+        int before = out.length();
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        if (out.length() == before) {
+            out.append('x');
+        }
+    }
+
+    /** Generates events; caches the cell layout of the organisation it is in (rows arrive in runs). */
+    private final class EventGenerator implements RowGenerator {
+
+        private final long seed = Seeds.derive(settings.seed(), EVENTS);
+        private final RowRandom random = new RowRandom();
+        private final ParetoRanks userRanks = ParetoRanks.eightyTwenty(settings.usersPerOrg());
+        private final WeightedChoice<String> devices =
+                WeightedChoice.of(List.of("desktop", "mobile", "tablet"), 55, 38, 7);
+        private final WeightedChoice<String> countries =
+                WeightedChoice.of(List.of("US", "GB", "DE", "FR", "IN", "BR", "JP", "CA"), 40, 10, 9, 7, 12, 8, 6, 8);
+        private final long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;
+        private final StringBuilder json = new StringBuilder(160);
+        private final int cellsPerOrg = EventType.all().length * settings.timeBuckets();
+        private int cachedOrg = -1;
+        private long[] cellPrefix;
+
+        @Override
+        public void generate(long rowIndex, RowWriter out) {
+            int org = layout.orgOf(rowIndex);
+            if (org != cachedOrg) {
+                long[][] cells = layout.cellsOf(org);
+                long[] flat = new long[cellsPerOrg];
+                for (int t = 0; t < cells.length; t++) {
+                    System.arraycopy(cells[t], 0, flat, t * settings.timeBuckets(), settings.timeBuckets());
+                }
+                cellPrefix = Apportionment.prefixSums(flat);
+                cachedOrg = org;
+            }
+            int cell = Apportionment.blockOf(cellPrefix, rowIndex - layout.firstEventOf(org));
+            EventType type = EventType.all()[cell / settings.timeBuckets()];
+            int bucket = cell % settings.timeBuckets();
+            random.reset(seed, rowIndex);
+            long userId = (long) org * settings.usersPerOrg() + userRanks.sample(random) + 1;
+            long occurredAt = windowStartMicros + bucket * MICROS_PER_HOUR + random.nextLong(MICROS_PER_HOUR);
+            out.int8(rowIndex + 1);
+            out.int4(org + 1);
+            out.int8(userId);
+            out.text(type.code());
+            out.int2((short) bucket);
+            out.timestamptz(occurredAt);
+            out.uuid((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+            json.setLength(0);
+            json.append("{\"path\":\"").append(pools.paths.get(random.nextInt(pools.paths.size())))
+                    .append("\",\"device\":\"").append(devices.sample(random))
+                    .append("\",\"country\":\"").append(countries.sample(random)).append('"');
+            if (type == EventType.PURCHASE) {
+                json.append(",\"amount_cents\":").append(500 + random.nextInt(49_500));
+            }
+            json.append('}');
+            out.jsonb(json.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "analytics(%d orgs, %d users/org, %d events)", settings.orgs(),
+                settings.usersPerOrg(), settings.events());
+    }
+}

@@ -1,0 +1,47 @@
+package io.loadbench.loader.datasets.commerce;
+
+import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetDefinition;
+import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.InvalidOptionException;
+
+/**
+ * Registers the {@code commerce} dataset. Its size follows the traffic schedule ({@code --days},
+ * {@code --base-tps}, {@code --peak-multiplier}); {@code --rows} may only restate it.
+ */
+public final class CommerceDefinition implements DatasetDefinition<CommerceOptions> {
+
+    private static final long DEFAULT_ROWS = new CommerceTimeline(new CommerceOptions().settings(0)).transactions();
+
+    @Override
+    public String name() {
+        return "commerce";
+    }
+
+    @Override
+    public String summary() {
+        return "E-commerce transactions (seed 001): daily schedule, incidents, recovery; PostgreSQL, NDJSON _bulk + mapping, CSV";
+    }
+
+    /** The default week's transaction count (the seed's 7 days at 20 TPS base). */
+    @Override
+    public long defaultRows() {
+        return DEFAULT_ROWS;
+    }
+
+    @Override
+    public CommerceOptions newOptions() {
+        return new CommerceOptions();
+    }
+
+    @Override
+    public Dataset create(DatasetParameters common, CommerceOptions options) {
+        CommerceDataset dataset = new CommerceDataset(options.settings(common.seed()), options.out, options.formats(), options.gzip);
+        long planned = dataset.timeline().transactions();
+        if (common.rows() != DEFAULT_ROWS && common.rows() != planned) {
+            throw new InvalidOptionException("--rows", "commerce sizes itself from --days, --base-tps and --peak-multiplier"
+                    + " (this plan has " + planned + " transactions); leave --rows out");
+        }
+        return dataset;
+    }
+}

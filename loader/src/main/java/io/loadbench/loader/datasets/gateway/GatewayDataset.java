@@ -1,0 +1,599 @@
+package io.loadbench.loader.datasets.gateway;
+
+import io.loadbench.loader.datasets.analytics.DatasetTable;
+import io.loadbench.loader.datasets.analytics.SqlCheck;
+import io.loadbench.loader.distribution.ExponentialDecay;
+import io.loadbench.loader.distribution.ParetoRanks;
+import io.loadbench.loader.distribution.WeightedChoice;
+import io.loadbench.loader.random.RowRandom;
+import io.loadbench.loader.random.Seeds;
+import io.loadbench.loader.spi.Check;
+import io.loadbench.loader.spi.ColumnSpec;
+import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.PgType;
+import io.loadbench.loader.spi.RowGenerator;
+import io.loadbench.loader.spi.RowWriter;
+import io.loadbench.loader.spi.TableSpec;
+import net.datafaker.Faker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The gateway dataset (seed 004, an MCP gateway's schema at production scale): users, personal and
+ * additional teams, team members, API tokens, gateways, tools, resources, prompts, virtual servers and
+ * audit logs. See the package documentation for the layout and its guarantees.
+ */
+public final class GatewayDataset implements Dataset {
+
+    static final String USERS = "gw_users";
+    static final String TEAMS = "gw_teams";
+    static final String MEMBERS = "gw_team_members";
+    static final String TOKENS = "gw_api_tokens";
+    static final String GATEWAYS = "gw_gateways";
+    static final String TOOLS = "gw_tools";
+    static final String RESOURCES = "gw_resources";
+    static final String PROMPTS = "gw_prompts";
+    static final String SERVERS = "gw_servers";
+    static final String AUDIT_LOGS = "gw_audit_logs";
+
+    private static final int POOL_SIZE = 1_000;
+    private static final Duration RECENT = Duration.ofDays(30);
+
+    private final GatewaySettings settings;
+    private final TeamSizePlan teamSizes;
+    private final AffinePermutation teamOrder;
+    private final ExponentialDecay ages;
+    private final long endMicros;
+    private final List<String> firstNames;
+    private final List<String> lastNames;
+    private final List<String> words;
+    private final SortedMap<String, Object> parameters;
+
+    public GatewayDataset(GatewaySettings settings) {
+        this.settings = settings;
+        this.teamSizes = new TeamSizePlan(settings.additionalTeams(), settings.membersPerTeamMin(),
+                settings.membersPerTeamMax(), settings.membersPerTeamAvg());
+        this.teamOrder = new AffinePermutation(Math.max(1, settings.additionalTeams()), Seeds.derive(settings.seed(), "gateway/team-order"));
+        Duration window = Duration.between(settings.start(), settings.end());
+        this.ages = ExponentialDecay.withShareWithin(settings.recentDataPercent() / 100.0, RECENT, window);
+        this.endMicros = settings.end().getEpochSecond() * 1_000_000L;
+        Faker faker = new Faker(Locale.ENGLISH, new Random(Seeds.derive(settings.seed(), "gateway/pools")));
+        this.firstNames = pool(() -> faker.name().firstName());
+        this.lastNames = pool(() -> faker.name().lastName());
+        this.words = pool(() -> faker.lorem().word().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+        SortedMap<String, Object> p = new TreeMap<>();
+        p.put("seed", settings.seed());
+        p.put("profile", settings.profileName());
+        p.put("emailDomain", settings.emailDomain());
+        p.put("users", settings.users());
+        p.put("additionalTeamsPerUser", settings.additionalTeamsPerUser());
+        p.put("membersPerTeamMin", settings.membersPerTeamMin());
+        p.put("membersPerTeamMax", settings.membersPerTeamMax());
+        p.put("membersPerTeamAvg", settings.membersPerTeamAvg());
+        p.put("teamSizeAlpha", Math.round(teamSizes.alpha() * 10_000) / 10_000.0);
+        p.put("tokensPerUserAvg", settings.tokensPerUserAvg());
+        p.put("gateways", settings.gateways());
+        p.put("toolsPerGatewayAvg", settings.toolsPerGatewayAvg());
+        p.put("resourcesPerUserAvg", settings.resourcesPerUserAvg());
+        p.put("promptsPerUserAvg", settings.promptsPerUserAvg());
+        p.put("serversPerUserAvg", settings.serversPerUserAvg());
+        p.put("auditLogsPerUserAvg", settings.auditLogsPerUserAvg());
+        p.put("startDate", settings.start().toString());
+        p.put("endDate", settings.end().toString());
+        p.put("recentDataPercent", settings.recentDataPercent());
+        this.parameters = p;
+    }
+
+    private static List<String> pool(Supplier<String> source) {
+        List<String> values = new ArrayList<>(POOL_SIZE);
+        while (values.size() < POOL_SIZE) {
+            String v = source.get();
+            if (!v.isEmpty()) {
+                values.add(v);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public TeamSizePlan teamSizes() {
+        return teamSizes;
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public String summary() {
+        return "MCP gateway schema (seed 004): users, teams (power-law sizes), members, tokens, gateways, tools, resources, prompts, servers, audit logs";
+    }
+
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** Member rows: one owner per personal team plus every additional team's members. */
+    public long teamMembers() {
+        return settings.users() + teamSizes.members();
+    }
+
+    @Override
+    public List<TableSpec> tables() {
+        List<TableSpec> tables = new ArrayList<>();
+        tables.add(usersTable());
+        tables.add(teamsTable());
+        tables.add(membersTable());
+        addIfAny(tables, tokensTable());
+        tables.add(gatewaysTable());
+        addIfAny(tables, toolsTable());
+        tables.add(resourcesTable());
+        addIfAny(tables, promptsTable());
+        addIfAny(tables, serversTable());
+        addIfAny(tables, auditLogsTable());
+        return tables;
+    }
+
+    private static void addIfAny(List<TableSpec> tables, TableSpec table) {
+        if (table.rowCount() > 0) {
+            tables.add(table);
+        }
+    }
+
+    // ---- shared derivations: every child recomputes its parent's values from (seed, parent index) ----
+
+    private long createdAt(RowRandom random) {
+        return endMicros - (long) (ages.sampleAgeSeconds(random) * 1_000_000L) - 1;
+    }
+
+    /** User {@code u} (0-based)'s first and last name, drawn from the users table's own stream. */
+    private String firstName(long u, RowRandom scratch) {
+        scratch.reset(Seeds.derive(settings.seed(), USERS), u);
+        return firstNames.get(scratch.nextInt(firstNames.size()));
+    }
+
+    private String lastNameAfterFirst(RowRandom scratch) {
+        return lastNames.get(scratch.nextInt(lastNames.size()));
+    }
+
+    /** The team id (1-based) of owner {@code u}'s team number {@code c}: 0 the personal team, 1.. its additional teams. */
+    private long teamOfOwner(long u, int c) {
+        return c == 0 ? u + 1 : settings.users() + u * settings.additionalTeamsPerUser() + (c - 1) + 1;
+    }
+
+    /** A team of the owner's, personal or additional, uniformly. */
+    private long someTeamOf(long u, RowRandom random) {
+        return teamOfOwner(u, random.nextInt(settings.additionalTeamsPerUser() + 1));
+    }
+
+    private List<String> withDrop(String table, String ownerPredicate) {
+        String domain = settings.emailDomain();
+        String foreign = "SELECT 1 FROM " + USERS + " WHERE email NOT LIKE '%@" + domain + "'";
+        // only this load's rows go: the table is dropped when nothing else lives in it, else rows are deleted
+        return List.of("DO $$ BEGIN IF to_regclass('" + table + "') IS NOT NULL THEN "
+                + "IF to_regclass('" + USERS + "') IS NULL OR NOT EXISTS (" + foreign + ") THEN DROP TABLE " + table + " CASCADE; "
+                + "ELSE DELETE FROM " + table + " WHERE " + ownerPredicate + "; END IF; END IF; END $$");
+    }
+
+    private String domainUsers() {
+        return "(SELECT id FROM " + USERS + " WHERE email LIKE '%@" + settings.emailDomain() + "')";
+    }
+
+    private String domainTeams() {
+        return "(SELECT id FROM " + TEAMS + " WHERE owner_id IN " + domainUsers() + ")";
+    }
+
+    private TableSpec usersTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("email", PgType.TEXT),
+                ColumnSpec.notNull("full_name", PgType.TEXT),
+                ColumnSpec.notNull("is_admin", PgType.BOOL),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), USERS);
+        return new GatewayTable(new DatasetTable(USERS, columns, settings.users(), List.of(
+                DatasetTable.primaryKey(USERS, "id"), DatasetTable.unique(USERS, "email", "email"), "ANALYZE " + USERS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    StringBuilder email = new StringBuilder(64);
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        String first = firstNames.get(random.nextInt(firstNames.size()));
+                        String last = lastNames.get(random.nextInt(lastNames.size()));
+                        email.setLength(0);
+                        appendLocalPart(email, first);
+                        email.append('.');
+                        appendLocalPart(email, last);
+                        email.append('.').append(row + 1).append('@').append(settings.emailDomain());
+                        out.int8(row + 1);
+                        out.text(email.toString());
+                        out.text(first + " " + last);
+                        // the first user is the platform administrator, as in a fresh installation; 1% more are admins
+                        out.bool(row == 0 || random.nextBoolean(0.01));
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(USERS, "email LIKE '%@" + settings.emailDomain() + "'"));
+    }
+
+    private TableSpec teamsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("slug", PgType.TEXT),
+                ColumnSpec.notNull("owner_id", PgType.INT8),
+                ColumnSpec.notNull("is_personal", PgType.BOOL),
+                ColumnSpec.notNull("visibility", PgType.TEXT),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), TEAMS);
+        int users = settings.users();
+        int perUser = settings.additionalTeamsPerUser();
+        return new GatewayTable(new DatasetTable(TEAMS, columns, settings.teams(), List.of(
+                DatasetTable.primaryKey(TEAMS, "id"), DatasetTable.unique(TEAMS, "slug", "slug"),
+                DatasetTable.foreignKeyCascade(TEAMS, "owner_id", USERS, "id"),
+                "CREATE INDEX IF NOT EXISTS " + TEAMS + "_owner_idx ON " + TEAMS + " (owner_id)", "ANALYZE " + TEAMS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    RowRandom scratch = new RowRandom();
+                    return (row, out) -> {
+                        boolean personal = row < users;
+                        long owner = personal ? row : (row - users) / perUser;
+                        String name;
+                        if (personal) {
+                            String first = firstName(owner, scratch);
+                            name = first + " " + lastNameAfterFirst(scratch) + "'s team";
+                        } else {
+                            random.reset(seed, row);
+                            name = capitalise(words.get(random.nextInt(words.size()))) + " "
+                                    + capitalise(words.get(random.nextInt(words.size()))) + " " + (row + 1);
+                        }
+                        random.reset(seed, row);
+                        out.int8(row + 1);
+                        out.text(name);
+                        out.text((personal ? "personal-" : "team-") + (row + 1));
+                        out.int8(owner + 1);
+                        out.bool(personal);
+                        out.text(personal ? "private" : random.nextBoolean(0.3) ? "public" : "private");
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(TEAMS, "owner_id IN " + domainUsers()));
+    }
+
+    private TableSpec membersTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("team_id", PgType.INT8),
+                ColumnSpec.notNull("user_id", PgType.INT8),
+                ColumnSpec.notNull("role", PgType.TEXT),
+                ColumnSpec.notNull("joined_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), MEMBERS);
+        long stepSeed = Seeds.derive(settings.seed(), "gateway/member-step");
+        int users = settings.users();
+        int perUser = settings.additionalTeamsPerUser();
+        return new GatewayTable(new DatasetTable(MEMBERS, columns, teamMembers(), List.of(
+                DatasetTable.primaryKey(MEMBERS, "id"), DatasetTable.unique(MEMBERS, "team_user", "team_id, user_id"),
+                DatasetTable.foreignKeyCascade(MEMBERS, "team_id", TEAMS, "id"),
+                DatasetTable.foreignKeyCascade(MEMBERS, "user_id", USERS, "id"),
+                "CREATE INDEX IF NOT EXISTS " + MEMBERS + "_user_idx ON " + MEMBERS + " (user_id)", "ANALYZE " + MEMBERS),
+                () -> new RowGenerator() {
+                    private final RowRandom random = new RowRandom();
+                    private final long[] located = new long[2];
+                    private long cachedTeam = -1;
+                    private long cachedStep;
+
+                    @Override
+                    public void generate(long row, RowWriter out) {
+                        random.reset(seed, row);
+                        long teamId;
+                        long userId;
+                        String role;
+                        if (row < users) {
+                            teamId = row + 1;
+                            userId = row + 1;
+                            role = "owner";
+                        } else {
+                            teamSizes.locateMember(row - users, located);
+                            long j = teamOrder.apply(located[0]);
+                            long owner = j / perUser;
+                            if (j != cachedTeam) {
+                                cachedStep = coprimeStep(stepSeed, j, users);
+                                cachedTeam = j;
+                            }
+                            long position = located[1];
+                            teamId = users + j + 1;
+                            userId = (owner + position * cachedStep) % users + 1;
+                            role = position == 0 ? "owner" : random.nextBoolean(0.1) ? "admin" : "member";
+                        }
+                        out.int8(row + 1);
+                        out.int8(teamId);
+                        out.int8(userId);
+                        out.text(role);
+                        out.timestamptz(createdAt(random));
+                    }
+                }, "id"), withDrop(MEMBERS, "team_id IN " + domainTeams()));
+    }
+
+    /** A step in [1, users) coprime with users, from (seed, team): members {@code owner + p·step mod users} are distinct. */
+    static long coprimeStep(long seed, long team, int users) {
+        if (users == 1) {
+            return 1;
+        }
+        long step = 1 + Math.floorMod(Seeds.derive(seed, team), users - 1);
+        while (gcd(step, users) != 1) {
+            step = step % (users - 1) + 1;
+        }
+        return step;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    private TableSpec tokensTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("user_id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("token_hash", PgType.TEXT),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ),
+                ColumnSpec.notNull("expires_at", PgType.TIMESTAMPTZ),
+                ColumnSpec.nullable("last_used_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), TOKENS);
+        return new GatewayTable(new DatasetTable(TOKENS, columns, settings.tokens(), List.of(
+                DatasetTable.primaryKey(TOKENS, "id"), DatasetTable.unique(TOKENS, "hash", "token_hash"),
+                DatasetTable.foreignKeyCascade(TOKENS, "user_id", USERS, "id"),
+                "CREATE INDEX IF NOT EXISTS " + TOKENS + "_user_idx ON " + TOKENS + " (user_id)", "ANALYZE " + TOKENS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        long created = createdAt(random);
+                        out.int8(row + 1);
+                        out.int8(random.nextLong(settings.users()) + 1);
+                        out.text(words.get(random.nextInt(words.size())) + "-token-" + (row + 1));
+                        // the row number makes the hash unique; the random part makes it look like one
+                        out.text(String.format(Locale.ROOT, "%016x%016x", Seeds.mix64(seed ^ row), row + 1));
+                        out.timestamptz(created);
+                        out.timestamptz(created + (30L + random.nextInt(335)) * 86_400_000_000L);
+                        if (random.nextBoolean(0.7)) {
+                            out.timestamptz(created + (long) ((endMicros - created) * random.nextDouble()));
+                        } else {
+                            out.writeNull();
+                        }
+                    };
+                }, "id"), withDrop(TOKENS, "user_id IN " + domainUsers()));
+    }
+
+    private TableSpec gatewaysTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("url", PgType.TEXT),
+                ColumnSpec.notNull("transport", PgType.TEXT),
+                ColumnSpec.notNull("team_id", PgType.INT8),
+                ColumnSpec.notNull("enabled", PgType.BOOL),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), GATEWAYS);
+        WeightedChoice<String> transports = WeightedChoice.of(List.of("streamablehttp", "sse", "stdio"), 60, 30, 10);
+        return new GatewayTable(new DatasetTable(GATEWAYS, columns, settings.gateways(), List.of(
+                DatasetTable.primaryKey(GATEWAYS, "id"), DatasetTable.unique(GATEWAYS, "url", "url"),
+                DatasetTable.foreignKeyCascade(GATEWAYS, "team_id", TEAMS, "id"), "ANALYZE " + GATEWAYS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        String word = words.get(random.nextInt(words.size()));
+                        out.int8(row + 1);
+                        out.text(capitalise(word) + " gateway " + (row + 1));
+                        out.text("https://gw-" + (row + 1) + "." + settings.emailDomain() + "/mcp");
+                        out.text(transports.sample(random));
+                        out.int8(someTeamOf(random.nextLong(settings.users()), random));
+                        out.bool(random.nextBoolean(0.95));
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(GATEWAYS, "team_id IN " + domainTeams()));
+    }
+
+    private TableSpec toolsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("gateway_id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("description", PgType.TEXT),
+                ColumnSpec.notNull("input_schema", PgType.JSONB),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), TOOLS);
+        return new GatewayTable(new DatasetTable(TOOLS, columns, settings.tools(), List.of(
+                DatasetTable.primaryKey(TOOLS, "id"), DatasetTable.foreignKeyCascade(TOOLS, "gateway_id", GATEWAYS, "id"),
+                "CREATE INDEX IF NOT EXISTS " + TOOLS + "_gateway_created_idx ON " + TOOLS + " (gateway_id, created_at)",
+                "ANALYZE " + TOOLS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        String verb = words.get(random.nextInt(words.size()));
+                        String noun = words.get(random.nextInt(words.size()));
+                        String argument = words.get(random.nextInt(words.size()));
+                        out.int8(row + 1);
+                        out.int8(random.nextLong(settings.gateways()) + 1);
+                        out.text(verb + "_" + noun);
+                        out.text("Tool that will " + verb + " the " + noun + " by " + argument);
+                        out.jsonb("{\"type\":\"object\",\"properties\":{\"" + argument + "\":{\"type\":\"string\"}},\"required\":[\""
+                                + argument + "\"]}");
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(TOOLS, "gateway_id IN (SELECT id FROM " + GATEWAYS + " WHERE team_id IN " + domainTeams() + ")"));
+    }
+
+    private TableSpec resourcesTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("uri", PgType.TEXT),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("mime_type", PgType.TEXT),
+                ColumnSpec.notNull("team_id", PgType.INT8),
+                ColumnSpec.notNull("owner_id", PgType.INT8),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), RESOURCES);
+        WeightedChoice<String> mimeTypes = WeightedChoice.of(
+                List.of("application/json", "text/plain", "text/markdown", "text/csv", "application/pdf"), 40, 25, 20, 10, 5);
+        return new GatewayTable(new DatasetTable(RESOURCES, columns, settings.resources(), List.of(
+                DatasetTable.primaryKey(RESOURCES, "id"), DatasetTable.unique(RESOURCES, "uri", "uri"),
+                DatasetTable.foreignKeyCascade(RESOURCES, "team_id", TEAMS, "id"),
+                DatasetTable.foreignKeyCascade(RESOURCES, "owner_id", USERS, "id"),
+                "CREATE INDEX IF NOT EXISTS " + RESOURCES + "_team_created_idx ON " + RESOURCES + " (team_id, created_at)",
+                "ANALYZE " + RESOURCES),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        long owner = random.nextLong(settings.users());
+                        String word = words.get(random.nextInt(words.size()));
+                        out.int8(row + 1);
+                        out.text("resource://" + settings.emailDomain() + "/" + word + "/" + (row + 1));
+                        out.text(capitalise(word) + " " + (row + 1));
+                        out.text(mimeTypes.sample(random));
+                        out.int8(someTeamOf(owner, random));
+                        out.int8(owner + 1);
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(RESOURCES, "owner_id IN " + domainUsers()));
+    }
+
+    private TableSpec promptsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("template", PgType.TEXT),
+                ColumnSpec.notNull("team_id", PgType.INT8),
+                ColumnSpec.notNull("owner_id", PgType.INT8),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), PROMPTS);
+        return new GatewayTable(new DatasetTable(PROMPTS, columns, settings.prompts(), List.of(
+                DatasetTable.primaryKey(PROMPTS, "id"), DatasetTable.foreignKeyCascade(PROMPTS, "team_id", TEAMS, "id"),
+                DatasetTable.foreignKeyCascade(PROMPTS, "owner_id", USERS, "id"), "ANALYZE " + PROMPTS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        long owner = random.nextLong(settings.users());
+                        String a = words.get(random.nextInt(words.size()));
+                        String b = words.get(random.nextInt(words.size()));
+                        out.int8(row + 1);
+                        out.text(a + "-" + b + "-" + (row + 1));
+                        out.text("Summarise the {{" + a + "}} for the {{" + b + "}} in {{language}}.");
+                        out.int8(someTeamOf(owner, random));
+                        out.int8(owner + 1);
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(PROMPTS, "owner_id IN " + domainUsers()));
+    }
+
+    private TableSpec serversTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("name", PgType.TEXT),
+                ColumnSpec.notNull("team_id", PgType.INT8),
+                ColumnSpec.notNull("owner_id", PgType.INT8),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), SERVERS);
+        return new GatewayTable(new DatasetTable(SERVERS, columns, settings.servers(), List.of(
+                DatasetTable.primaryKey(SERVERS, "id"), DatasetTable.foreignKeyCascade(SERVERS, "team_id", TEAMS, "id"),
+                DatasetTable.foreignKeyCascade(SERVERS, "owner_id", USERS, "id"), "ANALYZE " + SERVERS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        long owner = random.nextLong(settings.users());
+                        out.int8(row + 1);
+                        out.text(capitalise(words.get(random.nextInt(words.size()))) + " server " + (row + 1));
+                        out.int8(someTeamOf(owner, random));
+                        out.int8(owner + 1);
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(SERVERS, "owner_id IN " + domainUsers()));
+    }
+
+    private TableSpec auditLogsTable() {
+        List<ColumnSpec> columns = List.of(
+                ColumnSpec.notNull("id", PgType.INT8),
+                ColumnSpec.notNull("user_id", PgType.INT8),
+                ColumnSpec.notNull("action", PgType.TEXT),
+                ColumnSpec.notNull("resource_id", PgType.INT8),
+                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
+        long seed = Seeds.derive(settings.seed(), AUDIT_LOGS);
+        WeightedChoice<String> actions = WeightedChoice.of(List.of("read", "invoke", "update", "create", "delete"), 60, 25, 8, 5, 2);
+        ParetoRanks popularity = ParetoRanks.eightyTwenty((int) Math.min(Integer.MAX_VALUE, settings.resources()));
+        return new GatewayTable(new DatasetTable(AUDIT_LOGS, columns, settings.auditLogs(), List.of(
+                DatasetTable.primaryKey(AUDIT_LOGS, "id"), DatasetTable.foreignKeyCascade(AUDIT_LOGS, "user_id", USERS, "id"),
+                DatasetTable.foreignKeyCascade(AUDIT_LOGS, "resource_id", RESOURCES, "id"),
+                "CREATE INDEX IF NOT EXISTS " + AUDIT_LOGS + "_created_idx ON " + AUDIT_LOGS + " (created_at)",
+                "ANALYZE " + AUDIT_LOGS),
+                () -> {
+                    RowRandom random = new RowRandom();
+                    return (row, out) -> {
+                        random.reset(seed, row);
+                        out.int8(row + 1);
+                        out.int8(random.nextLong(settings.users()) + 1);
+                        out.text(actions.sample(random));
+                        // resource id = popularity rank + 1: resource 1 is the most accessed (80/20 rule)
+                        out.int8(popularity.sample(random) + 1L);
+                        out.timestamptz(createdAt(random));
+                    };
+                }, "id"), withDrop(AUDIT_LOGS, "user_id IN " + domainUsers() + " OR resource_id IN (SELECT id FROM "
+                + RESOURCES + " WHERE owner_id IN " + domainUsers() + ")"));
+    }
+
+    @Override
+    public List<Check> checks() {
+        return GatewayChecks.all(this);
+    }
+
+    long endMicros() {
+        return endMicros;
+    }
+
+    static void appendLocalPart(StringBuilder out, String name) {
+        int before = out.length();
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        if (out.length() == before) {
+            out.append('x');
+        }
+    }
+
+    private static String capitalise(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** A table whose drop removes only the rows of this load's e-mail domain. */
+    private record GatewayTable(DatasetTable table, List<String> dropDdl) implements TableSpec {
+        @Override public String name() { return table.name(); }
+        @Override public List<ColumnSpec> columns() { return table.columns(); }
+        @Override public long rowCount() { return table.rowCount(); }
+        @Override public List<String> createDdl() { return table.createDdl(); }
+        @Override public List<String> afterLoadDdl() { return table.afterLoadDdl(); }
+        @Override public RowGenerator newGenerator() { return table.newGenerator(); }
+        @Override public String checksumOrderBy() { return table.checksumOrderBy(); }
+    }
+}

@@ -1,0 +1,71 @@
+package io.loadbench.loader.datasets.analytics;
+
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.loader.sink.redis.RedisAddress;
+import io.loadbench.loader.sink.redis.RedisLoadException;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AnalyticsRedisFillTest {
+
+    private static AnalyticsSettings settings(RedisDataType type, String prefix) {
+        return new AnalyticsSettings(11, 4_000, 6, 20, 4, 300, type, 95, prefix, AnalyticsSettings.DEFAULT_WINDOW_START);
+    }
+
+    @Test
+    void everyDataTypeVariantFillsItsKeysAndDropRemovesExactlyThem() {
+        Datastores datastores = TestDatastores.embedded();
+        RedisAddress address = RedisAddress.of(datastores.redis());
+        Map<RedisDataType, String> redisTypes = Map.of(RedisDataType.STRING, "string", RedisDataType.HASH, "hash",
+                RedisDataType.LIST, "list", RedisDataType.SET, "set", RedisDataType.SORTED_SET, "zset");
+        try (Jedis jedis = datastores.openRedisConnection()) {
+            jedis.set("lbtest:bystander", "stays");
+            for (Map.Entry<RedisDataType, String> variant : redisTypes.entrySet()) {
+                String prefix = "lbtest:" + UUID.randomUUID();
+                AnalyticsLayout layout = new AnalyticsLayout(settings(variant.getKey(), prefix));
+                AnalyticsRedisFill fill = new AnalyticsRedisFill(layout, c -> address);
+                AtomicLong progress = new AtomicLong();
+                long bytes = fill.fill(address, 64, progress::set);
+                AnalyticsKeys keys = new AnalyticsKeys(prefix);
+
+                assertThat(bytes).isPositive();
+                assertThat(progress.get()).isEqualTo(fill.units());
+                assertThat(jedis.type(keys.dashboard(1))).as(variant.getKey().optionValue()).isEqualTo(variant.getValue());
+                assertThat(jedis.ttl(keys.dashboard(1))).isBetween(1L, 300L);
+                assertThat(jedis.get(keys.counter(2, EventType.CLICK, 3)))
+                        .isEqualTo(Long.toString(layout.cellsOf(1)[EventType.CLICK.ordinal()][3]));
+                assertThat(jedis.incr(keys.counter(2, EventType.CLICK, 3))).as("a live event can INCR a counter")
+                        .isEqualTo(layout.cellsOf(1)[EventType.CLICK.ordinal()][3] + 1);
+                assertThat(jedis.hget(keys.meta(), "redis_type")).isEqualTo(variant.getKey().optionValue());
+                assertThat(Double.parseDouble(jedis.hget(keys.meta(), "expected_hit_pct"))).isBetween(90.0, 100.0);
+
+                long deleted = AnalyticsRedisFill.deleteKeys(jedis, keys.pattern());
+                assertThat(deleted).isEqualTo(fill.units());
+            }
+            assertThat(jedis.get("lbtest:bystander")).isEqualTo("stays");
+            jedis.del("lbtest:bystander");
+        }
+    }
+
+    @Test
+    void theJsonVariantFailsUpFrontWithAClearMessageWhenTheServerLacksRedisJson() {
+        Datastores datastores = TestDatastores.embedded();
+        RedisAddress address = RedisAddress.of(datastores.redis());
+        String prefix = "lbtest:" + UUID.randomUUID();
+        AnalyticsRedisFill fill = new AnalyticsRedisFill(new AnalyticsLayout(settings(RedisDataType.JSON, prefix)), c -> address);
+        assertThatThrownBy(() -> fill.fill(address, 64, done -> { })).isInstanceOf(RedisLoadException.class)
+                .hasMessageContaining("--redis-type json needs the RedisJSON module")
+                .hasMessageContaining(address.hostAndPort());
+        try (Jedis jedis = datastores.openRedisConnection()) {
+            assertThat(jedis.keys(prefix + ":*")).as("nothing written").isEmpty();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.loadbench.loader.datasets.weather;
+
+import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.testing.DatasetContractTest;
+
+class WeatherDatasetContractTest extends DatasetContractTest {
+
+    @Override
+    protected Dataset dataset(long seed) {
+        return new WeatherDataset(seed, 5_000, "50", WeatherLocations.cities(50, seed));
+    }
+}

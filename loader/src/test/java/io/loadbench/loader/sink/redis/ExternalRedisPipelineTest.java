@@ -1,0 +1,23 @@
+package io.loadbench.loader.sink.redis;
+
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.testing.TestDatastores;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline against the server in LOADBENCH_REDIS_URL (skipped when unset); keys are unique and removed. */
+class ExternalRedisPipelineTest {
+
+    @Test
+    void everyCommandIsSentAndAnsweredWhateverTheWindow() {
+        try (Datastores external = TestDatastores.externalRedis()) {
+            SingleWriterRedisPipelineTest.everyCommandIsSentAndAnsweredWhateverTheWindow(external);
+        }
+    }
+
+    @Test
+    void anErrorReplyFailsTheLoadNamingTheServerAndTheItem() {
+        try (Datastores external = TestDatastores.externalRedis()) {
+            SingleWriterRedisPipelineTest.anErrorReplyFailsTheLoadNamingTheServerAndTheItem(external);
+        }
+    }
+}
