@@ -319,6 +319,7 @@ public final class RunMerger {
         double cpuCores = 0;
         long longestStallUs = 0;
         Map<String, long[]> requests = new TreeMap<>(); // ok, ko, cacheHits, cacheMisses, lookups seen (0/1)
+        Map<String, Double> requestRates = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         String preset = null;
         for (SavedRun source : sources) {
@@ -334,6 +335,9 @@ public final class RunMerger {
             cpuCores += scenario.cpuCoresUsed() == null ? 0 : scenario.cpuCoresUsed();
             longestStallUs = Math.max(longestStallUs, scenario.hiccupMaxUs() == null ? 0 : scenario.hiccupMaxUs());
             scenario.requests().forEach((name, outcome) -> {
+                if (outcome.requestsPerSecond() != null) {
+                    requestRates.merge(name, outcome.requestsPerSecond(), Double::sum);
+                }
                 long[] sums = requests.computeIfAbsent(name, k -> new long[5]);
                 sums[0] += outcome.ok();
                 sums[1] += outcome.ko();
@@ -360,6 +364,7 @@ public final class RunMerger {
             ObjectNode r = requestsNode.putObject(request.getKey());
             r.put("ok", sums[0]);
             r.put("ko", sums[1]);
+            r.put("requestsPerSecond", requestRates.getOrDefault(request.getKey(), 0.0));
             if (sums[4] == 1) {
                 r.put("cacheHits", sums[2]);
                 r.put("cacheMisses", sums[3]);
