@@ -21,7 +21,9 @@ final class UserIdPermutation {
     UserIdPermutation(int n, long seed) {
         this.n = n;
         RowRandom random = new RowRandom(seed);
-        long candidate = n <= 2 ? 1 : 2 + random.nextLong(n - 2);
+        // a multiplier in the middle third of [0, n) makes consecutive ranks land far apart, so the most active
+        // users do not show up as an obvious arithmetic run of ids (a small multiplier would: 632, 1123, 1614, ...)
+        long candidate = n < 6 ? 1 : n / 3 + random.nextLong(n / 3);
         while (BigInteger.valueOf(candidate).gcd(BigInteger.valueOf(n)).longValue() != 1) {
             candidate = candidate + 1 >= n ? 1 : candidate + 1;
         }
