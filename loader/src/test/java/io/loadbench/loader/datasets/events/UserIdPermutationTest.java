@@ -25,7 +25,16 @@ class UserIdPermutationTest {
     @Test
     void theMostActiveUsersAreSpreadOverTheIdRange() {
         UserIdPermutation permutation = new UserIdPermutation(10_000, 42);
-        long gap = Math.abs(permutation.idOf(1) - permutation.idOf(0));
-        assertThat(Math.min(gap, 10_000 - gap)).as("ids of ranks 0 and 1 are far apart").isGreaterThan(1_000);
+        int[] top = permutation.idsOfTopRanks(2_000);
+        // the top fifth is spread like a random sample: about a fifth of it in each fifth of the id range
+        int[] perFifth = new int[5];
+        for (int id : top) {
+            perFifth[(id - 1) / 2_000]++;
+        }
+        for (int count : perFifth) {
+            assertThat(count).isBetween(330, 470);
+        }
+        // and consecutive ranks do not form an arithmetic progression
+        assertThat(top[2] - top[1]).isNotEqualTo(top[1] - top[0]);
     }
 }
