@@ -158,7 +158,11 @@ public final class Fixtures {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** A simulation run: {@code get} and {@code query} requests, two warm-up intervals before measurementStartedAt. */
+    /**
+     * A simulation run: {@code get} (a cache lookup) and {@code query} requests, two warm-up intervals tagged
+     * {@code <request>.warmup} then eight measured ones; {@code scenario.json} in the shape the scenarios'
+     * {@code SimulationRun} writes.
+     */
     public static Path gatlingRun(Path dir, Machine machine, Map<String, Object> plan, long seed, double speed,
                                   int ratePerSecond) {
         ObjectNode manifest = manifest("gatling", "gatling-cachequeries", machine, plan, 0, 12, "OK", null);
@@ -166,22 +170,49 @@ public final class Fixtures {
         writeRun(dir, manifest);
         int warmUp = 2;
         int measured = 8;
+        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
+        scenario.put("schemaVersion", 1);
+        scenario.put("simulation", "io.loadbench.scenarios.CacheQueriesSimulation");
+        scenario.put("preset", "cache");
+        scenario.put("warmupMs", warmUp * INTERVAL_MS);
+        ObjectNode requests = JsonFiles.MAPPER.createObjectNode();
+        long total = 0;
+        long hits = 0;
+        long lookups = 0;
         for (String request : List.of("get", "query")) {
             double medianUs = (request.equals("get") ? 180 : 1400) / speed;
             int rate = request.equals("get") ? ratePerSecond : ratePerSecond / 10;
             hlog(dir.resolve("hdr/" + request + ".intended.hlog"), seed + request.hashCode(), T0_MS, warmUp + measured, rate,
-                    medianUs * 1.3, 0);
+                    medianUs * 1.3, warmUp);
             hlog(dir.resolve("hdr/" + request + ".service.hlog"), seed + 7 + request.hashCode(), T0_MS, warmUp + measured, rate,
-                    medianUs, 0);
+                    medianUs, warmUp);
             files.add("hdr/" + request + ".intended.hlog").add("hdr/" + request + ".service.hlog");
+            long count = (long) rate * measured;
+            ObjectNode r = requests.putObject(request).put("ok", count - (request.equals("query") ? 2 : 0))
+                    .put("ko", request.equals("query") ? 2 : 0).put("requestsPerSecond", (double) rate);
+            if (request.equals("get")) {
+                long requestHits = Math.round(count * (0.95 - 0.01 / speed));
+                r.put("cacheHits", requestHits).put("cacheMisses", count - requestHits)
+                        .put("hitRatio", Math.round(10_000.0 * requestHits / count) / 10_000.0);
+                hits += requestHits;
+                lookups += count;
+            }
+            total += count;
         }
-        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
-        scenario.put("schemaVersion", 1);
-        scenario.put("targetRatePerSecond", ratePerSecond * 1.1);
-        scenario.put("achievedRatePerSecond", ratePerSecond * 1.1 * 0.998);
-        scenario.put("measurementStartedAt", Instant.ofEpochMilli(T0_MS + warmUp * INTERVAL_MS).toString());
-        scenario.putObject("hitRatios").put("users", 0.95 - 0.01 / speed).put("dashboards", 0.88);
-        scenario.putObject("injector").put("maxSchedulingDelayMs", 3).put("droppedRequests", 0);
+        scenario.putObject("rate").put("targetRequestsPerSecond", ratePerSecond * 1.1)
+                .put("achievedRequestsPerSecond", total / (double) measured).put("measuredDurationMs", measured * INTERVAL_MS)
+                .put("requestsAfterWarmup", total).putNull("targetUsers").put("maxConcurrentUsers", 12);
+        scenario.set("requests", requests);
+        scenario.putObject("cache").put("lookups", lookups).put("hitRatio", Math.round(10_000.0 * hits / lookups) / 10_000.0)
+                .put("targetHitRatio", 0.9);
+        ObjectNode injector = scenario.putObject("injector");
+        injector.putObject("hiccupUs").put("count", 12_000).put("p50", 60).put("p90", 95).put("p99", 410).put("p999", 2_900)
+                .put("max", 4_800);
+        injector.put("droppedRequests", 0).put("cpuCoresUsed", 0.35 * speed).put("availableProcessors", machine.cores())
+                .put("maxStallAllowedMs", 250);
+        scenario.putArray("slos");
+        scenario.putArray("failures");
+        scenario.put("status", "OK");
         JsonFiles.write(dir.resolve("scenario.json"), scenario);
         files.add("scenario.json");
         writeRun(dir, manifest);

@@ -115,6 +115,9 @@ public final class Comparison {
                 differs |= !Objects.equals(value, facts.get(0).getOrDefault(name, "absent"));
                 row.add(value);
             }
+            if (differs && name.endsWith("flags")) {
+                row = unsharedFlags(row);
+            }
             if (differs) {
                 table.row(row);
             }
@@ -124,6 +127,34 @@ public final class Comparison {
         } else {
             doc.table(table);
         }
+    }
+
+    /** A flags row reduced to the flags not every run has, so a long common command line does not hide the difference. */
+    private static List<String> unsharedFlags(List<String> row) {
+        Set<String> common = null;
+        for (String value : row.subList(1, row.size())) {
+            Set<String> flags = new LinkedHashSet<>(List.of(value.split(" ")));
+            if (common == null) {
+                common = flags;
+            } else {
+                common.retainAll(flags);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return row;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(row.get(0) + " (not shared)");
+        for (String value : row.subList(1, row.size())) {
+            StringBuilder own = new StringBuilder();
+            for (String flag : value.split(" ")) {
+                if (!common.contains(flag)) {
+                    own.append(own.length() == 0 ? "" : " ").append(flag);
+                }
+            }
+            out.add(own.length() == 0 ? "none" : own.toString());
+        }
+        return out;
     }
 
     private static Table runColumns(Table table, int runs) {
@@ -199,12 +230,24 @@ public final class Comparison {
     }
 
     private static List<String> ratioRow(String name, List<SavedRun> runs, Function<SavedRun, Double> value) {
+        return ratioRow(name, runs, value, Numbers::value);
+    }
+
+    private static List<String> countRow(String name, List<SavedRun> runs, Function<SavedRun, Long> value) {
+        return ratioRow(name, runs, run -> {
+            Long count = value.apply(run);
+            return count == null ? null : count.doubleValue();
+        }, count -> count == null ? "-" : Numbers.count(count.longValue()));
+    }
+
+    private static List<String> ratioRow(String name, List<SavedRun> runs, Function<SavedRun, Double> value,
+                                         Function<Double, String> format) {
         List<String> cells = new ArrayList<>();
         cells.add(name);
         Double base = value.apply(runs.get(0));
         for (int i = 0; i < runs.size(); i++) {
             Double v = value.apply(runs.get(i));
-            cells.add(Numbers.value(v));
+            cells.add(format.apply(v));
             if (i > 0) {
                 cells.add(Numbers.ratio(v, base));
             }
@@ -282,8 +325,12 @@ public final class Comparison {
             }
         });
         Table table = runColumns(new Table().text("figure"), runs.size());
-        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().targetRatePerSecond()));
-        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().achievedRatePerSecond()));
+        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().targetRequestsPerSecond()));
+        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().achievedRequestsPerSecond()));
+        table.row(countRow("KO requests", runs, run -> run.scenario() == null ? null
+                : run.scenario().requests().values().stream().mapToLong(ScenarioResult.RequestOutcome::ko).sum()));
+        table.row(countRow("injector: dropped requests", runs, run -> run.scenario() == null ? null : run.scenario().droppedRequests()));
+        table.row(ratioRow("injector: CPU cores used", runs, run -> run.scenario() == null ? null : run.scenario().cpuCoresUsed()));
         for (String cache : caches) {
             List<String> cells = new ArrayList<>();
             cells.add("hit ratio " + cache);

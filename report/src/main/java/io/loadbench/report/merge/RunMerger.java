@@ -201,8 +201,7 @@ public final class RunMerger {
                 for (SavedRun source : sources) {
                     Path log = source.dir().resolve("hdr").resolve(request + "." + kind + ".hlog");
                     if (Files.isRegularFile(log)) {
-                        Instant measurementStartedAt = source.scenario() == null ? null : source.scenario().measurementStartedAt();
-                        IntervalLogReader.forEachMeasured(log, measurementStartedAt, intervals::add);
+                        IntervalLogReader.forEachMeasured(log, intervals::add);
                     }
                 }
                 if (!intervals.isEmpty()) {
@@ -222,10 +221,15 @@ public final class RunMerger {
                     perSource.put(source.id(), latency.throughputPerSecond());
                 }
             }
-            merged.put("throughputPerSecond", sum);
+            merged.put("throughputPerSecond", round(sum));
             merged.put("count", count);
         }
         return out;
+    }
+
+    /** Four decimals, as the producers write rates: sums of rounded rates would otherwise print float noise. */
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
     }
 
     /** Every measured interval of every source, in start order: the merged log adds up to the sum of the sources. */
@@ -308,35 +312,88 @@ public final class RunMerger {
         return out;
     }
 
+    /**
+     * The simulations' {@code scenario.json} summed, in the same shape: rates, counts and cache lookups are
+     * added; hit ratios are recomputed from the added hits and misses; the longest injector stall is kept.
+     */
     private static ObjectNode mergeScenario(List<SavedRun> sources) {
         double target = 0;
         double achieved = 0;
-        Map<String, double[]> hits = new TreeMap<>(); // weighted sum, weight
+        long requestsAfterWarmup = 0;
+        long dropped = 0;
+        double cpuCores = 0;
+        long longestStallUs = 0;
+        Map<String, long[]> requests = new TreeMap<>(); // ok, ko, cacheHits, cacheMisses, lookups seen (0/1)
+        Map<String, Double> requestRates = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        String preset = null;
         for (SavedRun source : sources) {
             ScenarioResult scenario = source.scenario();
             if (scenario == null) {
                 continue;
             }
-            double rate = scenario.achievedRatePerSecond() == null ? 0 : scenario.achievedRatePerSecond();
-            target += scenario.targetRatePerSecond() == null ? 0 : scenario.targetRatePerSecond();
-            achieved += rate;
-            scenario.hitRatios().forEach((cache, ratio) -> {
-                double[] acc = hits.computeIfAbsent(cache, k -> new double[2]);
-                acc[0] += ratio * rate;
-                acc[1] += rate;
+            preset = preset == null ? scenario.preset() : preset;
+            target += scenario.targetRequestsPerSecond() == null ? 0 : scenario.targetRequestsPerSecond();
+            achieved += scenario.achievedRequestsPerSecond() == null ? 0 : scenario.achievedRequestsPerSecond();
+            requestsAfterWarmup += scenario.requestsAfterWarmup() == null ? 0 : scenario.requestsAfterWarmup();
+            dropped += scenario.droppedRequests() == null ? 0 : scenario.droppedRequests();
+            cpuCores += scenario.cpuCoresUsed() == null ? 0 : scenario.cpuCoresUsed();
+            longestStallUs = Math.max(longestStallUs, scenario.hiccupMaxUs() == null ? 0 : scenario.hiccupMaxUs());
+            scenario.requests().forEach((name, outcome) -> {
+                if (outcome.requestsPerSecond() != null) {
+                    requestRates.merge(name, outcome.requestsPerSecond(), Double::sum);
+                }
+                long[] sums = requests.computeIfAbsent(name, k -> new long[5]);
+                sums[0] += outcome.ok();
+                sums[1] += outcome.ko();
+                if (outcome.cacheHits() != null && outcome.cacheMisses() != null) {
+                    sums[2] += outcome.cacheHits();
+                    sums[3] += outcome.cacheMisses();
+                    sums[4] = 1;
+                }
             });
+            scenario.failures().forEach(failure -> failures.add(source.id() + ": " + failure));
         }
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         out.put("schemaVersion", ScenarioResult.SCHEMA_VERSION);
-        out.put("targetRatePerSecond", target);
-        out.put("achievedRatePerSecond", achieved);
-        ObjectNode ratios = out.putObject("hitRatios");
-        hits.forEach((cache, acc) -> {
-            if (acc[1] > 0) {
-                ratios.put(cache, acc[0] / acc[1]);
+        out.put("preset", preset);
+        ObjectNode rate = out.putObject("rate");
+        rate.put("targetRequestsPerSecond", round(target));
+        rate.put("achievedRequestsPerSecond", round(achieved));
+        rate.put("requestsAfterWarmup", requestsAfterWarmup);
+        ObjectNode requestsNode = out.putObject("requests");
+        long hits = 0;
+        long misses = 0;
+        for (Map.Entry<String, long[]> request : requests.entrySet()) {
+            long[] sums = request.getValue();
+            ObjectNode r = requestsNode.putObject(request.getKey());
+            r.put("ok", sums[0]);
+            r.put("ko", sums[1]);
+            r.put("requestsPerSecond", round(requestRates.getOrDefault(request.getKey(), 0.0)));
+            if (sums[4] == 1) {
+                r.put("cacheHits", sums[2]);
+                r.put("cacheMisses", sums[3]);
+                if (sums[2] + sums[3] > 0) {
+                    r.put("hitRatio", (double) sums[2] / (sums[2] + sums[3]));
+                }
+                hits += sums[2];
+                misses += sums[3];
             }
-        });
-        out.put("note", "merged: rates are the sums over the sources; hit ratios are weighted by each source's achieved rate");
+        }
+        ObjectNode cache = out.putObject("cache");
+        if (hits + misses > 0) {
+            cache.put("lookups", hits + misses);
+            cache.put("hitRatio", (double) hits / (hits + misses));
+        }
+        ObjectNode injector = out.putObject("injector");
+        injector.put("droppedRequests", dropped);
+        injector.put("cpuCoresUsed", round(cpuCores));
+        injector.putObject("hiccupUs").put("max", longestStallUs);
+        ArrayNode failureList = out.putArray("failures");
+        failures.forEach(failureList::add);
+        out.put("status", failures.isEmpty() ? "OK" : "FAILED");
+        out.put("note", "merged: rates, counts, dropped requests and CPU are summed over the sources; hit ratios are "
+                + "recomputed from the summed hits and misses; the longest stall is the longest of any source");
         return out;
     }
 }

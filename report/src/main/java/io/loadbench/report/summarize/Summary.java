@@ -141,9 +141,20 @@ public final class Summary {
 
     private static Table scenario(ScenarioResult scenario) {
         Table table = new Table().text("figure").number("value");
-        table.row("target rate req/s", Numbers.value(scenario.targetRatePerSecond()));
-        table.row("achieved rate req/s", Numbers.value(scenario.achievedRatePerSecond()));
+        table.row("preset", scenario.preset());
+        table.row("target rate req/s", Numbers.value(scenario.targetRequestsPerSecond()));
+        table.row("achieved rate req/s", Numbers.value(scenario.achievedRequestsPerSecond()));
+        table.row("requests after warm-up", Numbers.count(scenario.requestsAfterWarmup()));
+        scenario.requests().forEach((name, outcome) -> table.row(name + " OK / KO",
+                Numbers.count(outcome.ok()) + " / " + Numbers.count(outcome.ko())));
         scenario.hitRatios().forEach((name, ratio) -> table.row("hit ratio " + name, Numbers.percent(ratio)));
+        table.row("injector: dropped requests", Numbers.count(scenario.droppedRequests()));
+        table.row("injector: CPU cores used", Numbers.value(scenario.cpuCoresUsed()));
+        table.row("injector: longest stall ms", scenario.hiccupMaxUs() == null ? null : Numbers.millisFromMicros(scenario.hiccupMaxUs()));
+        table.row("verdict", scenario.status());
+        for (String failure : scenario.failures()) {
+            table.row("failure", failure);
+        }
         return table;
     }
 }
