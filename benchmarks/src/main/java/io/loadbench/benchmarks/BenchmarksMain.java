@@ -112,7 +112,7 @@ public final class BenchmarksMain {
         parameters.put("failOnError", options.failOnError());
         parameters.put("forkJvmArgumentsAppended", forkArguments.stream().map(BenchmarksMain::maskPassword).toList());
         parameters.put("datasetSeed", BenchmarkDatasets.SEED);
-        parameters.put("datasetRows", BenchmarkDatasets.ROWS);
+        parameters.put("datasetRows", BenchmarkDatasets.defaultRows());
         parameters.put("benchmarks", benchmarkNames);
         // the plan is what was measured: which benchmarks, which parameter values, how many threads, which rows
         Map<String, Object> plan = new TreeMap<>();
@@ -129,7 +129,7 @@ public final class BenchmarksMain {
         plan.put("parameterOverrides", parameterOverrides);
         plan.put("threads", options.commandLine().getThreads().hasValue() ? options.commandLine().getThreads().get() : null);
         plan.put("datasetSeed", BenchmarkDatasets.SEED);
-        plan.put("datasetRows", BenchmarkDatasets.ROWS);
+        plan.put("datasetRows", BenchmarkDatasets.defaultRows());
         run.manifest().putParameters(parameters).putPlan(plan).target(datastores.describe());
         run.writeManifest();
 

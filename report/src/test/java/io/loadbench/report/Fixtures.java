@@ -158,7 +158,11 @@ public final class Fixtures {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** A simulation run: {@code get} and {@code query} requests, two warm-up intervals before measurementStartedAt. */
+    /**
+     * A simulation run: {@code get} (a cache lookup) and {@code query} requests, two warm-up intervals tagged
+     * {@code <request>.warmup} then eight measured ones; {@code scenario.json} in the shape the scenarios'
+     * {@code SimulationRun} writes.
+     */
     public static Path gatlingRun(Path dir, Machine machine, Map<String, Object> plan, long seed, double speed,
                                   int ratePerSecond) {
         ObjectNode manifest = manifest("gatling", "gatling-cachequeries", machine, plan, 0, 12, "OK", null);
@@ -166,29 +170,56 @@ public final class Fixtures {
         writeRun(dir, manifest);
         int warmUp = 2;
         int measured = 8;
+        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
+        scenario.put("schemaVersion", 1);
+        scenario.put("simulation", "io.loadbench.scenarios.CacheQueriesSimulation");
+        scenario.put("preset", "cache");
+        scenario.put("warmupMs", warmUp * INTERVAL_MS);
+        ObjectNode requests = JsonFiles.MAPPER.createObjectNode();
+        long total = 0;
+        long hits = 0;
+        long lookups = 0;
         for (String request : List.of("get", "query")) {
             double medianUs = (request.equals("get") ? 180 : 1400) / speed;
             int rate = request.equals("get") ? ratePerSecond : ratePerSecond / 10;
             hlog(dir.resolve("hdr/" + request + ".intended.hlog"), seed + request.hashCode(), T0_MS, warmUp + measured, rate,
-                    medianUs * 1.3, 0);
+                    medianUs * 1.3, warmUp);
             hlog(dir.resolve("hdr/" + request + ".service.hlog"), seed + 7 + request.hashCode(), T0_MS, warmUp + measured, rate,
-                    medianUs, 0);
+                    medianUs, warmUp);
             files.add("hdr/" + request + ".intended.hlog").add("hdr/" + request + ".service.hlog");
+            long count = (long) rate * measured;
+            ObjectNode r = requests.putObject(request).put("ok", count - (request.equals("query") ? 2 : 0))
+                    .put("ko", request.equals("query") ? 2 : 0).put("requestsPerSecond", (double) rate);
+            if (request.equals("get")) {
+                long requestHits = Math.round(count * (0.95 - 0.01 / speed));
+                r.put("cacheHits", requestHits).put("cacheMisses", count - requestHits)
+                        .put("hitRatio", Math.round(10_000.0 * requestHits / count) / 10_000.0);
+                hits += requestHits;
+                lookups += count;
+            }
+            total += count;
         }
-        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
-        scenario.put("schemaVersion", 1);
-        scenario.put("targetRatePerSecond", ratePerSecond * 1.1);
-        scenario.put("achievedRatePerSecond", ratePerSecond * 1.1 * 0.998);
-        scenario.put("measurementStartedAt", Instant.ofEpochMilli(T0_MS + warmUp * INTERVAL_MS).toString());
-        scenario.putObject("hitRatios").put("users", 0.95 - 0.01 / speed).put("dashboards", 0.88);
-        scenario.putObject("injector").put("maxSchedulingDelayMs", 3).put("droppedRequests", 0);
+        scenario.putObject("rate").put("targetRequestsPerSecond", ratePerSecond * 1.1)
+                .put("achievedRequestsPerSecond", total / (double) measured).put("measuredDurationMs", measured * INTERVAL_MS)
+                .put("requestsAfterWarmup", total).putNull("targetUsers").put("maxConcurrentUsers", 12);
+        scenario.set("requests", requests);
+        scenario.putObject("cache").put("lookups", lookups).put("hitRatio", Math.round(10_000.0 * hits / lookups) / 10_000.0)
+                .put("targetHitRatio", 0.9);
+        ObjectNode injector = scenario.putObject("injector");
+        injector.putObject("hiccupUs").put("count", 12_000).put("p50", 60).put("p90", 95).put("p99", 410).put("p999", 2_900)
+                .put("max", 4_800);
+        injector.put("droppedRequests", 0).put("cpuCoresUsed", 0.35 * speed).put("availableProcessors", machine.cores())
+                .put("maxStallAllowedMs", 250);
+        scenario.putArray("slos");
+        scenario.putArray("failures");
+        scenario.put("status", "OK");
         JsonFiles.write(dir.resolve("scenario.json"), scenario);
         files.add("scenario.json");
         writeRun(dir, manifest);
         return dir;
     }
 
-    /** A loader run of three tables. */
+    /** A loader run of three tables; {@code load.json} in the loader's {@code LoadReport} shape. */
     public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed) {
         ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
         ((ArrayNode) manifest.get("files")).add("load.json");
@@ -196,23 +227,44 @@ public final class Fixtures {
         ObjectNode load = JsonFiles.MAPPER.createObjectNode();
         load.put("schemaVersion", 1);
         load.put("dataset", "analytics");
+        load.put("loadId", "5e0c2a9f");
+        load.put("resumed", false);
+        load.put("format", "binary");
+        load.put("batchSize", 50_000);
+        load.put("workers", 2);
         ArrayNode tables = load.putArray("tables");
         long totalRows = 0;
-        long totalMs = 0;
+        long totalBytes = 0;
+        double totalSeconds = 0;
         String[] names = {"organisations", "users", "events"};
         long[] rows = {1_000, 50_000, 1_000_000};
         double[] baseRate = {40_000, 180_000, 260_000};
         for (int i = 0; i < names.length; i++) {
-            long durationMs = Math.round(rows[i] / (baseRate[i] * speed) * 1000);
+            double copySeconds = Math.round(rows[i] / (baseRate[i] * speed) * 1000) / 1000.0;
             long bytes = rows[i] * (i == 2 ? 212 : 96);
-            tables.addObject().put("name", names[i]).put("rows", rows[i]).put("bytes", bytes).put("durationMs", durationMs)
-                    .put("rowsPerSecond", rows[i] * 1000.0 / durationMs).put("bytesPerSecond", bytes * 1000.0 / durationMs);
+            double afterLoadSeconds = Math.round(copySeconds * 150) / 1000.0;
+            ObjectNode table = tables.addObject().put("name", names[i]).put("rows", rows[i]).put("rowsLoaded", rows[i])
+                    .put("batches", (rows[i] + 49_999) / 50_000).put("batchesLoaded", (rows[i] + 49_999) / 50_000)
+                    .put("batchesSkipped", 0).put("bytes", bytes).put("copySeconds", copySeconds)
+                    .put("afterLoadSeconds", afterLoadSeconds)
+                    .put("rowsPerSecond", Math.round(rows[i] / copySeconds * 1000) / 1000.0)
+                    .put("megabytesPerSecond", Math.round(bytes / 1e6 / copySeconds * 1000) / 1000.0)
+                    .put("checksum", rows[i] + ":" + (rows[i] * 7919));
+            table.putArray("workers");
             totalRows += rows[i];
-            totalMs += durationMs;
+            totalBytes += bytes;
+            totalSeconds += copySeconds + afterLoadSeconds;
         }
-        load.put("durationMs", totalMs);
-        load.put("rowsPerSecond", totalRows * 1000.0 / totalMs);
-        load.putObject("verification").put("status", "OK");
+        totalSeconds = Math.round((totalSeconds + 1.5) * 1000) / 1000.0;
+        load.putObject("totals").put("rowsLoaded", totalRows).put("bytes", totalBytes).put("seconds", totalSeconds)
+                .put("rowsPerSecond", Math.round(totalRows / totalSeconds * 1000) / 1000.0)
+                .put("megabytesPerSecond", Math.round(totalBytes / 1e6 / totalSeconds * 1000) / 1000.0);
+        ObjectNode verification = load.putObject("verification");
+        verification.put("status", "PASSED");
+        verification.putArray("checks");
+        verification.putObject("checksums");
+        load.put("status", "OK");
+        load.putNull("failureReason");
         JsonFiles.write(dir.resolve("load.json"), load);
         return dir;
     }

@@ -48,8 +48,12 @@ class MergeTest {
                     first.requests().get(request).throughputPerSecond() + second.requests().get(request).throughputPerSecond(),
                     org.assertj.core.data.Offset.offset(1e-6));
         }
-        assertThat(merged.scenario().achievedRatePerSecond())
-                .isEqualTo(first.scenario().achievedRatePerSecond() + second.scenario().achievedRatePerSecond());
+        assertThat(merged.scenario().achievedRequestsPerSecond())
+                .isEqualTo(first.scenario().achievedRequestsPerSecond() + second.scenario().achievedRequestsPerSecond());
+        long hits = first.scenario().requests().get("get").cacheHits() + second.scenario().requests().get("get").cacheHits();
+        long lookups = hits + first.scenario().requests().get("get").cacheMisses() + second.scenario().requests().get("get").cacheMisses();
+        assertThat(merged.scenario().hitRatio()).isEqualTo((double) hits / lookups);
+        assertThat(merged.scenario().requests().get("query").ko()).isEqualTo(4);
         for (SavedRun source : new SavedRun[] {first, second}) {
             Path kept = dir.resolve("sources").resolve(source.id()).resolve("manifest.json");
             assertThat(JsonFiles.read(kept)).isEqualTo(source.manifest().raw());

@@ -1,6 +1,8 @@
 package io.loadbench.benchmarks.datasets;
 
 import java.util.Comparator;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.loadbench.loader.cli.DatasetRegistry;
 import io.loadbench.loader.spi.Dataset;
@@ -12,19 +14,15 @@ import io.loadbench.loader.spi.TableSpec;
 /**
  * Builds a registered dataset for benchmarking and picks the table a benchmark measures.
  *
- * <p>Every benchmark uses {@link #SEED} and {@link #ROWS} with the dataset's default options, so two runs
- * (on two machines) generate and load the same rows; the suite records both in its manifest.
+ * <p>Every benchmark uses {@link #SEED} and the dataset's default plan (its default {@code --rows} and
+ * options, as {@code loadbench-loader load <dataset>} would build it), so two runs on two machines generate
+ * and load the same rows; the suite records the seed and the sizes in its manifest. Building a dataset
+ * only builds its pools: the size sets the range of row indexes, nothing is generated up front.
  */
 public final class BenchmarkDatasets {
 
     /** The root seed of every benchmark dataset. */
     public static final long SEED = 42L;
-    /**
-     * The dataset size asked for: large enough that the row indexes a benchmark cycles through cover
-     * realistic spreads (sessions, months, users), small enough that building the dataset takes seconds.
-     */
-    public static final long ROWS = 1_000_000L;
-
     private BenchmarkDatasets() {
     }
 
@@ -40,7 +38,14 @@ public final class BenchmarkDatasets {
     }
 
     private static <O extends DatasetOptions> Dataset build(DatasetDefinition<O> definition) {
-        return definition.create(new DatasetParameters(SEED, ROWS), definition.newOptions());
+        return definition.create(new DatasetParameters(SEED, definition.defaultRows()), definition.newOptions());
+    }
+
+    /** @return each registered dataset's default size ({@code --rows}), by name, for the manifest */
+    public static SortedMap<String, Long> defaultRows() {
+        SortedMap<String, Long> rows = new TreeMap<>();
+        DatasetRegistry.builtIn().all().forEach(definition -> rows.put(definition.name(), definition.defaultRows()));
+        return rows;
     }
 
     /** @return the dataset's largest table: the fact table a bulk load is about */

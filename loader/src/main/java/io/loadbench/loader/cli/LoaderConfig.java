@@ -64,8 +64,10 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
         p.put("resume", resume);
         if (target != null) {
             p.put("target", target.kind().name().toLowerCase(Locale.ROOT));
-            p.put("pgUrl", target.postgres() == null ? null : target.postgres().toString());
-            p.put("redisUrl", target.redis() == null ? null : target.redis().toString());
+            // URLs without user info; the password never leaves the endpoint objects
+            p.put("pgUrl", target.postgres() == null ? null : target.postgres().jdbcUrl());
+            p.put("pgUser", target.postgres() == null ? null : target.postgres().user());
+            p.put("redisUrl", target.redis() == null ? null : target.redis().url());
         }
         return p;
     }

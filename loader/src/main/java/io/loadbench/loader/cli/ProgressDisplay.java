@@ -28,7 +28,10 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final ProgressBar bar;
+    private boolean barClosed;
     private long lastLineNanos;
+    /** When the last batch committed: the final line's rates stop there, before index builds. */
+    private volatile long lastBatchNanos;
 
     ProgressDisplay(String task, long totalRows, PrintStream err, boolean interactive, LongSupplier nanoClock) {
         this.task = task;
@@ -52,10 +55,20 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     public void batchCommitted(String table, long batchNo, long batchRows, long batchBytes, int worker) {
         long doneRows = rows.addAndGet(batchRows);
         long doneBytes = bytes.addAndGet(batchBytes);
-        double seconds = Math.max(1e-9, (nanoClock.getAsLong() - startedNanos) / 1e9);
+        lastBatchNanos = nanoClock.getAsLong();
+        double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
         if (bar != null) {
-            bar.stepTo(doneRows);
-            bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
+            synchronized (bar) {
+                if (!barClosed) {
+                    bar.stepTo(doneRows);
+                    bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
+                    if (doneRows >= totalRows) {
+                        // freeze the rates at the last row: index builds that follow are not load speed
+                        bar.close();
+                        barClosed = true;
+                    }
+                }
+            }
             return;
         }
         synchronized (this) {
@@ -78,9 +91,14 @@ final class ProgressDisplay implements LoadListener, AutoCloseable {
     @Override
     public void close() {
         if (bar != null) {
-            bar.close();
+            synchronized (bar) {
+                if (!barClosed) {
+                    bar.close();
+                    barClosed = true;
+                }
+            }
         } else if (rows.get() > 0) {
-            double seconds = Math.max(1e-9, (nanoClock.getAsLong() - startedNanos) / 1e9);
+            double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
             err.println(line(rows.get(), bytes.get(), seconds));
         }
     }

@@ -95,7 +95,18 @@ public record LoadReport(int schemaVersion, String dataset, String loadId, boole
         }
     }
 
-    public record CheckReport(String check, boolean passed, List<CheckResult.Line> lines) {
+    /** One check and its measured lines. */
+    public record CheckReport(String check, boolean passed, List<LineReport> lines) {
+
+        static CheckReport of(CheckResult result) {
+            return new CheckReport(result.check(), result.passed(), result.lines().stream()
+                    .map(l -> new LineReport(l.item(), l.expected(), round(l.actual()), round(l.tolerance()), l.unit(), l.passed()))
+                    .toList());
+        }
+    }
+
+    /** A measured quantity: passed when {@code |actual - expected| <= tolerance}, in {@code unit}. */
+    public record LineReport(String item, double expected, double actual, double tolerance, String unit, boolean passed) {
     }
 
     static double round(double value) {

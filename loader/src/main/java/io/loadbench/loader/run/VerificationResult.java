@@ -24,7 +24,7 @@ public record VerificationResult(List<CheckResult> results, Map<String, String> 
 
     LoadReport.Verification toReport() {
         return new LoadReport.Verification(passed() ? "PASSED" : "FAILED",
-                results.stream().map(r -> new LoadReport.CheckReport(r.check(), r.passed(), r.lines())).toList(),
+                results.stream().map(LoadReport.CheckReport::of).toList(),
                 checksums);
     }
 }

@@ -98,7 +98,7 @@ public final class Comparison {
         List<Map<String, String>> facts = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (SavedRun run : runs) {
-            Map<String, String> of = EnvironmentFacts.of(run.manifest());
+            Map<String, String> of = EnvironmentFacts.of(run);
             facts.add(of);
             names.addAll(of.keySet());
         }
@@ -194,17 +194,29 @@ public final class Comparison {
             table.row(ratioRow(name, runs, run -> run.load() == null ? null : run.load().tables().stream()
                     .filter(t -> t.name().equals(name)).map(LoadResult.TableLoad::rowsPerSecond).findFirst().orElse(null)));
         }
-        table.row(ratioRow("total", runs, run -> run.load() == null ? null : run.load().rowsPerSecond()));
+        table.row(ratioRow("total (whole load)", runs, run -> run.load() == null ? null : run.load().rowsPerSecond()));
         return table;
     }
 
     private static List<String> ratioRow(String name, List<SavedRun> runs, Function<SavedRun, Double> value) {
+        return ratioRow(name, runs, value, Numbers::value);
+    }
+
+    private static List<String> countRow(String name, List<SavedRun> runs, Function<SavedRun, Long> value) {
+        return ratioRow(name, runs, run -> {
+            Long count = value.apply(run);
+            return count == null ? null : count.doubleValue();
+        }, count -> count == null ? "-" : Numbers.count(count.longValue()));
+    }
+
+    private static List<String> ratioRow(String name, List<SavedRun> runs, Function<SavedRun, Double> value,
+                                         Function<Double, String> format) {
         List<String> cells = new ArrayList<>();
         cells.add(name);
         Double base = value.apply(runs.get(0));
         for (int i = 0; i < runs.size(); i++) {
             Double v = value.apply(runs.get(i));
-            cells.add(Numbers.value(v));
+            cells.add(format.apply(v));
             if (i > 0) {
                 cells.add(Numbers.ratio(v, base));
             }
@@ -282,8 +294,12 @@ public final class Comparison {
             }
         });
         Table table = runColumns(new Table().text("figure"), runs.size());
-        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().targetRatePerSecond()));
-        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().achievedRatePerSecond()));
+        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().targetRequestsPerSecond()));
+        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().achievedRequestsPerSecond()));
+        table.row(countRow("KO requests", runs, run -> run.scenario() == null ? null
+                : run.scenario().requests().values().stream().mapToLong(ScenarioResult.RequestOutcome::ko).sum()));
+        table.row(countRow("injector: dropped requests", runs, run -> run.scenario() == null ? null : run.scenario().droppedRequests()));
+        table.row(ratioRow("injector: CPU cores used", runs, run -> run.scenario() == null ? null : run.scenario().cpuCoresUsed()));
         for (String cache : caches) {
             List<String> cells = new ArrayList<>();
             cells.add("hit ratio " + cache);

@@ -27,8 +27,10 @@ import org.HdrHistogram.HistogramIterationValue;
  *       run and histogram (intended start solid, service time dashed), points from HdrHistogram's
  *       percentile iteration (the same curve as an {@code .hgrm} file);</li>
  *   <li>{@code bars}: request throughput and load rows/s per run;</li>
- *   <li>{@code batch}: JMH score against {@code batchSize} for every benchmark swept over a
- *       {@code batchSize} {@code @Param}, a line per run.</li>
+ *   <li>{@code batch}: JMH score against the batch size for every benchmark swept over a batch-size
+ *       {@code @Param} (a numeric parameter whose name speaks of a batch or a pipeline: {@code batchSize},
+ *       {@code rowsPerBatch}, {@code commandsPerPipeline}), a line per run;</li>
+ *   <li>{@code bars} of JMH scores for the benchmarks that are not such sweeps.</li>
  * </ul>
  */
 public final class ChartSpecs {
@@ -148,7 +150,7 @@ public final class ChartSpecs {
         Map<String, Map<String, String>> labelsByUnit = new TreeMap<>(); // unit -> key -> label
         for (SavedRun run : runs) {
             for (JmhBenchmark benchmark : run.jmh()) {
-                if (!benchmark.params().containsKey("batchSize")) {
+                if (batchParam(benchmark) == null) {
                     String label = benchmark.shortName() + (benchmark.params().isEmpty() ? "" : " " + benchmark.paramsText());
                     labelsByUnit.computeIfAbsent(benchmark.primary().unit(), k -> new LinkedHashMap<>()).putIfAbsent(benchmark.key(), label);
                 }
@@ -168,19 +170,22 @@ public final class ChartSpecs {
         // curve identity: benchmark, mode, the other params and the metric; x is batchSize
         Map<String, Map<Integer, TreeMap<Double, Double>>> curves = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
+        Map<String, String> xLabels = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             for (JmhBenchmark benchmark : runs.get(i).jmh()) {
-                String batch = benchmark.params().get("batchSize");
-                Double batchSize = parse(batch);
-                if (batchSize == null) {
+                String batchParam = batchParam(benchmark);
+                if (batchParam == null) {
                     continue;
                 }
+                double batchSize = parse(benchmark.params().get(batchParam));
                 Map<String, String> others = new TreeMap<>(benchmark.params());
-                others.remove("batchSize");
+                others.remove(batchParam);
                 String base = benchmark.shortName() + (others.isEmpty() ? "" : " " + others) + " (" + benchmark.mode() + ")";
+                xLabels.putIfAbsent(base, batchParam);
                 addPoint(curves, units, base, i, batchSize, benchmark.primary());
                 for (Map.Entry<String, JmhBenchmark.Metric> secondary : benchmark.secondary().entrySet()) {
                     addPoint(curves, units, base + " · " + secondary.getKey(), i, batchSize, secondary.getValue());
+                    xLabels.putIfAbsent(base + " · " + secondary.getKey(), batchParam);
                 }
             }
         }
@@ -190,6 +195,7 @@ public final class ChartSpecs {
             chart.put("kind", "batch");
             chart.put("title", curve.getKey() + " by batch size");
             chart.put("yLabel", units.get(curve.getKey()));
+            chart.put("xLabel", xLabels.get(curve.getKey()));
             ArrayNode series = chart.putArray("series");
             curve.getValue().forEach((run, points) -> {
                 ObjectNode line = series.addObject();
@@ -206,6 +212,17 @@ public final class ChartSpecs {
                                  String curve, int run, double batchSize, JmhBenchmark.Metric metric) {
         curves.computeIfAbsent(curve, k -> new TreeMap<>()).computeIfAbsent(run, k -> new TreeMap<>()).put(batchSize, metric.score());
         units.putIfAbsent(curve, metric.unit());
+    }
+
+    /** The benchmark's batch-size parameter, or null when it is not swept over one. */
+    static String batchParam(JmhBenchmark benchmark) {
+        for (Map.Entry<String, String> param : benchmark.params().entrySet()) {
+            String name = param.getKey().toLowerCase(java.util.Locale.ROOT);
+            if ((name.contains("batch") || name.contains("pipeline")) && parse(param.getValue()) != null) {
+                return param.getKey();
+            }
+        }
+        return null;
     }
 
     private static Double parse(String number) {

@@ -201,8 +201,7 @@ public final class RunMerger {
                 for (SavedRun source : sources) {
                     Path log = source.dir().resolve("hdr").resolve(request + "." + kind + ".hlog");
                     if (Files.isRegularFile(log)) {
-                        Instant measurementStartedAt = source.scenario() == null ? null : source.scenario().measurementStartedAt();
-                        IntervalLogReader.forEachMeasured(log, measurementStartedAt, intervals::add);
+                        IntervalLogReader.forEachMeasured(log, intervals::add);
                     }
                 }
                 if (!intervals.isEmpty()) {
@@ -267,15 +266,18 @@ public final class RunMerger {
         }
     }
 
+    /** The loaders' {@code load.json} summed: the same shape (the loader's {@code LoadReport}), rates added. */
     private static ObjectNode mergeLoad(List<SavedRun> sources) {
-        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, maxDurationMs
-        long durationMs = 0;
+        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, max copy ms
+        long totalMs = 0;
+        double totalRowsPerSecond = 0;
         for (SavedRun source : sources) {
             LoadResult load = source.load();
             if (load == null) {
                 continue;
             }
-            durationMs = Math.max(durationMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalMs = Math.max(totalMs, load.durationMs() == null ? 0 : load.durationMs());
+            totalRowsPerSecond += load.rowsPerSecond() == null ? 0 : load.rowsPerSecond();
             for (LoadResult.TableLoad table : load.tables()) {
                 double[] sums = tables.computeIfAbsent(table.name(), k -> new double[5]);
                 sums[0] += table.rows() == null ? 0 : table.rows();
@@ -288,49 +290,100 @@ public final class RunMerger {
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         out.put("schemaVersion", LoadResult.SCHEMA_VERSION);
         out.put("dataset", sources.get(0).load() == null ? null : sources.get(0).load().dataset());
-        out.put("durationMs", durationMs);
-        double rowsPerSecond = 0;
         ArrayNode array = out.putArray("tables");
+        long rows = 0;
+        long bytes = 0;
         for (Map.Entry<String, double[]> table : tables.entrySet()) {
             double[] sums = table.getValue();
-            rowsPerSecond += sums[2];
-            array.addObject().put("name", table.getKey()).put("rows", (long) sums[0]).put("bytes", (long) sums[1])
-                    .put("rowsPerSecond", sums[2]).put("bytesPerSecond", sums[3]).put("durationMs", (long) sums[4]);
+            rows += (long) sums[0];
+            bytes += (long) sums[1];
+            array.addObject().put("name", table.getKey()).put("rowsLoaded", (long) sums[0]).put("bytes", (long) sums[1])
+                    .put("copySeconds", sums[4] / 1000.0).put("rowsPerSecond", sums[2])
+                    .put("megabytesPerSecond", sums[3] / 1_000_000);
         }
-        out.put("rowsPerSecond", rowsPerSecond);
-        out.put("note", "merged: rows and rates are the sums over the sources; durationMs is the longest source");
+        out.putObject("totals").put("rowsLoaded", rows).put("bytes", bytes).put("seconds", totalMs / 1000.0)
+                .put("rowsPerSecond", totalRowsPerSecond);
+        out.put("note", "merged: rows, bytes and rates are the sums over the sources; seconds are the longest source's");
         return out;
     }
 
+    /**
+     * The simulations' {@code scenario.json} summed, in the same shape: rates, counts and cache lookups are
+     * added; hit ratios are recomputed from the added hits and misses; the longest injector stall is kept.
+     */
     private static ObjectNode mergeScenario(List<SavedRun> sources) {
         double target = 0;
         double achieved = 0;
-        Map<String, double[]> hits = new TreeMap<>(); // weighted sum, weight
+        long requestsAfterWarmup = 0;
+        long dropped = 0;
+        double cpuCores = 0;
+        long longestStallUs = 0;
+        Map<String, long[]> requests = new TreeMap<>(); // ok, ko, cacheHits, cacheMisses, lookups seen (0/1)
+        List<String> failures = new ArrayList<>();
+        String preset = null;
         for (SavedRun source : sources) {
             ScenarioResult scenario = source.scenario();
             if (scenario == null) {
                 continue;
             }
-            double rate = scenario.achievedRatePerSecond() == null ? 0 : scenario.achievedRatePerSecond();
-            target += scenario.targetRatePerSecond() == null ? 0 : scenario.targetRatePerSecond();
-            achieved += rate;
-            scenario.hitRatios().forEach((cache, ratio) -> {
-                double[] acc = hits.computeIfAbsent(cache, k -> new double[2]);
-                acc[0] += ratio * rate;
-                acc[1] += rate;
+            preset = preset == null ? scenario.preset() : preset;
+            target += scenario.targetRequestsPerSecond() == null ? 0 : scenario.targetRequestsPerSecond();
+            achieved += scenario.achievedRequestsPerSecond() == null ? 0 : scenario.achievedRequestsPerSecond();
+            requestsAfterWarmup += scenario.requestsAfterWarmup() == null ? 0 : scenario.requestsAfterWarmup();
+            dropped += scenario.droppedRequests() == null ? 0 : scenario.droppedRequests();
+            cpuCores += scenario.cpuCoresUsed() == null ? 0 : scenario.cpuCoresUsed();
+            longestStallUs = Math.max(longestStallUs, scenario.hiccupMaxUs() == null ? 0 : scenario.hiccupMaxUs());
+            scenario.requests().forEach((name, outcome) -> {
+                long[] sums = requests.computeIfAbsent(name, k -> new long[5]);
+                sums[0] += outcome.ok();
+                sums[1] += outcome.ko();
+                if (outcome.cacheHits() != null && outcome.cacheMisses() != null) {
+                    sums[2] += outcome.cacheHits();
+                    sums[3] += outcome.cacheMisses();
+                    sums[4] = 1;
+                }
             });
+            scenario.failures().forEach(failure -> failures.add(source.id() + ": " + failure));
         }
         ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         out.put("schemaVersion", ScenarioResult.SCHEMA_VERSION);
-        out.put("targetRatePerSecond", target);
-        out.put("achievedRatePerSecond", achieved);
-        ObjectNode ratios = out.putObject("hitRatios");
-        hits.forEach((cache, acc) -> {
-            if (acc[1] > 0) {
-                ratios.put(cache, acc[0] / acc[1]);
+        out.put("preset", preset);
+        ObjectNode rate = out.putObject("rate");
+        rate.put("targetRequestsPerSecond", target);
+        rate.put("achievedRequestsPerSecond", achieved);
+        rate.put("requestsAfterWarmup", requestsAfterWarmup);
+        ObjectNode requestsNode = out.putObject("requests");
+        long hits = 0;
+        long misses = 0;
+        for (Map.Entry<String, long[]> request : requests.entrySet()) {
+            long[] sums = request.getValue();
+            ObjectNode r = requestsNode.putObject(request.getKey());
+            r.put("ok", sums[0]);
+            r.put("ko", sums[1]);
+            if (sums[4] == 1) {
+                r.put("cacheHits", sums[2]);
+                r.put("cacheMisses", sums[3]);
+                if (sums[2] + sums[3] > 0) {
+                    r.put("hitRatio", (double) sums[2] / (sums[2] + sums[3]));
+                }
+                hits += sums[2];
+                misses += sums[3];
             }
-        });
-        out.put("note", "merged: rates are the sums over the sources; hit ratios are weighted by each source's achieved rate");
+        }
+        ObjectNode cache = out.putObject("cache");
+        if (hits + misses > 0) {
+            cache.put("lookups", hits + misses);
+            cache.put("hitRatio", (double) hits / (hits + misses));
+        }
+        ObjectNode injector = out.putObject("injector");
+        injector.put("droppedRequests", dropped);
+        injector.put("cpuCoresUsed", cpuCores);
+        injector.putObject("hiccupUs").put("max", longestStallUs);
+        ArrayNode failureList = out.putArray("failures");
+        failures.forEach(failureList::add);
+        out.put("status", failures.isEmpty() ? "OK" : "FAILED");
+        out.put("note", "merged: rates, counts, dropped requests and CPU are summed over the sources; hit ratios are "
+                + "recomputed from the summed hits and misses; the longest stall is the longest of any source");
         return out;
     }
 }

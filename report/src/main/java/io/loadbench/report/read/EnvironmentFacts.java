@@ -6,13 +6,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The facts of a manifest's {@code environment} and {@code target} that decide how fast a run can go,
- * in reading order, with human names: CPU, cores, memory, OS, JVM, server versions and every recorded
- * server setting. {@code compare} shows those that differ between runs.
+ * The facts of a run that decide how fast it can go, in reading order, with human names: from the
+ * manifest's {@code environment} and {@code target} (CPU, cores, memory, OS, JVM, server versions and every
+ * recorded server setting) and, for a JMH run, the JVM its benchmarks forked ({@code jmh.json}'s JDK, VM
+ * and JVM arguments, which {@code -jvm} and {@code -jvmArgs} change without touching the launcher's).
+ * {@code compare} shows those that differ between runs.
  */
 public final class EnvironmentFacts {
 
     private EnvironmentFacts() {
+    }
+
+    public static Map<String, String> of(SavedRun run) {
+        Map<String, String> facts = of(run.manifest());
+        if (!run.jmh().isEmpty()) {
+            Map<String, String> withForks = new LinkedHashMap<>();
+            facts.forEach((name, value) -> {
+                withForks.put(name, value);
+                if (name.equals("JVM flags")) {
+                    JmhBenchmark first = run.jmh().get(0);
+                    withForks.put("JMH fork JVM", join(orDash(first.vmName()), orDash(first.vmVersion())));
+                    withForks.put("JMH fork JVM flags", first.jvmArgs().isEmpty() ? "none" : String.join(" ", first.jvmArgs()));
+                    withForks.put("JMH", orDash(first.jmhVersion()));
+                }
+            });
+            return withForks;
+        }
+        return facts;
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : text;
     }
 
     public static Map<String, String> of(Manifest manifest) {
@@ -30,7 +54,8 @@ public final class EnvironmentFacts {
         facts.put("arch", text(os.path("arch")));
         JsonNode jvm = env.path("jvm");
         facts.put("JVM", join(text(jvm.path("vendor")), text(jvm.path("vmName")), text(jvm.path("version"))));
-        facts.put("JVM flags", Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-"));
+        String flags = Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-");
+        facts.put("JVM flags", flags.isEmpty() ? "none" : flags);
         facts.put("target", text(target.path("kind")));
         JsonNode postgres = target.path("postgres");
         if (!postgres.isMissingNode() && !postgres.isNull()) {

@@ -3,7 +3,6 @@ package io.loadbench.report.read;
 import io.loadbench.report.ReportException;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.HdrHistogram.EncodableHistogram;
@@ -13,8 +12,7 @@ import org.HdrHistogram.HistogramLogReader;
 /**
  * Adds up the intervals of an HdrHistogram interval log ({@code HistogramLogWriter}'s format, log format
  * 1.3) into one histogram. Intervals are warm-up, and left out, when their tag is {@code <request>.warmup}
- * (what core's {@code LatencyIntervalLog} writes while a run warms up) or starts with {@code warmup}, or
- * when they start before the run's {@code measurementStartedAt}.
+ * (what core's {@code LatencyIntervalLog} writes while a run warms up) or starts with {@code warmup}.
  */
 public final class IntervalLogReader {
 
@@ -24,14 +22,11 @@ public final class IntervalLogReader {
     private IntervalLogReader() {
     }
 
-    /**
-     * @param measurementStartedAt the end of the warm-up, or null when only tags mark it
-     */
-    public static MeasuredHistogram read(Path file, Instant measurementStartedAt) {
+    public static MeasuredHistogram read(Path file) {
         Histogram[] total = new Histogram[1];
         long[] windowMs = {Long.MAX_VALUE, Long.MIN_VALUE};
         int[] intervals = new int[1];
-        int warmUp = forEachMeasured(file, measurementStartedAt, interval -> {
+        int warmUp = forEachMeasured(file, interval -> {
             if (total[0] == null) {
                 total[0] = new Histogram(interval.getNumberOfSignificantValueDigits());
             }
@@ -56,7 +51,7 @@ public final class IntervalLogReader {
      *
      * @return the number of warm-up intervals left out
      */
-    public static int forEachMeasured(Path file, Instant measurementStartedAt, Consumer<Histogram> consumer) {
+    public static int forEachMeasured(Path file, Consumer<Histogram> consumer) {
         HistogramLogReader reader;
         try {
             reader = new HistogramLogReader(file.toFile());
@@ -73,10 +68,7 @@ public final class IntervalLogReader {
                 }
                 Histogram interval = (Histogram) next;
                 String tag = interval.getTag();
-                boolean taggedWarmUp = isWarmUpTag(tag);
-                boolean beforeMeasurement = measurementStartedAt != null
-                        && interval.getStartTimeStamp() < measurementStartedAt.toEpochMilli();
-                if (taggedWarmUp || beforeMeasurement) {
+                if (isWarmUpTag(tag)) {
                     warmUp++;
                 } else {
                     consumer.accept(interval);

@@ -1,5 +1,6 @@
 package io.loadbench.report.read;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,6 +8,7 @@ import java.util.TreeMap;
  * One element of JMH's JSON result array: a benchmark method at one point of its {@code @Param} space.
  *
  * @param benchmark fully qualified method name, e.g. {@code io.loadbench.benchmarks.CopyBenchmark.copyBinary}
+ * @param jvmArgs the forked JVMs' arguments (JMH's {@code -jvmArgs*}), in order
  * @param mode JMH's short mode name ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss})
  * @param params the {@code @Param} values, sorted by name (empty when the benchmark has none)
  * @param primary the primary metric
@@ -21,11 +23,13 @@ public record JmhBenchmark(
         String vmName,
         String vmVersion,
         String jmhVersion,
+        List<String> jvmArgs,
         Map<String, String> params,
         Metric primary,
         Map<String, Metric> secondary) {
 
     public JmhBenchmark {
+        jvmArgs = List.copyOf(jvmArgs);
         params = new TreeMap<>(params);
         secondary = new TreeMap<>(secondary);
     }

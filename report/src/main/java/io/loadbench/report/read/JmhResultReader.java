@@ -59,9 +59,11 @@ public final class JmhResultReader {
             Map.Entry<String, JsonNode> metric = it.next();
             secondary.put(metric.getKey(), metric(where + " (" + benchmark + ") secondary metric " + metric.getKey(), metric.getValue()));
         }
+        List<String> jvmArgs = new ArrayList<>();
+        node.path("jvmArgs").forEach(arg -> jvmArgs.add(arg.asText()));
         return new JmhBenchmark(benchmark, mode, (int) orZero(JsonFiles.integer(node, "threads")),
                 (int) orZero(JsonFiles.integer(node, "forks")), JsonFiles.text(node, "jdkVersion"),
-                JsonFiles.text(node, "vmName"), JsonFiles.text(node, "vmVersion"), jmhVersion,
+                JsonFiles.text(node, "vmName"), JsonFiles.text(node, "vmVersion"), jmhVersion, jvmArgs,
                 params, metric(where + " (" + benchmark + ")", primaryNode), secondary);
     }
 

@@ -5,7 +5,6 @@ import io.loadbench.report.ReportException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,11 @@ public final class RunReader {
         ScenarioResult scenario = Files.isRegularFile(dir.resolve("scenario.json"))
                 ? ScenarioResult.read(dir.resolve("scenario.json")) : null;
         MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfo.read(dir.resolve(MergeInfo.FILE)) : null;
-        Instant measurementStartedAt = scenario == null ? null : scenario.measurementStartedAt();
-        Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), measurementStartedAt, merge);
+        Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), merge);
         return new SavedRun(dir, manifest, jmh, load, scenario, requests, merge, List.copyOf(warnings));
     }
 
-    private static Map<String, RequestLatency> readLatency(Path hdr, Instant measurementStartedAt, MergeInfo merge) {
+    private static Map<String, RequestLatency> readLatency(Path hdr, MergeInfo merge) {
         Map<String, RequestLatency> out = new TreeMap<>();
         if (!Files.isDirectory(hdr)) {
             return out;
@@ -71,8 +69,8 @@ public final class RunReader {
         for (String request : requests) {
             Path intendedFile = hdr.resolve(request + INTENDED);
             Path serviceFile = hdr.resolve(request + SERVICE);
-            MeasuredHistogram intended = Files.isRegularFile(intendedFile) ? IntervalLogReader.read(intendedFile, measurementStartedAt) : null;
-            MeasuredHistogram service = Files.isRegularFile(serviceFile) ? IntervalLogReader.read(serviceFile, measurementStartedAt) : null;
+            MeasuredHistogram intended = Files.isRegularFile(intendedFile) ? IntervalLogReader.read(intendedFile) : null;
+            MeasuredHistogram service = Files.isRegularFile(serviceFile) ? IntervalLogReader.read(serviceFile) : null;
             MeasuredHistogram primary = intended != null ? intended : service;
             double throughput = merge != null && merge.throughputPerSecond().containsKey(request)
                     ? merge.throughputPerSecond().get(request) : primary.countPerSecond();

@@ -46,7 +46,7 @@ public final class Summary {
 
         doc.heading(2, "Environment");
         Table environment = new Table().text("fact").text("value");
-        EnvironmentFacts.of(manifest).forEach((fact, value) -> environment.row(fact, value));
+        EnvironmentFacts.of(run).forEach((fact, value) -> environment.row(fact, value));
         doc.table(environment);
 
         Map<String, String> plan = manifest.flatPlan();
@@ -91,11 +91,14 @@ public final class Summary {
     }
 
     private static void load(LoadResult load, Document doc) {
-        if (load.dataset() != null || load.verification() != null) {
+        if (load.dataset() != null || load.verification() != null || load.settings() != null) {
             doc.paragraph("dataset " + (load.dataset() == null ? "-" : load.dataset())
+                    + (load.settings() == null ? "" : ", " + load.settings())
                     + ", verification " + (load.verification() == null ? "-" : load.verification()));
         }
-        Table table = new Table().text("table").number("rows").number("rows/s").number("MB/s").number("duration s");
+        doc.paragraph("Per table: the parallel COPY (rows loaded by this run). Total: the whole load, DDL, keys, indexes "
+                + "and output steps included.");
+        Table table = new Table().text("table").number("rows").number("rows/s").number("MB/s").number("seconds");
         long totalRows = 0;
         for (LoadResult.TableLoad t : load.tables()) {
             totalRows += t.rows() == null ? 0 : t.rows();
@@ -103,7 +106,8 @@ public final class Summary {
                     t.bytesPerSecond() == null ? null : Numbers.value(t.bytesPerSecond() / 1_000_000),
                     t.durationMs() == null ? null : Numbers.value(t.durationMs() / 1000.0));
         }
-        table.row("total", Numbers.count(totalRows), Numbers.value(load.rowsPerSecond()), null,
+        // the total's time is the whole load (DDL, indexes and verification included), so its rate is lower
+        table.row("total (whole load)", Numbers.count(totalRows), Numbers.value(load.rowsPerSecond()), null,
                 load.durationMs() == null ? null : Numbers.value(load.durationMs() / 1000.0));
         doc.table(table);
     }
@@ -137,9 +141,20 @@ public final class Summary {
 
     private static Table scenario(ScenarioResult scenario) {
         Table table = new Table().text("figure").number("value");
-        table.row("target rate req/s", Numbers.value(scenario.targetRatePerSecond()));
-        table.row("achieved rate req/s", Numbers.value(scenario.achievedRatePerSecond()));
+        table.row("preset", scenario.preset());
+        table.row("target rate req/s", Numbers.value(scenario.targetRequestsPerSecond()));
+        table.row("achieved rate req/s", Numbers.value(scenario.achievedRequestsPerSecond()));
+        table.row("requests after warm-up", Numbers.count(scenario.requestsAfterWarmup()));
+        scenario.requests().forEach((name, outcome) -> table.row(name + " OK / KO",
+                Numbers.count(outcome.ok()) + " / " + Numbers.count(outcome.ko())));
         scenario.hitRatios().forEach((name, ratio) -> table.row("hit ratio " + name, Numbers.percent(ratio)));
+        table.row("injector: dropped requests", Numbers.count(scenario.droppedRequests()));
+        table.row("injector: CPU cores used", Numbers.value(scenario.cpuCoresUsed()));
+        table.row("injector: longest stall ms", scenario.hiccupMaxUs() == null ? null : Numbers.millisFromMicros(scenario.hiccupMaxUs()));
+        table.row("verdict", scenario.status());
+        for (String failure : scenario.failures()) {
+            table.row("failure", failure);
+        }
         return table;
     }
 }

@@ -63,7 +63,7 @@
     if (chart.kind === 'batch') {
       return lineConfig(chart, {
         type: 'logarithmic',
-        title: { display: true, text: 'batch size' },
+        title: { display: true, text: chart.xLabel || 'batch size' },
         // 1, 2, 5, 10, 20, 50 ...: Chart.js labels every minor tick of a log axis, which overlap near a decade
         ticks: { callback: function (value) {
           var mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));

@@ -21,8 +21,9 @@ import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Runs blocking JDBC and Jedis calls on a bounded thread pool sized with the connection pools, never on the
- * caller's thread (Gatling's event loops), and times each call from its intended start.
+ * Runs blocking JDBC and Jedis calls on bounded executors sized with the connection pools (one per datastore,
+ * so a stalled Redis cannot starve PostgreSQL requests), never on the caller's thread (Gatling's event loops),
+ * and times each call from its intended start.
  *
  * <p>Thread-safe; one engine serves every scenario of a simulation. A call that finds the executor queue full
  * is not run: it completes at once as a failure and is counted in {@link #droppedCount()}, because a queue that
@@ -33,7 +34,8 @@ public final class DatastoreEngine implements AutoCloseable {
     private final DatastoreSettings settings;
     private final DataSource pgPool;
     private final RedisClient redis;
-    private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor pgExecutor;
+    private final ThreadPoolExecutor redisExecutor;
     private final LongAdder dropped = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
@@ -42,14 +44,20 @@ public final class DatastoreEngine implements AutoCloseable {
         this.settings = settings;
         this.pgPool = pgPool;
         this.redis = redis;
+        this.pgExecutor = executor("postgres-call-", settings.pgPoolSize(), settings.executorQueueCapacity());
+        this.redisExecutor = executor("redis-call-", settings.redisPoolSize(), settings.executorQueueCapacity());
+    }
+
+    private static ThreadPoolExecutor executor(String threadPrefix, int threads, int queueCapacity) {
         AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(settings.executorThreads(), settings.executorThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.executorQueueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "datastore-call-" + threadNumber.incrementAndGet());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new Thread(runnable, threadPrefix + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         executor.prestartAllCoreThreads();
+        return executor;
     }
 
     /** Opens both pools through the connector and starts the executor. */
@@ -71,12 +79,12 @@ public final class DatastoreEngine implements AutoCloseable {
 
     /** Runs a SQL statement; {@code done} is called once, on an executor thread (or the caller's when dropped). */
     public void submitSql(long intendedStartNanos, SqlStatement statement, Consumer<Outcome<SqlResult>> done) {
-        submit(intendedStartNanos, done, () -> runSql(intendedStartNanos, statement));
+        submit(pgExecutor, intendedStartNanos, done, () -> runSql(intendedStartNanos, statement));
     }
 
     /** Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). */
     public void submitRedis(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
-        submit(intendedStartNanos, done, () -> runRedis(intendedStartNanos, command));
+        submit(redisExecutor, intendedStartNanos, done, () -> runRedis(intendedStartNanos, command));
     }
 
     /** Calls that could not be queued because the executor queue was full. */
@@ -101,7 +109,8 @@ public final class DatastoreEngine implements AutoCloseable {
         return true;
     }
 
-    private <T> void submit(long intendedStartNanos, Consumer<Outcome<T>> done, java.util.function.Supplier<Outcome<T>> call) {
+    private <T> void submit(ThreadPoolExecutor executor, long intendedStartNanos, Consumer<Outcome<T>> done,
+                            java.util.function.Supplier<Outcome<T>> call) {
         if (closed) {
             long now = System.nanoTime();
             done.accept(new Outcome<>(null, "the datastore protocol is closed", intendedStartNanos, now, now));
@@ -208,13 +217,17 @@ public final class DatastoreEngine implements AutoCloseable {
             return;
         }
         closed = true;
-        executor.shutdown();
+        pgExecutor.shutdown();
+        redisExecutor.shutdown();
         try {
-            executor.awaitTermination(settings.queryTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            long timeoutMs = settings.queryTimeout().toMillis() + 1_000;
+            pgExecutor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+            redisExecutor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        executor.shutdownNow();
+        pgExecutor.shutdownNow();
+        redisExecutor.shutdownNow();
         redis.close();
         closeQuietly(pgPool);
     }

@@ -5,16 +5,19 @@ import java.time.Duration;
 /**
  * The sizes and timeouts of the datastore protocol: one immutable, validated value per simulation.
  *
- * @param pgPoolSize            PostgreSQL connections (HikariCP maximum pool size)
- * @param redisPoolSize         Redis connections (Jedis pool maximum)
- * @param executorThreads       threads running the blocking calls; more than both pools together only adds
- *                              threads that wait for a connection
- * @param executorQueueCapacity requests allowed to wait for a thread; beyond it a request is dropped (KO, and
- *                              the run is marked FAILED): an unbounded queue would hide an overloaded injector
+ * <p>Each datastore gets its own executor with as many threads as its pool has connections: a thread beyond
+ * that would only wait for a connection, and separate executors keep a stalled Redis from starving
+ * PostgreSQL requests (and the reverse).
+ *
+ * @param pgPoolSize            PostgreSQL connections (HikariCP maximum pool size) and PostgreSQL executor threads
+ * @param redisPoolSize         Redis connections (Jedis pool maximum) and Redis executor threads
+ * @param executorQueueCapacity requests allowed to wait for a thread, per executor; beyond it a request is
+ *                              dropped (KO, and the run is marked FAILED): an unbounded queue would hide an
+ *                              overloaded injector
  * @param poolTimeout           how long a request may wait for a connection before it fails
  * @param queryTimeout          how long a statement or command may run before it fails
  */
-public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorThreads, int executorQueueCapacity,
+public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorQueueCapacity,
                                 Duration poolTimeout, Duration queryTimeout) {
 
     public static final int DEFAULT_PG_POOL_SIZE = 16;
@@ -26,16 +29,14 @@ public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorT
     public DatastoreSettings {
         requirePositive("pgPoolSize", pgPoolSize);
         requirePositive("redisPoolSize", redisPoolSize);
-        requirePositive("executorThreads", executorThreads);
         requirePositive("executorQueueCapacity", executorQueueCapacity);
         requirePositive("poolTimeout", poolTimeout);
         requirePositive("queryTimeout", queryTimeout);
     }
 
-    /** The defaults: executor threads = both pools together. */
+    /** The defaults. */
     public static DatastoreSettings defaults() {
-        return new DatastoreSettings(DEFAULT_PG_POOL_SIZE, DEFAULT_REDIS_POOL_SIZE,
-                DEFAULT_PG_POOL_SIZE + DEFAULT_REDIS_POOL_SIZE, DEFAULT_EXECUTOR_QUEUE_CAPACITY,
+        return new DatastoreSettings(DEFAULT_PG_POOL_SIZE, DEFAULT_REDIS_POOL_SIZE, DEFAULT_EXECUTOR_QUEUE_CAPACITY,
                 DEFAULT_POOL_TIMEOUT, DEFAULT_QUERY_TIMEOUT);
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  *   <li>{@code rateTolerance} — how far below its target rate an open-model run may fall (0.05 = 5%)</li>
  *   <li>{@code maxKoRatio} — failed requests allowed after warm-up (0.001 = 0.1%)</li>
  *   <li>{@code maxStall} — the longest injector hiccup allowed (500ms)</li>
- *   <li>{@code pgPool}, {@code redisPool}, {@code executorThreads}, {@code executorQueue} — protocol sizes</li>
+ *   <li>{@code pgPool}, {@code redisPool}, {@code executorQueue} — protocol sizes</li>
  *   <li>{@code poolTimeout}, {@code queryTimeout} — protocol timeouts (10s, 30s)</li>
  * </ul>
  */
@@ -30,11 +30,22 @@ public final class Presets {
         common.put("maxStall", "500ms");
         common.put("pgPool", "16");
         common.put("redisPool", "16");
-        common.put("executorThreads", "32");
         common.put("executorQueue", "100000");
         common.put("poolTimeout", "10s");
         common.put("queryTimeout", "30s");
         return common;
+    }
+
+    /** Option values from alternating names and values: {@code values("users", "100", "hold", "8s")}. */
+    public static Map<String, String> values(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("option names and values must come in pairs");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** A preset table: for each preset, common defaults, then {@code defaults}, then the preset's own values. */

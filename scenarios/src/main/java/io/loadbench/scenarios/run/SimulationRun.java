@@ -81,12 +81,21 @@ public final class SimulationRun implements AutoCloseable {
     private Integer targetUsers;
     private Double minHitRatio;
     private List<Slo> slos = List.of();
+    private final Map<String, Function<Path, ExtraCheck>> extraChecks = new LinkedHashMap<>();
+
+    /**
+     * A simulation-specific part of the verdict, computed from the run's {@code hdr/} directory once the
+     * measurement ended: a section of {@code scenario.json} and its failures (empty when it held).
+     */
+    public record ExtraCheck(Map<String, Object> report, List<String> failures) {
+    }
 
     private LatencyIntervalLog intervalLog;
     private LatencyLogTicker ticker;
     private HiccupMeter hiccups;
     private Phase measured;
     private volatile Long firstRequestMs;
+    private Long logStartMs;
     private boolean concluded;
     private List<String> failures;
 
@@ -175,12 +184,11 @@ public final class SimulationRun implements AutoCloseable {
         return runtime;
     }
 
-    /** The protocol, sized by the options {@code pgPool}, {@code redisPool}, {@code executorThreads}, {@code executorQueue}, {@code poolTimeout}, {@code queryTimeout}. */
+    /** The protocol, sized by the options {@code pgPool}, {@code redisPool}, {@code executorQueue}, {@code poolTimeout}, {@code queryTimeout}. */
     public DatastoreProtocolBuilder protocol() {
         return Datastore.datastore(runtime)
                 .pgPoolSize(options.positiveInt("pgPool"))
                 .redisPoolSize(options.positiveInt("redisPool"))
-                .executorThreads(options.positiveInt("executorThreads"))
                 .executorQueueCapacity(options.positiveInt("executorQueue"))
                 .poolTimeout(options.duration("poolTimeout"))
                 .queryTimeout(options.duration("queryTimeout"));
@@ -210,12 +218,19 @@ public final class SimulationRun implements AutoCloseable {
         return this;
     }
 
+    /** Adds a simulation-specific check, reported under {@code section} in {@code scenario.json}. */
+    public SimulationRun extraCheck(String section, Function<Path, ExtraCheck> check) {
+        extraChecks.put(section, check);
+        return this;
+    }
+
     /**
      * Starts the measurement: interval logs and hiccup meter now; the warm-up ({@code warmup} option) runs from
      * the first request a virtual user starts, so Gatling's own start-up is neither warm-up nor measured.
      */
     public synchronized void begin() {
         long startMs = clock.millis();
+        logStartMs = startMs;
         Duration warmup = options.duration("warmup");
         intervalLog = LatencyIntervalLog.open(runFolder.dir().resolve("hdr"), recorders, startMs, true);
         ticker = LatencyLogTicker.start(intervalLog, LOG_INTERVAL, Duration.ZERO, clock);
@@ -240,6 +255,16 @@ public final class SimulationRun implements AutoCloseable {
         hiccups.startMeasuring();
         measured = new Phase(now, processCpuNanos(), runtime.counters().snapshot(), redisKeyspace());
         LOG.info("{}: warm-up over, measuring", simulation);
+    }
+
+    /** When the interval logs began (epoch ms; their time zero), or null before {@link #begin()}. */
+    public synchronized Long logStartMs() {
+        return logStartMs;
+    }
+
+    /** When the first request started (epoch ms), or null before it. */
+    public Long firstRequestMs() {
+        return firstRequestMs;
     }
 
     /** Counts a virtual user in ({@code exec(run.userStarted())}): the closed model's concurrency. */
@@ -309,31 +334,37 @@ public final class SimulationRun implements AutoCloseable {
         timer.shutdownNow();
         RedisKeyspace keyspaceEnd = redisKeyspace();
 
+        // OK/KO counts come from the histograms of record (split exactly at the warm-up boundary); hits and
+        // misses from the counters (split at the same moment, give or take the requests in flight)
         Map<String, RequestCounters.Counts> countsNow = runtime.counters().snapshot();
         Map<String, Object> requests = new TreeMap<>();
         long ok = 0, ko = 0, hits = 0, misses = 0;
-        for (Map.Entry<String, RequestCounters.Counts> entry : countsNow.entrySet()) {
-            RequestCounters.Counts before = measured.counts().getOrDefault(entry.getKey(), new RequestCounters.Counts(0, 0, 0, 0));
-            RequestCounters.Counts now = entry.getValue();
-            RequestCounters.Counts delta = new RequestCounters.Counts(now.ok() - before.ok(), now.ko() - before.ko(),
-                    now.hits() - before.hits(), now.misses() - before.misses());
-            ok += delta.ok();
-            ko += delta.ko();
-            hits += delta.hits();
-            misses += delta.misses();
+        for (String name : countsNow.keySet()) {
+            RequestCounters.Counts before = measured.counts().getOrDefault(name, new RequestCounters.Counts(0, 0, 0, 0));
+            RequestCounters.Counts now = countsNow.get(name);
+            long requestHits = now.hits() - before.hits();
+            long requestMisses = now.misses() - before.misses();
+            RequestLatencyTotals latency = totals.get(name);
+            RequestLatencyTotals failed = totals.get(name + DatastoreRuntime.FAILED_SUFFIX);
+            long requestOk = latency == null ? 0 : latency.intended().getTotalCount();
+            long requestKo = failed == null ? 0 : failed.intended().getTotalCount();
+            ok += requestOk;
+            ko += requestKo;
+            hits += requestHits;
+            misses += requestMisses;
             Map<String, Object> request = new LinkedHashMap<>();
-            request.put("ok", delta.ok());
-            request.put("ko", delta.ko());
-            request.put("requestsPerSecond", round(delta.total() / measuredSec));
-            if (delta.hits() + delta.misses() > 0) {
-                request.put("cacheHits", delta.hits());
-                request.put("cacheMisses", delta.misses());
-                request.put("hitRatio", round(delta.hitRatio()));
+            request.put("ok", requestOk);
+            request.put("ko", requestKo);
+            request.put("requestsPerSecond", round((requestOk + requestKo) / measuredSec));
+            if (requestHits + requestMisses > 0) {
+                request.put("cacheHits", requestHits);
+                request.put("cacheMisses", requestMisses);
+                request.put("hitRatio", round((double) requestHits / (requestHits + requestMisses)));
             }
-            RequestLatencyTotals latency = totals.get(entry.getKey());
             request.put("intendedLatencyUs", latency == null ? null : percentiles(latency.intendedPercentiles()));
             request.put("serviceLatencyUs", latency == null ? null : percentiles(latency.servicePercentiles()));
-            requests.put(entry.getKey(), request);
+            request.put("failedIntendedLatencyUs", failed == null ? null : percentiles(failed.intendedPercentiles()));
+            requests.put(name, request);
         }
         long total = ok + ko;
         double achievedRate = total / measuredSec;
@@ -345,7 +376,7 @@ public final class SimulationRun implements AutoCloseable {
         rate.put("measuredDurationMs", endMs - windowStartMs);
         rate.put("requestsAfterWarmup", total);
         rate.put("targetUsers", targetUsers);
-        rate.put("maxConcurrentUsers", maxActiveUsers.get());
+        rate.put("maxConcurrentUsers", targetUsers == null && maxActiveUsers.get() == 0 ? null : maxActiveUsers.get());
         double tolerance = options.number("rateTolerance");
         if (targetRequestsPerSec != null && achievedRate < targetRequestsPerSec * (1 - tolerance)) {
             found.add(String.format(Locale.ROOT, "missed the target rate: %.1f req/s achieved, %.1f req/s targeted (tolerance %.0f%%)",
@@ -421,6 +452,13 @@ public final class SimulationRun implements AutoCloseable {
             }
         }
 
+        Map<String, Object> extras = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<Path, ExtraCheck>> check : extraChecks.entrySet()) {
+            ExtraCheck result = check.getValue().apply(runFolder.dir().resolve("hdr"));
+            extras.put(check.getKey(), result.report());
+            found.addAll(result.failures());
+        }
+
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("schemaVersion", 1);
         scenario.put("simulation", simulation);
@@ -431,6 +469,7 @@ public final class SimulationRun implements AutoCloseable {
         scenario.put("cache", cache);
         scenario.put("injector", injector);
         scenario.put("slos", sloResults);
+        scenario.putAll(extras);
         scenario.put("failures", found);
         scenario.put("status", found.isEmpty() ? "OK" : "FAILED");
         Json.write(runFolder.dir().resolve("scenario.json"), scenario);

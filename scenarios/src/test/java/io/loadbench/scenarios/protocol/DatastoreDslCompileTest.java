@@ -55,11 +55,10 @@ class DatastoreDslCompileTest {
         ScenarioBuilder scenario = scenario("compile").exec(chain);
         assertThat(scenario).isNotNull();
 
-        DatastoreProtocolBuilder protocol = datastore(runtime).pgPoolSize(3).redisPoolSize(4).executorThreads(5)
+        DatastoreProtocolBuilder protocol = datastore(runtime).pgPoolSize(3).redisPoolSize(4)
                 .executorQueueCapacity(6).poolTimeout(Duration.ofSeconds(7)).queryTimeout(Duration.ofSeconds(8));
-        assertThat(protocol.settings()).isEqualTo(new DatastoreSettings(3, 4, 5, 6, Duration.ofSeconds(7), Duration.ofSeconds(8)));
-        assertThat(datastore(runtime).pgPoolSize(3).redisPoolSize(4).settings().executorThreads())
-                .as("executor defaults to both pools").isEqualTo(7);
+        assertThat(protocol.settings()).isEqualTo(new DatastoreSettings(3, 4, 6, Duration.ofSeconds(7), Duration.ofSeconds(8)));
+        assertThat(datastore(runtime).settings()).isEqualTo(DatastoreSettings.defaults());
         assertThat(protocol.protocol()).isNotNull();
     }
 

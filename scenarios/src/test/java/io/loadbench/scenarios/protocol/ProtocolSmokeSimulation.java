@@ -48,7 +48,7 @@ public class ProtocolSmokeSimulation extends Simulation {
     private final Datastores datastores = TestDatastores.embedded();
     private final SimulationRun run = SimulationRun.open("protocol-smoke",
             SimulationOptions.resolve("ProtocolSmokeSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4", "executorThreads", "8"))),
+                    "warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4"))),
                     System.getProperties()),
             Map.of("items", ITEMS), datastores, false);
 

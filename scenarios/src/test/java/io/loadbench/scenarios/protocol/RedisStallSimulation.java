@@ -30,7 +30,7 @@ public class RedisStallSimulation extends Simulation {
 
     private final SimulationRun run = SimulationRun.open("redis-stall",
             SimulationOptions.resolve("RedisStallSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "redisPool", "4", "pgPool", "1", "executorThreads", "4"))), System.getProperties()),
+                    "warmup", "0s", "redisPool", "4", "pgPool", "1"))), System.getProperties()),
             Map.of("rate", RATE), TestDatastores.embedded(), false);
 
     private final ScenarioBuilder gets = scenario("gets")

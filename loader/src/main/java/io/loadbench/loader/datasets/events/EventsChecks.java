@@ -6,7 +6,6 @@ import io.loadbench.loader.verify.ValueCheck;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -61,6 +60,15 @@ final class EventsChecks {
         checks.add(ValueCheck.zero("rows outside the window", "rows",
                 "SELECT count(*) FROM events WHERE event_time < '" + windowStart + "' OR event_time >= '" + windowEnd + "'"));
         checks.add(ValueCheck.zero("default partition empty", "rows", "SELECT count(*) FROM events_default"));
+        // every month partition of the window holds rows (a partition left empty means the time spread is wrong);
+        // only asked when there are enough rows that an empty month cannot be chance
+        StringJoiner partitions = new StringJoiner(", ");
+        d.partitionMonths().forEach(m -> partitions.add("('" + EventsDataset.partitionName(m) + "')"));
+        if (rows >= 1_000.0 * d.partitionMonths().size()) {
+            checks.add(ValueCheck.zero("month partitions populated", "empty month partitions",
+                    "SELECT count(*) FROM (VALUES " + partitions + ") AS p(name) LEFT JOIN (SELECT tableoid::regclass::text AS name,"
+                            + " count(*) AS n FROM events GROUP BY 1) AS a USING (name) WHERE coalesce(a.n, 0) = 0"));
+        }
         checks.add(ValueCheck.zero("cities match countries", "rows with a foreign city",
                 "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM (VALUES " + cityPairs()
                         + ") AS c(country_code, city) WHERE c.country_code = e.country_code AND c.city = e.city)"));

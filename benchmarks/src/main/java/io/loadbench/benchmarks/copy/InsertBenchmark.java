@@ -1,0 +1,154 @@
+package io.loadbench.benchmarks.copy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.core.BaseConnection;
+
+import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
+import io.loadbench.benchmarks.fork.ForkTarget;
+import io.loadbench.core.target.Datastores;
+import io.loadbench.core.target.PostgresEndpoint;
+import io.loadbench.loader.spi.RowGenerator;
+import io.loadbench.loader.spi.TableSpec;
+
+/**
+ * The baselines behind "COPY is 10-100x faster than INSERT": JDBC batched {@code INSERT ... VALUES (?, ...)}
+ * of the same rows into the same kind of table, {@value #ROWS_PER_INVOCATION} rows per invocation in
+ * batches of {@code rowsPerBatch} ({@code addBatch}, {@code executeBatch}, commit), with pgjdbc's
+ * {@code reWriteBatchedInserts} off (one INSERT per row, pipelined) and on (multi-row INSERTs). One
+ * concrete subclass per dataset, beside the dataset's COPY benchmark.
+ *
+ * <p>Score: rows/s, directly comparable with {@link CopyBenchmark}. Rows are generated and converted to
+ * JDBC values before the measurement; the table is truncated before every iteration.
+ *
+ * <p>Sizing: INSERT is one to two orders of magnitude slower than COPY, so an invocation is
+ * {@value #ROWS_PER_INVOCATION} rows (about a second) and batch sizes stop at 10K (larger batches only
+ * hold more parameters in memory); 1 warm-up and 5 measured iterations of 3 s in one fork, about 1.5
+ * minutes for the 4 combinations of a dataset.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 5, time = 3)
+public abstract class InsertBenchmark {
+
+    /** Rows per invocation: the largest batch size. */
+    static final int ROWS_PER_INVOCATION = 10_000;
+
+    @Param({"1000", "10000"})
+    public int rowsPerBatch;
+
+    @Param({"false", "true"})
+    public boolean reWriteBatchedInserts;
+
+    private Datastores datastores;
+    private Connection schemaConnection;
+    private BenchmarkSchema schema;
+    private Connection connection;
+    private PreparedStatement insert;
+    private List<Object[]> rows;
+
+    /** @return the registry name of the dataset whose main table this class loads */
+    protected abstract String dataset();
+
+    @Setup(Level.Trial)
+    public void prepare() throws SQLException {
+        if (rowsPerBatch < 1 || ROWS_PER_INVOCATION % rowsPerBatch != 0) {
+            throw new IllegalArgumentException("rowsPerBatch must divide " + ROWS_PER_INVOCATION + "; got " + rowsPerBatch);
+        }
+        TableSpec table = BenchmarkDatasets.mainTable(BenchmarkDatasets.create(dataset()));
+        rows = capture(table);
+        datastores = ForkTarget.open();
+        schemaConnection = datastores.openPgConnection();
+        schema = BenchmarkSchema.create(schemaConnection, table);
+        connection = connect(datastores.postgres(), reWriteBatchedInserts);
+        schema.use(connection);
+        connection.setAutoCommit(false);
+        String placeholders = String.join(", ", Collections.nCopies(table.columns().size(), "?"));
+        insert = connection.prepareStatement(
+                "INSERT INTO " + table.name() + " (" + table.copyColumnList() + ") VALUES (" + placeholders + ")");
+    }
+
+    private static List<Object[]> capture(TableSpec table) {
+        JdbcRowValues values = new JdbcRowValues(table.columns().size());
+        RowGenerator generator = table.newGenerator();
+        for (int row = 0; row < ROWS_PER_INVOCATION; row++) {
+            values.startRow();
+            generator.generate(row, values);
+        }
+        return values.rows();
+    }
+
+    /** A connection of its own, because {@code reWriteBatchedInserts} is fixed when a connection opens. */
+    private static Connection connect(PostgresEndpoint endpoint, boolean reWriteBatchedInserts) throws SQLException {
+        Properties properties = new Properties();
+        if (endpoint.user() != null) {
+            properties.setProperty("user", endpoint.user());
+        }
+        if (endpoint.password() != null) {
+            properties.setProperty("password", endpoint.password());
+        }
+        properties.setProperty("reWriteBatchedInserts", Boolean.toString(reWriteBatchedInserts));
+        properties.setProperty("ApplicationName", "loadbench-jmh-insert");
+        Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+        boolean enabled = connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled();
+        if (enabled != reWriteBatchedInserts) {
+            connection.close();
+            throw new IllegalStateException("pgjdbc has reWriteBatchedInserts=" + enabled + " where "
+                    + reWriteBatchedInserts + " was asked for");
+        }
+        return connection;
+    }
+
+    @Setup(Level.Iteration)
+    public void emptyTable() throws SQLException {
+        schema.truncate();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS_PER_INVOCATION)
+    public long insertBatches() throws SQLException {
+        long inserted = 0;
+        for (int first = 0; first < ROWS_PER_INVOCATION; first += rowsPerBatch) {
+            for (int row = first; row < first + rowsPerBatch; row++) {
+                JdbcRowValues.bind(insert, rows.get(row));
+                insert.addBatch();
+            }
+            inserted += insert.executeBatch().length;
+            connection.commit();
+        }
+        return inserted;
+    }
+
+    @TearDown(Level.Trial)
+    public void dropTable() throws SQLException {
+        try (Datastores closingTarget = datastores; Connection closingSchemaConnection = schemaConnection;
+                BenchmarkSchema closingSchema = schema; Connection closingConnection = connection;
+                PreparedStatement closingInsert = insert) {
+            rows = null;
+        }
+    }
+}

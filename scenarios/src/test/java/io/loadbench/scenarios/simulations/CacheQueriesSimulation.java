@@ -1,0 +1,169 @@
+package io.loadbench.scenarios.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doSwitch;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.loadbench.scenarios.protocol.Datastore.column;
+import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.Datastore.reply;
+import static io.loadbench.scenarios.protocol.Datastore.rowCount;
+import static io.loadbench.scenarios.protocol.Datastore.sql;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.DatasetPreparer;
+import io.loadbench.scenarios.run.Presets;
+import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Slo;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Seed 002, "10K+ QPS analytics with a 95% cache hit ratio": an open model of {@code queriesPerSec} dashboard
+ * queries (70% overview, 20% filtered, 10% real-time) with cache-aside on Redis (GET; on a miss, PostgreSQL,
+ * then SETEX with the TTL), while live events arrive at {@code eventsPerSec} as Redis INCRs on the
+ * {@code analytics} dataset's counters. The hit ratio of the cacheable lookups is measured per request,
+ * checked against Redis {@code INFO} keyspace hits/misses and against {@code hitTarget}.
+ *
+ * <p>Presets: smoke, the seed's low / demo / high / ultra, and full (the seed's defaults: 10,000 queries/s,
+ * 1,000 events/s). Options: rows, seed, orgs, usersPerOrg, timeBuckets, ttl, queriesPerSec, eventsPerSec,
+ * duration, hitTarget, p99Limit, plus the common ones ({@link Presets}).
+ */
+public class CacheQueriesSimulation extends Simulation {
+
+    static final List<String> EVENT_TYPES = List.of("page_view", "click", "conversion", "sign_up", "purchase");
+    /** The seed's event mix, in percent, in {@link #EVENT_TYPES} order. */
+    static final double[] EVENT_MIX = {60.0, 28.0, 10.0, 1.5, 0.5};
+    static final String PREFIX = "lb:analytics";
+
+    static final Map<String, Map<String, String>> PRESETS = Presets.table(
+            Map.ofEntries(Map.entry("rows", "1M"), Map.entry("seed", "42"), Map.entry("orgs", "500"),
+                    Map.entry("usersPerOrg", "1000"), Map.entry("timeBuckets", "24"), Map.entry("ttl", "300"),
+                    Map.entry("queriesPerSec", "10000"), Map.entry("eventsPerSec", "1000"), Map.entry("duration", "60s"),
+                    Map.entry("hitTarget", "0.95"), Map.entry("p99Limit", "50ms")),
+            Map.of(
+                    "smoke", Presets.values("rows", "20000", "orgs", "20", "usersPerOrg", "10", "queriesPerSec", "200",
+                            "eventsPerSec", "50", "duration", "10s", "warmup", "2s", "pgPool", "4", "redisPool", "8", "p99Limit", "250ms",
+                            // a few thousand lookups: the 95% the warmed cache gives is within sampling noise
+                            "hitTarget", "0.90"),
+                    "low", Map.of("queriesPerSec", "20", "eventsPerSec", "10", "duration", "60s"),
+                    "demo", Presets.values("queriesPerSec", "150", "eventsPerSec", "50", "duration", "60s"),
+                    "high", Map.of("queriesPerSec", "700", "eventsPerSec", "300", "duration", "60s"),
+                    "ultra", Presets.values("queriesPerSec", "8000", "eventsPerSec", "2000", "duration", "60s", "warmup", "10s",
+                            "pgPool", "16", "redisPool", "32"),
+                    "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32")));
+
+    private final SimulationOptions options = SimulationOptions.resolve("CacheQueriesSimulation", PRESETS, System.getProperties());
+    private final int orgs = options.positiveInt("orgs");
+    private final int buckets = options.positiveInt("timeBuckets");
+    private final int ttl = options.positiveInt("ttl");
+    private final SimulationRun run = SimulationRun.open("cache-queries", options, plan());
+
+    private final ChainBuilder dashboard = exec(
+            redis("dashboard get").get(PREFIX + ":dash:#{org}").check(reply().saveAs("doc")))
+            .exitHereIfFailed()
+            .doIf(session -> !session.contains("doc")).then(
+                    exec(sql("dashboard query").query(
+                                    "SELECT json_build_object('org_id', ?::int, 'events', coalesce(sum(n), 0),"
+                                            + " 'by_type', coalesce(json_object_agg(event_type, n), '{}'))::text AS doc"
+                                            + " FROM (SELECT event_type, count(*) AS n FROM analytics_events WHERE org_id = ?"
+                                            + " GROUP BY event_type) t")
+                            .params("#{org}", "#{org}").check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
+                    .exec(redis("dashboard set").setex(PREFIX + ":dash:#{org}", ttl, "#{doc}").check(reply().is("OK"))));
+
+    private final ChainBuilder filtered = exec(
+            redis("filtered get").get(PREFIX + ":q:#{org}:#{type}:#{bucket}").check(reply().saveAs("doc")))
+            .exitHereIfFailed()
+            .doIf(session -> !session.contains("doc")).then(
+                    exec(sql("filtered query").query(
+                                    "SELECT json_build_object('org_id', ?::int, 'event_type', ?::text, 'bucket', ?::int,"
+                                            + " 'events', count(*))::text AS doc FROM analytics_events"
+                                            + " WHERE org_id = ? AND event_type = ? AND hour_bucket = ?")
+                            .params("#{org}", "#{type}", "#{bucket}", "#{org}", "#{type}", "#{bucket}")
+                            .check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
+                    .exec(redis("filtered set").setex(PREFIX + ":q:#{org}:#{type}:#{bucket}", ttl, "#{doc}")
+                            .check(reply().is("OK"))));
+
+    /** Never cached: straight to PostgreSQL (Redis INFO then counts only the cacheable lookups). */
+    private final ChainBuilder realtime = exec(sql("realtime query").query(
+                    "SELECT event_type, count(*) AS n FROM analytics_events WHERE org_id = ? AND hour_bucket = ? GROUP BY event_type")
+            .params("#{org}", "#{bucket}").check(rowCount().lte(EVENT_TYPES.size())));
+
+    private final ScenarioBuilder queries = scenario("dashboard queries")
+            .feed(new SeededFeeder(options.positiveLong("seed"), this::drawQuery))
+            .exec(doSwitch("#{kind}").on(
+                    onCase("dashboard").then(dashboard),
+                    onCase("filtered").then(filtered),
+                    onCase("realtime").then(realtime)));
+
+    private final ScenarioBuilder events = scenario("live events")
+            .feed(new SeededFeeder(options.positiveLong("seed") + 1, this::drawEvent))
+            .exec(redis("event incr").incr(PREFIX + ":cnt:#{org}:#{type}:#{bucket}"));
+
+    private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
+
+    {
+        int queriesPerSec = options.positiveInt("queriesPerSec");
+        int eventsPerSec = options.positiveInt("eventsPerSec");
+        // every query is one or three requests; the target counts the first request of each query and each event
+        run.expectRequestRate(queriesPerSec + eventsPerSec)
+                .expectHitRatio(options.number("hitTarget"))
+                .slos(List.of(Slo.intended("dashboard get", 99.0, options.duration("p99Limit")),
+                        Slo.intended("filtered get", 99.0, options.duration("p99Limit"))));
+        setUp(queries.injectOpen(constantUsersPerSec(queriesPerSec).during(options.duration("duration")))
+                        .andThen(verdict.injectOpen(atOnceUsers(1))),
+                events.injectOpen(constantUsersPerSec(eventsPerSec).during(options.duration("duration"))))
+                .protocols(run.protocol())
+                .assertions(run.assertion());
+    }
+
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new TreeMap<>();
+        for (String key : List.of("rows", "seed", "orgs", "usersPerOrg", "timeBuckets", "ttl", "queriesPerSec",
+                "eventsPerSec", "duration", "hitTarget")) {
+            plan.put(key, options.string(key));
+        }
+        plan.put("dataset", "analytics");
+        plan.put("queryMix", "70% dashboard, 20% filtered, 10% realtime");
+        return plan;
+    }
+
+    private Map<String, Object> drawQuery(SplittableRandom random) {
+        int roll = random.nextInt(100);
+        String kind = roll < 70 ? "dashboard" : roll < 90 ? "filtered" : "realtime";
+        return Map.of("kind", kind, "org", 1 + random.nextInt(orgs),
+                "type", EVENT_TYPES.get(random.nextInt(EVENT_TYPES.size())), "bucket", random.nextInt(buckets));
+    }
+
+    private Map<String, Object> drawEvent(SplittableRandom random) {
+        double roll = random.nextDouble() * 100;
+        int type = 0;
+        for (double cumulative = EVENT_MIX[0]; roll >= cumulative && type < EVENT_MIX.length - 1; cumulative += EVENT_MIX[++type]) {
+            // walk the cumulative mix
+        }
+        return Map.of("org", 1 + random.nextInt(orgs), "type", EVENT_TYPES.get(type), "bucket", random.nextInt(buckets));
+    }
+
+    @Override
+    public void before() {
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "analytics",
+                options.positiveLong("seed"), options.positiveLong("rows"),
+                List.of("--orgs", options.string("orgs"), "--users-per-org", options.string("usersPerOrg"),
+                        "--time-buckets", String.valueOf(buckets), "--ttl", String.valueOf(ttl), "--key-prefix", PREFIX));
+        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        run.begin();
+    }
+
+    @Override
+    public void after() {
+        run.close();
+    }
+}

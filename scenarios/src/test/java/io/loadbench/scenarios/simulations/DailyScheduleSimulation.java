@@ -1,0 +1,233 @@
+package io.loadbench.scenarios.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.loadbench.scenarios.protocol.Datastore.column;
+import static io.loadbench.scenarios.protocol.Datastore.fromSession;
+import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.Datastore.reply;
+import static io.loadbench.scenarios.protocol.Datastore.sql;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.loadbench.core.latency.LatencyLogReader;
+import io.loadbench.core.latency.LatencyRecorders;
+import io.loadbench.core.target.TargetKind;
+import io.loadbench.scenarios.run.DatasetPreparer;
+import io.loadbench.scenarios.run.Presets;
+import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Seed 001, a day of e-commerce traffic with an incident: open-model injection following the seed's daily
+ * schedule (10 TPS at night up to 60 TPS at the evening peak, times {@code tpsScale}), compressed into
+ * {@code dayLength}, against the {@code commerce} dataset. Each transaction reads a customer session from
+ * Redis (cache-aside) and counts the errors of the matching minute of the dataset's day in PostgreSQL.
+ *
+ * <p>At {@code incidentAt} (hour of the day) an incident of {@code incidentDuration} (wall time) is injected:
+ * {@code slow-queries} makes each PostgreSQL request wait {@code incidentDelay} (a dependency timing out, as
+ * in the seed's payment-gateway incident: the pool saturates and requests queue), {@code pause-redis} pauses
+ * the Redis server with {@code CLIENT PAUSE} (only on a target this run owns). The verdict reads the affected
+ * request's interval log: the incident must be visible (interval p99 well above the baseline) and the
+ * latency must recover within {@code recoveryWindow} after it ends.
+ *
+ * <p>Presets: smoke, full. Options: seed, baseTps (dataset), tpsScale, dayLength, incident
+ * (auto|slow-queries|pause-redis; auto pauses Redis on the embedded target only), incidentAt, incidentDuration,
+ * incidentDelay, recoveryWindow, plus the common ones ({@link Presets}).
+ */
+public class DailyScheduleSimulation extends Simulation {
+
+    /** The seed's daily schedule: hour ranges and TPS at their start and end. */
+    static final double[][] SCHEDULE = {
+            {0, 6, 10, 10}, {6, 9, 15, 30}, {9, 12, 25, 40}, {12, 14, 35, 50},
+            {14, 17, 30, 45}, {17, 20, 40, 60}, {20, 24, 20, 10}};
+    static final Instant DATA_DAY = Instant.parse("2026-01-05T00:00:00Z");
+
+    static final Map<String, Map<String, String>> PRESETS = Presets.table(
+            Presets.values("seed", "42", "baseTps", "20", "tpsScale", "10", "dayLength", "24m", "incident", "auto",
+                    "incidentAt", "14.4", "incidentDuration", "60s", "incidentDelay", "2000ms", "recoveryWindow", "60s"),
+            Map.of(
+                    "smoke", Presets.values("baseTps", "0.5", "tpsScale", "2", "dayLength", "24s", "warmup", "2s",
+                            "incidentAt", "12", "incidentDuration", "3s", "incidentDelay", "300ms", "recoveryWindow", "4s",
+                            "pgPool", "4", "redisPool", "4", "poolTimeout", "5s", "maxKoRatio", "0.25"),
+                    "full", Presets.values("warmup", "30s", "pgPool", "16", "redisPool", "16",
+                            "poolTimeout", "5s", "maxKoRatio", "0.25")));
+
+    private final SimulationOptions options = SimulationOptions.resolve("DailyScheduleSimulation", PRESETS, System.getProperties());
+    private final double hourSeconds = options.duration("dayLength").toMillis() / 24_000.0;
+    private final double tpsScale = options.number("tpsScale");
+    private final SimulationRun run = SimulationRun.open("daily-schedule", options, plan());
+    private final String incident = incidentKind();
+    private final long incidentStartMs = Math.round(options.number("incidentAt") * hourSeconds * 1000);
+    private final long incidentEndMs = incidentStartMs + options.duration("incidentDuration").toMillis();
+    private final String affected = "pause-redis".equals(incident) ? "session get" : "recent errors";
+
+    private final ScenarioBuilder transactions = scenario("transactions")
+            .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
+            .exec(redis("session get").get("lb:commerce:session:#{customer}").check(reply().saveAs("session")))
+            .doIf(session -> !session.contains("session")).then(
+                    exec(redis("session set").setex("lb:commerce:session:#{customer}", 300, "#{customer}")))
+            .exec(sql("recent errors").query("SELECT count(*) AS n FROM commerce_transactions t, (SELECT pg_sleep(?)) d"
+                            + " WHERE t.event_time >= ? AND t.event_time < ? AND t.status = 'error'")
+                    .params(fromSession(session -> slowQueryDelaySeconds()), fromSession(session -> dataMinute(0)),
+                            fromSession(session -> dataMinute(1)))
+                    .check(column("n").notNull()));
+
+    private final ScenarioBuilder incidentInjector = scenario("incident")
+            .pause(Duration.ofMillis(incidentStartMs))
+            .repeat((int) Math.max(1, options.duration("incidentDuration").toSeconds())).on(
+                    exec(redis("incident: CLIENT PAUSE").command("CLIENT", "PAUSE", 1000).check(reply().is("OK")))
+                    .pause(Duration.ofSeconds(1)));
+
+    private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
+
+    {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        double scheduledUsers = 0;
+        for (double[] segment : SCHEDULE) {
+            Duration length = Duration.ofMillis(Math.round((segment[1] - segment[0]) * hourSeconds * 1000));
+            steps.add(rampUsersPerSec(segment[2] * tpsScale).to(segment[3] * tpsScale).during(length));
+            scheduledUsers += (segment[2] + segment[3]) / 2 * tpsScale * length.toMillis() / 1000.0;
+        }
+        double transactionsPerSec = scheduledUsers / (options.duration("dayLength").toMillis() / 1000.0);
+        // two requests per transaction at least (session get, recent errors)
+        run.expectRequestRate(2 * transactionsPerSec).extraCheck("incident", this::incidentReport);
+        var load = transactions.injectOpen(steps.toArray(OpenInjectionStep[]::new)).andThen(verdict.injectOpen(atOnceUsers(1)));
+        var setUp = "pause-redis".equals(incident)
+                ? setUp(load, incidentInjector.injectOpen(atOnceUsers(1)))
+                : setUp(load);
+        setUp.protocols(run.protocol()).assertions(run.assertion());
+    }
+
+    private String incidentKind() {
+        String kind = options.string("incident");
+        return switch (kind) {
+            case "auto" -> run.datastores().kind() == TargetKind.EMBEDDED ? "pause-redis" : "slow-queries";
+            case "slow-queries" -> kind;
+            case "pause-redis" -> {
+                if (run.datastores().kind() != TargetKind.EMBEDDED) {
+                    throw new IllegalArgumentException("DailyScheduleSimulation option incident (-Dincident): pause-redis pauses"
+                            + " every client of the server; it runs on the embedded target only (use slow-queries)");
+                }
+                yield kind;
+            }
+            default -> throw new IllegalArgumentException("DailyScheduleSimulation option incident (-Dincident): expected auto,"
+                    + " slow-queries or pause-redis, got '" + kind + "'");
+        };
+    }
+
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new TreeMap<>();
+        for (String key : List.of("seed", "baseTps", "tpsScale", "dayLength", "incident", "incidentAt", "incidentDuration",
+                "incidentDelay", "recoveryWindow")) {
+            plan.put(key, options.string(key));
+        }
+        plan.put("dataset", "commerce");
+        return plan;
+    }
+
+    /** Milliseconds since the load began, or -1 before it. */
+    private long loadElapsedMs() {
+        Long first = run.firstRequestMs();
+        return first == null ? -1 : System.currentTimeMillis() - first;
+    }
+
+    private double slowQueryDelaySeconds() {
+        long elapsed = loadElapsedMs();
+        boolean during = "slow-queries".equals(incident) && elapsed >= incidentStartMs && elapsed < incidentEndMs;
+        return during ? options.duration("incidentDelay").toMillis() / 1000.0 : 0.0;
+    }
+
+    /** The minute of the dataset's day matching the compressed time of day, plus {@code plusMinutes}. */
+    private OffsetDateTime dataMinute(int plusMinutes) {
+        long elapsed = Math.max(0, loadElapsedMs());
+        long dayMinute = Math.min(24 * 60 - 1, (long) (elapsed / 1000.0 / hourSeconds * 60));
+        return OffsetDateTime.ofInstant(DATA_DAY.plusSeconds(60 * (dayMinute + plusMinutes)), ZoneOffset.UTC);
+    }
+
+    /** Baseline, incident and post-recovery p99 of the affected request, from its interval log. */
+    private SimulationRun.ExtraCheck incidentReport(Path hdr) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        report.put("kind", incident);
+        report.put("request", affected);
+        Long first = run.firstRequestMs();
+        Long logStart = run.logStartMs();
+        if (first == null || logStart == null) {
+            return new SimulationRun.ExtraCheck(report, List.of("no request ran: the incident could not be judged"));
+        }
+        double offsetSec = (first - logStart) / 1000.0;
+        double startSec = offsetSec + incidentStartMs / 1000.0;
+        double endSec = offsetSec + incidentEndMs / 1000.0;
+        double recoveredSec = endSec + options.duration("recoveryWindow").toMillis() / 1000.0;
+        Histogram before = new Histogram(3), during = new Histogram(3), after = new Histogram(3);
+        Path log = hdr.resolve(io.loadbench.core.latency.LatencyKind.INTENDED.hlogFileName(affected));
+        for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
+            if (!LatencyRecorders.fileName(affected).equals(interval.tag())) {
+                continue;
+            }
+            if (interval.endSec() <= startSec) {
+                before.add(interval.histogram());
+            } else if (interval.startSec() >= startSec && interval.endSec() <= endSec + 1) {
+                during.add(interval.histogram());
+            } else if (interval.startSec() >= recoveredSec) {
+                after.add(interval.histogram());
+            }
+        }
+        long baselineUs = before.getValueAtPercentile(99);
+        long incidentUs = during.getValueAtPercentile(99);
+        long recoveredUs = after.getValueAtPercentile(99);
+        report.put("incidentStartSec", round(startSec));
+        report.put("incidentEndSec", round(endSec));
+        report.put("baselineP99Us", before.getTotalCount() == 0 ? null : baselineUs);
+        report.put("incidentP99Us", during.getTotalCount() == 0 ? null : incidentUs);
+        report.put("recoveredP99Us", after.getTotalCount() == 0 ? null : recoveredUs);
+        if (before.getTotalCount() == 0 || during.getTotalCount() == 0 || after.getTotalCount() == 0) {
+            failures.add("the incident timeline has an empty phase (before " + before.getTotalCount() + ", during "
+                    + during.getTotalCount() + ", after " + after.getTotalCount() + " requests)");
+        } else {
+            if (incidentUs < 2 * baselineUs + 50_000) {
+                failures.add(String.format(Locale.ROOT, "the incident did not show: %s p99 %.1f ms during it, %.1f ms before",
+                        affected, incidentUs / 1000.0, baselineUs / 1000.0));
+            }
+            if (recoveredUs > Math.max(3 * baselineUs, baselineUs + 50_000)) {
+                failures.add(String.format(Locale.ROOT, "no recovery: %s p99 %.1f ms after the recovery window, %.1f ms before the incident",
+                        affected, recoveredUs / 1000.0, baselineUs / 1000.0));
+            }
+        }
+        return new SimulationRun.ExtraCheck(report, failures);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    @Override
+    public void before() {
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "commerce",
+                options.positiveLong("seed"), 0, List.of("--days", "1", "--base-tps", options.string("baseTps")));
+        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        run.begin();
+    }
+
+    @Override
+    public void after() {
+        run.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.loadbench.scenarios.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doSwitch;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.loadbench.scenarios.protocol.Datastore.rowCount;
+import static io.loadbench.scenarios.protocol.Datastore.sql;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.DatasetPreparer;
+import io.loadbench.scenarios.run.Presets;
+import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Seed 004's use case, pagination of an admin listing: page 1 against page {@code page} of
+ * {@code perPage} rows of the gateway dataset's {@code gw_resources}, each by {@code OFFSET} and by keyset
+ * ({@code WHERE id > last id of the previous page}), at an open-model {@code rate} split evenly across the
+ * four requests. The deep OFFSET page reads and discards {@code (page - 1) * perPage} index entries per
+ * request; the keyset page does not, which the four request histograms show side by side.
+ *
+ * <p>Presets: smoke (profile small), full (profile medium, the seed's "pagination testing" scale). Options:
+ * profile, seed, rate, duration, page, perPage, plus the common ones ({@link Presets}).
+ */
+public class GatewayPaginationSimulation extends Simulation {
+
+    static final String TABLE = "gw_resources";
+    static final List<String> REQUESTS = List.of("offset page 1", "offset page N", "keyset page 1", "keyset page N");
+
+    static final Map<String, Map<String, String>> PRESETS = Presets.table(
+            Presets.values("profile", "medium", "seed", "42", "rate", "400", "duration", "60s", "page", "100", "perPage", "100"),
+            Map.of(
+                    "smoke", Presets.values("profile", "small", "rate", "100", "duration", "8s", "warmup", "2s",
+                            "perPage", "10", "pgPool", "4"),
+                    "full", Presets.values("warmup", "10s", "pgPool", "8")));
+
+    private final SimulationOptions options = SimulationOptions.resolve("GatewayPaginationSimulation", PRESETS, System.getProperties());
+    private final int page = options.positiveInt("page");
+    private final int perPage = options.positiveInt("perPage");
+    private final SimulationRun run = SimulationRun.open("gateway-pagination", options, plan());
+    private volatile long keysetCursor;
+
+    private final ScenarioBuilder listings = scenario("admin listings")
+            .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("request", REQUESTS.get(random.nextInt(REQUESTS.size())))))
+            .exec(doSwitch("#{request}").on(
+                    onCase("offset page 1").then(exec(sql("offset page 1")
+                            .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET 0")
+                            .params(perPage).check(rowCount().is(perPage)))),
+                    onCase("offset page N").then(exec(sql("offset page N")
+                            .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET ?")
+                            .params(perPage, (long) (page - 1) * perPage).check(rowCount().is(perPage)))),
+                    onCase("keyset page 1").then(exec(sql("keyset page 1")
+                            .query("SELECT id, uri, created_at FROM " + TABLE + " WHERE id > ? ORDER BY id LIMIT ?")
+                            .params(Long.MIN_VALUE, perPage).check(rowCount().is(perPage)))),
+                    onCase("keyset page N").then(exec(sql("keyset page N")
+                            .query("SELECT id, uri, created_at FROM " + TABLE + " WHERE id > ? ORDER BY id LIMIT ?")
+                            .params(io.loadbench.scenarios.protocol.Datastore.fromSession(session -> keysetCursor), perPage)
+                            .check(rowCount().is(perPage))))));
+
+    private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
+
+    {
+        int rate = options.positiveInt("rate");
+        run.expectRequestRate(rate);
+        setUp(listings.injectOpen(constantUsersPerSec(rate).during(options.duration("duration")))
+                .andThen(verdict.injectOpen(atOnceUsers(1))))
+                .protocols(run.protocol())
+                .assertions(run.assertion());
+    }
+
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new TreeMap<>();
+        for (String key : List.of("profile", "seed", "rate", "duration", "page", "perPage")) {
+            plan.put(key, options.string(key));
+        }
+        plan.put("dataset", "gateway");
+        plan.put("table", TABLE);
+        return plan;
+    }
+
+    @Override
+    public void before() {
+        // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "gateway",
+                options.positiveLong("seed"), 0, List.of("--profile", options.string("profile")));
+        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        keysetCursor = lastIdOfPreviousPage();
+        run.begin();
+    }
+
+    /** The keyset cursor of page N: the id of the last row of page N-1, as a client would carry it. */
+    private long lastIdOfPreviousPage() {
+        long offset = (long) (page - 1) * perPage;
+        try (Connection connection = run.datastores().openPgConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + TABLE);
+             PreparedStatement cursor = connection.prepareStatement("SELECT id FROM " + TABLE + " ORDER BY id OFFSET ? LIMIT 1")) {
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) < offset + perPage) {
+                    throw new IllegalArgumentException("GatewayPaginationSimulation: " + TABLE + " holds " + rows.getLong(1)
+                            + " rows, page " + page + " of " + perPage + " needs " + (offset + perPage)
+                            + " (-Dprofile, -Dpage, -DperPage)");
+                }
+            }
+            cursor.setLong(1, offset - 1);
+            try (ResultSet rows = cursor.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the keyset cursor from " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void after() {
+        run.close();
+    }
+}

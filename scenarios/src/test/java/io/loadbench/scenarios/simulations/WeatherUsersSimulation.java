@@ -1,0 +1,132 @@
+package io.loadbench.scenarios.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.loadbench.scenarios.protocol.Datastore.column;
+import static io.loadbench.scenarios.protocol.Datastore.rowCount;
+import static io.loadbench.scenarios.protocol.Datastore.sql;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.loadbench.loader.datasets.weather.WeatherLocations;
+import io.loadbench.scenarios.protocol.SqlActionBuilder;
+import io.loadbench.scenarios.run.DatasetPreparer;
+import io.loadbench.scenarios.run.Presets;
+import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Slo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Seed 003, "10K users for 10M records": a closed model ramping to {@code users} concurrent users at
+ * {@code rampRate} users/s, each asking for the average temperature of a location and thinking 1-2 s, over the
+ * {@code weather} dataset. {@code -Dquery=summary} reads the per-location summary instead of aggregating.
+ *
+ * <p>Options (presets smoke, demo, full; every option can be overridden with {@code -D<option>=}): rows, seed,
+ * users, rampRate, hold, thinkMin, thinkMax, query (aggregate|summary), locations (seed-cities|all),
+ * p99Limit, plus the common ones ({@link Presets}).
+ */
+public class WeatherUsersSimulation extends Simulation {
+
+    static final Map<String, Map<String, String>> PRESETS = Presets.table(
+            Presets.values("rows", "10M", "seed", "42", "users", "10000", "rampRate", "100", "hold", "60s",
+                    "thinkMin", "1s", "thinkMax", "2s", "query", "aggregate", "locations", "seed-cities", "p99Limit", "5000ms"),
+            Map.of(
+                    "smoke", Presets.values("rows", "20000", "users", "60", "rampRate", "30", "hold", "8s", "warmup", "3s",
+                            "pgPool", "4", "p99Limit", "1000ms"),
+                    "demo", Presets.values("rows", "1M", "users", "1000", "rampRate", "50", "hold", "60s", "warmup", "25s",
+                            "pgPool", "16"),
+                    "full", Presets.values("warmup", "105s", "pgPool", "32", "maxStall", "1000ms")));
+
+    private final SimulationOptions options = SimulationOptions.resolve("WeatherUsersSimulation", PRESETS, System.getProperties());
+    private final int users = options.positiveInt("users");
+    private final String query = options.string("query");
+    private final SimulationRun run = SimulationRun.open("weather-users", options, plan());
+    private final List<String> locations = new ArrayList<>();
+
+    private final ScenarioBuilder visitors = scenario("weather visitors")
+            .exec(run.userStarted())
+            .feed(new SeededFeeder(options.positiveLong("seed"),
+                    random -> Map.of("location", locations.get(random.nextInt(locations.size())))))
+            .exec(temperatureQuery())
+            .pause(options.duration("thinkMin"), options.duration("thinkMax"))
+            .exec(run.userEnded());
+
+    private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
+
+    {
+        Duration ramp = Duration.ofMillis(1000L * users / options.positiveInt("rampRate"));
+        run.expectUsers(users).slos(List.of(Slo.intended(requestName(), 99.0, options.duration("p99Limit"))));
+        setUp(visitors.injectClosed(rampConcurrentUsers(0).to(users).during(ramp),
+                        constantConcurrentUsers(users).during(options.duration("hold")))
+                .andThen(verdict.injectOpen(atOnceUsers(1))))
+                .protocols(run.protocol())
+                .assertions(run.assertion());
+    }
+
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new TreeMap<>();
+        for (String key : List.of("rows", "seed", "users", "rampRate", "hold", "thinkMin", "thinkMax", "query", "locations")) {
+            plan.put(key, options.string(key));
+        }
+        plan.put("dataset", "weather");
+        return plan;
+    }
+
+    private String requestName() {
+        return "avg temperature (" + query + ")";
+    }
+
+    private SqlActionBuilder temperatureQuery() {
+        String sql = switch (query) {
+            case "aggregate" -> "SELECT round(avg(temperature), 2) AS avg_temperature FROM weather_readings WHERE location = ?";
+            case "summary" -> "SELECT avg_temperature FROM weather_location_summary WHERE location = ?";
+            default -> throw new IllegalArgumentException("WeatherUsersSimulation option query (-Dquery): expected aggregate or summary, got '" + query + "'");
+        };
+        return sql(requestName()).query(sql).params("#{location}")
+                .check(rowCount().is(1), column("avg_temperature").notNull());
+    }
+
+    @Override
+    public void before() {
+        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "weather",
+                options.positiveLong("seed"), options.positiveLong("rows"), List.of());
+        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        switch (options.string("locations")) {
+            case "seed-cities" -> locations.addAll(WeatherLocations.QUERY_CITIES);
+            case "all" -> locations.addAll(allLocations());
+            default -> throw new IllegalArgumentException("WeatherUsersSimulation option locations (-Dlocations): expected seed-cities or all, got '"
+                    + options.string("locations") + "'");
+        }
+        run.begin();
+    }
+
+    private List<String> allLocations() {
+        List<String> all = new ArrayList<>();
+        try (Connection connection = run.datastores().openPgConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT location FROM weather_location_summary ORDER BY location")) {
+            while (rows.next()) {
+                all.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the weather locations: " + e.getMessage(), e);
+        }
+        return all;
+    }
+
+    @Override
+    public void after() {
+        run.close();
+    }
+}
