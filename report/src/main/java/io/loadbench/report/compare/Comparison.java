@@ -115,6 +115,9 @@ public final class Comparison {
                 differs |= !Objects.equals(value, facts.get(0).getOrDefault(name, "absent"));
                 row.add(value);
             }
+            if (differs && name.endsWith("flags")) {
+                row = unsharedFlags(row);
+            }
             if (differs) {
                 table.row(row);
             }
@@ -124,6 +127,34 @@ public final class Comparison {
         } else {
             doc.table(table);
         }
+    }
+
+    /** A flags row reduced to the flags not every run has, so a long common command line does not hide the difference. */
+    private static List<String> unsharedFlags(List<String> row) {
+        Set<String> common = null;
+        for (String value : row.subList(1, row.size())) {
+            Set<String> flags = new LinkedHashSet<>(List.of(value.split(" ")));
+            if (common == null) {
+                common = flags;
+            } else {
+                common.retainAll(flags);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return row;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(row.get(0) + " (not shared)");
+        for (String value : row.subList(1, row.size())) {
+            StringBuilder own = new StringBuilder();
+            for (String flag : value.split(" ")) {
+                if (!common.contains(flag)) {
+                    own.append(own.length() == 0 ? "" : " ").append(flag);
+                }
+            }
+            out.add(own.length() == 0 ? "none" : own.toString());
+        }
+        return out;
     }
 
     private static Table runColumns(Table table, int runs) {

@@ -46,8 +46,15 @@ public final class HtmlReport implements DocumentRenderer {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n")
                 .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+        // the charts come right after the first section (the environment differences), before the long tables
+        int sections = 0;
+        boolean chartsWritten = false;
         for (Document.Block block : document.blocks()) {
             if (block instanceof Document.Heading heading) {
+                if (heading.level() == 2 && ++sections == 2 && !chartsWritten) {
+                    charts(charts, out);
+                    chartsWritten = true;
+                }
                 int level = Math.min(heading.level(), 6);
                 out.append("<h").append(level).append('>').append(escape(heading.text())).append("</h").append(level).append(">\n");
             } else if (block instanceof Document.Paragraph paragraph) {
@@ -56,20 +63,26 @@ public final class HtmlReport implements DocumentRenderer {
                 table(table, out);
             }
         }
-        int count = charts.path("charts").size();
-        out.append("<h2>Charts</h2>\n");
-        if (count == 0) {
-            out.append("<p>No chart: these runs have no latency logs, load rates or batch-size sweeps.</p>\n");
+        if (!chartsWritten) {
+            charts(charts, out);
         }
-        out.append("<div id=\"charts\" data-charts=\"").append(count).append("\">\n");
-        charts.path("charts").forEach(chart -> out.append("<figure><canvas id=\"").append(escape(chart.path("id").asText()))
-                .append("\" width=\"900\" height=\"420\"></canvas></figure>\n"));
-        out.append("</div>\n");
         out.append("<script type=\"application/json\" id=\"loadbench-charts\">\n").append(json(charts)).append("\n</script>\n");
         out.append("<script>\n").append(chartLibrary.replace("</script", "<\\/script")).append("\n</script>\n");
         out.append("<script>\n").append(resource("report.js")).append("</script>\n");
         out.append("</body>\n</html>\n");
         return out.toString();
+    }
+
+    private static void charts(ObjectNode charts, StringBuilder out) {
+        int count = charts.path("charts").size();
+        out.append("<h2>Charts</h2>\n");
+        if (count == 0) {
+            out.append("<p>No chart: these runs have no latency logs, load rates or JMH scores.</p>\n");
+        }
+        out.append("<div id=\"charts\" data-charts=\"").append(count).append("\">\n");
+        charts.path("charts").forEach(chart -> out.append("<figure><canvas id=\"").append(escape(chart.path("id").asText()))
+                .append("\" width=\"900\" height=\"420\"></canvas></figure>\n"));
+        out.append("</div>\n");
     }
 
     private static void table(Table table, StringBuilder out) {

@@ -221,10 +221,15 @@ public final class RunMerger {
                     perSource.put(source.id(), latency.throughputPerSecond());
                 }
             }
-            merged.put("throughputPerSecond", sum);
+            merged.put("throughputPerSecond", round(sum));
             merged.put("count", count);
         }
         return out;
+    }
+
+    /** Four decimals, as the producers write rates: sums of rounded rates would otherwise print float noise. */
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
     }
 
     /** Every measured interval of every source, in start order: the merged log adds up to the sum of the sources. */
@@ -319,6 +324,7 @@ public final class RunMerger {
         double cpuCores = 0;
         long longestStallUs = 0;
         Map<String, long[]> requests = new TreeMap<>(); // ok, ko, cacheHits, cacheMisses, lookups seen (0/1)
+        Map<String, Double> requestRates = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         String preset = null;
         for (SavedRun source : sources) {
@@ -334,6 +340,9 @@ public final class RunMerger {
             cpuCores += scenario.cpuCoresUsed() == null ? 0 : scenario.cpuCoresUsed();
             longestStallUs = Math.max(longestStallUs, scenario.hiccupMaxUs() == null ? 0 : scenario.hiccupMaxUs());
             scenario.requests().forEach((name, outcome) -> {
+                if (outcome.requestsPerSecond() != null) {
+                    requestRates.merge(name, outcome.requestsPerSecond(), Double::sum);
+                }
                 long[] sums = requests.computeIfAbsent(name, k -> new long[5]);
                 sums[0] += outcome.ok();
                 sums[1] += outcome.ko();
@@ -349,8 +358,8 @@ public final class RunMerger {
         out.put("schemaVersion", ScenarioResult.SCHEMA_VERSION);
         out.put("preset", preset);
         ObjectNode rate = out.putObject("rate");
-        rate.put("targetRequestsPerSecond", target);
-        rate.put("achievedRequestsPerSecond", achieved);
+        rate.put("targetRequestsPerSecond", round(target));
+        rate.put("achievedRequestsPerSecond", round(achieved));
         rate.put("requestsAfterWarmup", requestsAfterWarmup);
         ObjectNode requestsNode = out.putObject("requests");
         long hits = 0;
@@ -360,6 +369,7 @@ public final class RunMerger {
             ObjectNode r = requestsNode.putObject(request.getKey());
             r.put("ok", sums[0]);
             r.put("ko", sums[1]);
+            r.put("requestsPerSecond", round(requestRates.getOrDefault(request.getKey(), 0.0)));
             if (sums[4] == 1) {
                 r.put("cacheHits", sums[2]);
                 r.put("cacheMisses", sums[3]);
@@ -377,7 +387,7 @@ public final class RunMerger {
         }
         ObjectNode injector = out.putObject("injector");
         injector.put("droppedRequests", dropped);
-        injector.put("cpuCoresUsed", cpuCores);
+        injector.put("cpuCoresUsed", round(cpuCores));
         injector.putObject("hiccupUs").put("max", longestStallUs);
         ArrayNode failureList = out.putArray("failures");
         failures.forEach(failureList::add);

@@ -45,11 +45,15 @@ public final class RunReader {
         ScenarioResult scenario = Files.isRegularFile(dir.resolve("scenario.json"))
                 ? ScenarioResult.read(dir.resolve("scenario.json")) : null;
         MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfo.read(dir.resolve(MergeInfo.FILE)) : null;
-        Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), merge);
+        Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), scenario, merge);
         return new SavedRun(dir, manifest, jmh, load, scenario, requests, merge, List.copyOf(warnings));
     }
 
-    private static Map<String, RequestLatency> readLatency(Path hdr, MergeInfo merge) {
+    /**
+     * Throughput of a request: a merged run's summed figure, else the simulation's own (scenario.json, over
+     * its measured window, the figure its verdict used), else the count over the span of the logged intervals.
+     */
+    private static Map<String, RequestLatency> readLatency(Path hdr, ScenarioResult scenario, MergeInfo merge) {
         Map<String, RequestLatency> out = new TreeMap<>();
         if (!Files.isDirectory(hdr)) {
             return out;
@@ -72,8 +76,15 @@ public final class RunReader {
             MeasuredHistogram intended = Files.isRegularFile(intendedFile) ? IntervalLogReader.read(intendedFile) : null;
             MeasuredHistogram service = Files.isRegularFile(serviceFile) ? IntervalLogReader.read(serviceFile) : null;
             MeasuredHistogram primary = intended != null ? intended : service;
-            double throughput = merge != null && merge.throughputPerSecond().containsKey(request)
-                    ? merge.throughputPerSecond().get(request) : primary.countPerSecond();
+            ScenarioResult.RequestOutcome outcome = scenario == null ? null : scenario.requestByFileName(request);
+            double throughput;
+            if (merge != null && merge.throughputPerSecond().containsKey(request)) {
+                throughput = merge.throughputPerSecond().get(request);
+            } else if (outcome != null && outcome.requestsPerSecond() != null) {
+                throughput = outcome.requestsPerSecond();
+            } else {
+                throughput = primary.countPerSecond();
+            }
             out.put(request, new RequestLatency(request, intended, service, throughput));
         }
         return out;

@@ -26,8 +26,13 @@ public record ScenarioResult(String preset, Double targetRequestsPerSecond, Doub
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** One request name's outcome after the warm-up; the cache fields are null for requests without lookups. */
-    public record RequestOutcome(long ok, long ko, Long cacheHits, Long cacheMisses, Double hitRatio) {
+    /**
+     * One request name's outcome after the warm-up; the cache fields are null for requests without lookups.
+     *
+     * @param requestsPerSecond OK and KO requests per second of the simulation's measured window
+     */
+    public record RequestOutcome(long ok, long ko, Double requestsPerSecond, Long cacheHits, Long cacheMisses,
+                                 Double hitRatio) {
     }
 
     public static ScenarioResult read(Path file) {
@@ -39,7 +44,7 @@ public record ScenarioResult(String preset, Double targetRequestsPerSecond, Doub
             Map.Entry<String, JsonNode> request = it.next();
             JsonNode r = request.getValue();
             requests.put(request.getKey(), new RequestOutcome(orZero(JsonFiles.integer(r, "ok")), orZero(JsonFiles.integer(r, "ko")),
-                    JsonFiles.integer(r, "cacheHits"), JsonFiles.integer(r, "cacheMisses"), JsonFiles.number(r, "hitRatio")));
+                    JsonFiles.number(r, "requestsPerSecond"), JsonFiles.integer(r, "cacheHits"), JsonFiles.integer(r, "cacheMisses"), JsonFiles.number(r, "hitRatio")));
         }
         JsonNode cache = root.path("cache");
         JsonNode injector = root.path("injector");
@@ -64,6 +69,23 @@ public record ScenarioResult(String preset, Double targetRequestsPerSecond, Doub
             out.put("(all lookups)", hitRatio);
         }
         return out;
+    }
+
+    /**
+     * The outcome of the request whose latency files are {@code hdr/<fileName>.*}: core's latency log names
+     * files after the request with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
+     */
+    public RequestOutcome requestByFileName(String fileName) {
+        RequestOutcome exact = requests.get(fileName);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, RequestOutcome> request : requests.entrySet()) {
+            if (request.getKey().replaceAll("[^A-Za-z0-9._-]", "_").equals(fileName)) {
+                return request.getValue();
+            }
+        }
+        return null;
     }
 
     private static long orZero(Long value) {
