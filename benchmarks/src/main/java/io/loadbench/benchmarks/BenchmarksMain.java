@@ -88,8 +88,8 @@ public final class BenchmarksMain {
                     + " (list them with -Djmh.args=-l)");
             return 2;
         }
-        TargetSpec spec = TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env());
-        try (Datastores datastores = Datastores.open(spec)) {
+        try (Datastores datastores = Datastores.open(
+                TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env()))) {
             return runSuite(options, benchmarks, datastores);
         } catch (DatastoreException e) {
             err.println("jmh:run: " + e.getMessage());
@@ -101,8 +101,10 @@ public final class BenchmarksMain {
     }
 
     private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores) {
-        RunFolder run = RunFolder.create(settings.resultsDirectory(), settings.label(), "jmh", "jmh", clock);
+        // servers start (and connection problems surface) before a run folder exists
         List<String> forkArguments = forkArguments(datastores);
+        Map<String, Object> target = datastores.describe();
+        RunFolder run = RunFolder.create(settings.resultsDirectory(), settings.label(), "jmh", "jmh", clock);
         List<String> benchmarkNames = new ArrayList<>();
         benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
 
@@ -130,7 +132,7 @@ public final class BenchmarksMain {
         plan.put("threads", options.commandLine().getThreads().hasValue() ? options.commandLine().getThreads().get() : null);
         plan.put("datasetSeed", BenchmarkDatasets.SEED);
         plan.put("datasetRows", BenchmarkDatasets.defaultRows());
-        run.manifest().putParameters(parameters).putPlan(plan).target(datastores.describe());
+        run.manifest().putParameters(parameters).putPlan(plan).target(target);
         run.writeManifest();
 
         out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
@@ -152,12 +154,12 @@ public final class BenchmarksMain {
             if (settings.verbose()) {
                 e.printStackTrace(err);
             }
-            return failed(run, "JMH failed: " + firstLine(e));
+            return failed(run, "a benchmark failed: " + rootCause(e));
         } catch (RuntimeException e) {
             if (settings.verbose()) {
                 e.printStackTrace(err);
             }
-            return failed(run, e.getClass().getSimpleName() + ": " + firstLine(e));
+            return failed(run, rootCause(e));
         }
     }
 
@@ -198,13 +200,26 @@ public final class BenchmarksMain {
         return argument.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-            cause = cause.getCause();
+    /**
+     * The line that says what went wrong. JMH wraps a benchmark's exception (as a cause, or as suppressed
+     * exceptions of "Benchmark error during the run"), so the innermost exception with a message is the one
+     * that names the problem.
+     */
+    static String rootCause(Throwable e) {
+        Throwable specific = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getSuppressed().length > 0) {
+                t = t.getSuppressed()[0];
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                specific = t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
-        String message = String.valueOf(cause.getMessage()).strip();
+        String message = String.valueOf(specific.getMessage()).strip();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return specific.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
     }
 }

@@ -88,4 +88,21 @@ class BenchmarksMainTest {
                 .isEqualTo("io.loadbench.benchmarks.redis.RedisPipelineBenchmark.roundTrips");
         assertThat(results.get(0).path("primaryMetric").path("score").asDouble()).isPositive();
     }
+
+    @Test
+    void aBenchmarkThatThrowsFailsTheRunAndTheManifestSaysWhy() throws Exception {
+        int status = run("EventsCopyBenchmark", "-p", "rowsPerBatch=7", "-p", "format=BINARY",
+                "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms");
+
+        assertThat(status).isEqualTo(1);
+        String reason = "a benchmark failed: IllegalArgumentException: rowsPerBatch must divide 500000; got 7";
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jmh:run: FAILED: " + reason);
+        Path runFolder;
+        try (Stream<Path> folders = Files.list(temp.resolve("results"))) {
+            runFolder = folders.findFirst().orElseThrow();
+        }
+        JsonNode manifest = new ObjectMapper().readTree(runFolder.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("FAILED");
+        assertThat(manifest.path("failureReason").asText()).isEqualTo(reason);
+    }
 }

@@ -13,12 +13,29 @@ import java.util.stream.Stream;
  * only known once the simulation starts. So the simulation makes that results folder a symbolic link to its
  * run folder's {@code gatling/} directory before Gatling writes anything into it: {@code simulation.log} and
  * the HTML report land in {@code <run folder>/gatling/<simulation>-<timestamp>/}.
+ *
+ * <p>When the JVM exits (after Gatling wrote its report), the link is replaced by an empty directory again:
+ * the plugin checks that its results folder can be created before it starts the next run, and a link to a
+ * run folder deleted since would fail that check. A run killed before it exits leaves the link; {@code mvn
+ * clean} (or deleting {@code scenarios/target/gatling-current}) removes it.
  */
 final class GatlingResultsLink {
 
     static final String PROPERTY = "loadbench.gatling.resultsFolder";
 
     private GatlingResultsLink() {
+    }
+
+    /** Replaces the link by an empty directory; best effort, at JVM exit. */
+    static void unlink(Path resultsFolder) {
+        try {
+            if (Files.isSymbolicLink(resultsFolder)) {
+                Files.delete(resultsFolder);
+                Files.createDirectories(resultsFolder);
+            }
+        } catch (IOException e) {
+            System.err.println("cannot restore Gatling's results folder " + resultsFolder + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -44,6 +61,7 @@ final class GatlingResultsLink {
                 Files.createDirectories(parent);
             }
             Files.createSymbolicLink(resultsFolder, gatlingDir.toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> unlink(resultsFolder), "gatling-results-unlink"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot link Gatling's results folder " + resultsFolder + " to " + gatlingDir
                     + ": " + e.getMessage(), e);

@@ -225,6 +225,26 @@ public final class SimulationRun implements AutoCloseable {
     }
 
     /**
+     * Runs the preparation (dataset load or verification, reading fixtures), then {@link #begin()}. A
+     * preparation that fails marks the run FAILED with its one-line reason before the exception reaches
+     * Gatling, so the run folder never stays RUNNING.
+     */
+    public void begin(Runnable preparation) {
+        try {
+            preparation.run();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                concluded = true;
+                failures = List.of("preparation failed: " + e.getMessage());
+                runFolder.finishFailed(failures.get(0));
+            }
+            close();
+            throw e;
+        }
+        begin();
+    }
+
+    /**
      * Starts the measurement: interval logs and hiccup meter now; the warm-up ({@code warmup} option) runs from
      * the first request a virtual user starts, so Gatling's own start-up is neither warm-up nor measured.
      */

@@ -35,20 +35,20 @@ import java.util.TreeMap;
  *
  * <p>Presets: smoke, the seed's low / demo / high / ultra, and full (the seed's defaults: 10,000 queries/s,
  * 1,000 events/s). Options: rows, seed, orgs, usersPerOrg, timeBuckets, ttl, queriesPerSec, eventsPerSec,
- * duration, hitTarget, p99Limit, plus the common ones ({@link Presets}).
+ * duration, hitTarget, p99Limit, keyPrefix (of every Redis key, for a shared server), plus the common ones ({@link Presets}).
  */
 public class CacheQueriesSimulation extends Simulation {
 
     static final List<String> EVENT_TYPES = List.of("page_view", "click", "conversion", "sign_up", "purchase");
     /** The seed's event mix, in percent, in {@link #EVENT_TYPES} order. */
     static final double[] EVENT_MIX = {60.0, 28.0, 10.0, 1.5, 0.5};
-    static final String PREFIX = "lb:analytics";
 
     static final Map<String, Map<String, String>> PRESETS = Presets.table(
             Map.ofEntries(Map.entry("rows", "1M"), Map.entry("seed", "42"), Map.entry("orgs", "500"),
                     Map.entry("usersPerOrg", "1000"), Map.entry("timeBuckets", "24"), Map.entry("ttl", "300"),
                     Map.entry("queriesPerSec", "10000"), Map.entry("eventsPerSec", "1000"), Map.entry("duration", "60s"),
-                    Map.entry("hitTarget", "0.95"), Map.entry("p99Limit", "50ms")),
+                    Map.entry("hitTarget", "0.95"), Map.entry("p99Limit", "50ms"),
+                    Map.entry("keyPrefix", "lb:analytics")),
             Map.of(
                     "smoke", Presets.values("rows", "20000", "orgs", "20", "usersPerOrg", "10", "queriesPerSec", "200",
                             "eventsPerSec", "50", "duration", "10s", "warmup", "2s", "pgPool", "4", "redisPool", "8", "p99Limit", "250ms",
@@ -65,10 +65,11 @@ public class CacheQueriesSimulation extends Simulation {
     private final int orgs = options.positiveInt("orgs");
     private final int buckets = options.positiveInt("timeBuckets");
     private final int ttl = options.positiveInt("ttl");
+    private final String prefix = options.string("keyPrefix");
     private final SimulationRun run = SimulationRun.open("cache-queries", options, plan());
 
     private final ChainBuilder dashboard = exec(
-            redis("dashboard get").get(PREFIX + ":dash:#{org}").check(reply().saveAs("doc")))
+            redis("dashboard get").get(prefix + ":dash:#{org}").check(reply().saveAs("doc")))
             .exitHereIfFailed()
             .doIf(session -> !session.contains("doc")).then(
                     exec(sql("dashboard query").query(
@@ -77,10 +78,10 @@ public class CacheQueriesSimulation extends Simulation {
                                             + " FROM (SELECT event_type, count(*) AS n FROM analytics_events WHERE org_id = ?"
                                             + " GROUP BY event_type) t")
                             .params("#{org}", "#{org}").check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
-                    .exec(redis("dashboard set").setex(PREFIX + ":dash:#{org}", ttl, "#{doc}").check(reply().is("OK"))));
+                    .exec(redis("dashboard set").setex(prefix + ":dash:#{org}", ttl, "#{doc}").check(reply().is("OK"))));
 
     private final ChainBuilder filtered = exec(
-            redis("filtered get").get(PREFIX + ":q:#{org}:#{type}:#{bucket}").check(reply().saveAs("doc")))
+            redis("filtered get").get(prefix + ":q:#{org}:#{type}:#{bucket}").check(reply().saveAs("doc")))
             .exitHereIfFailed()
             .doIf(session -> !session.contains("doc")).then(
                     exec(sql("filtered query").query(
@@ -89,7 +90,7 @@ public class CacheQueriesSimulation extends Simulation {
                                             + " WHERE org_id = ? AND event_type = ? AND hour_bucket = ?")
                             .params("#{org}", "#{type}", "#{bucket}", "#{org}", "#{type}", "#{bucket}")
                             .check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
-                    .exec(redis("filtered set").setex(PREFIX + ":q:#{org}:#{type}:#{bucket}", ttl, "#{doc}")
+                    .exec(redis("filtered set").setex(prefix + ":q:#{org}:#{type}:#{bucket}", ttl, "#{doc}")
                             .check(reply().is("OK"))));
 
     /** Never cached: straight to PostgreSQL (Redis INFO then counts only the cacheable lookups). */
@@ -106,7 +107,7 @@ public class CacheQueriesSimulation extends Simulation {
 
     private final ScenarioBuilder events = scenario("live events")
             .feed(new SeededFeeder(options.positiveLong("seed") + 1, this::drawEvent))
-            .exec(redis("event incr").incr(PREFIX + ":cnt:#{org}:#{type}:#{bucket}"));
+            .exec(redis("event incr").incr(prefix + ":cnt:#{org}:#{type}:#{bucket}"));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
@@ -154,12 +155,13 @@ public class CacheQueriesSimulation extends Simulation {
 
     @Override
     public void before() {
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "analytics",
-                options.positiveLong("seed"), options.positiveLong("rows"),
-                List.of("--orgs", options.string("orgs"), "--users-per-org", options.string("usersPerOrg"),
-                        "--time-buckets", String.valueOf(buckets), "--ttl", String.valueOf(ttl), "--key-prefix", PREFIX));
-        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-        run.begin();
+        run.begin(() -> {
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "analytics",
+                    options.positiveLong("seed"), options.positiveLong("rows"),
+                    List.of("--orgs", options.string("orgs"), "--users-per-org", options.string("usersPerOrg"),
+                            "--time-buckets", String.valueOf(buckets), "--ttl", String.valueOf(ttl), "--key-prefix", prefix));
+            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        });
     }
 
     @Override

@@ -41,7 +41,8 @@ import org.HdrHistogram.Histogram;
  * Redis (cache-aside) and counts the errors of the matching minute of the dataset's day in PostgreSQL.
  *
  * <p>At {@code incidentAt} (hour of the day) an incident of {@code incidentDuration} (wall time) is injected:
- * {@code slow-queries} makes each PostgreSQL request wait {@code incidentDelay} (a dependency timing out, as
+ * {@code slow-queries} makes each PostgreSQL statement executed during it wait {@code incidentDelay} (judged by
+ * the server's clock, so the server and the injector must agree on the time; a dependency timing out, as
  * in the seed's payment-gateway incident: the pool saturates and requests queue), {@code pause-redis} pauses
  * the Redis server with {@code CLIENT PAUSE} (only on a target this run owns). The verdict reads the affected
  * request's interval log: the incident must be visible (interval p99 well above the baseline) and the
@@ -83,10 +84,14 @@ public class DailyScheduleSimulation extends Simulation {
             .exec(redis("session get").get("lb:commerce:session:#{customer}").check(reply().saveAs("session")))
             .doIf(session -> !session.contains("session")).then(
                     exec(redis("session set").setex("lb:commerce:session:#{customer}", 300, "#{customer}")))
-            .exec(sql("recent errors").query("SELECT count(*) AS n FROM commerce_transactions t, (SELECT pg_sleep(?)) d"
+            // the slow-queries incident is decided by the server's clock when the statement runs, as a slow
+            // dependency would be: requests queued during the incident but served after it are not slowed
+            .exec(sql("recent errors").query("SELECT count(*) AS n FROM commerce_transactions t,"
+                            + " (SELECT pg_sleep(CASE WHEN clock_timestamp() >= ? AND clock_timestamp() < ? THEN ? ELSE 0 END)) d"
                             + " WHERE t.event_time >= ? AND t.event_time < ? AND t.status = 'error'")
-                    .params(fromSession(session -> slowQueryDelaySeconds()), fromSession(session -> dataMinute(0)),
-                            fromSession(session -> dataMinute(1)))
+                    .params(fromSession(session -> slowQueriesFrom()), fromSession(session -> slowQueriesUntil()),
+                            options.duration("incidentDelay").toMillis() / 1000.0,
+                            fromSession(session -> dataMinute(0)), fromSession(session -> dataMinute(1)))
                     .check(column("n").notNull()));
 
     private final ScenarioBuilder incidentInjector = scenario("incident")
@@ -148,10 +153,17 @@ public class DailyScheduleSimulation extends Simulation {
         return first == null ? -1 : System.currentTimeMillis() - first;
     }
 
-    private double slowQueryDelaySeconds() {
-        long elapsed = loadElapsedMs();
-        boolean during = "slow-queries".equals(incident) && elapsed >= incidentStartMs && elapsed < incidentEndMs;
-        return during ? options.duration("incidentDelay").toMillis() / 1000.0 : 0.0;
+    /** The start of the slow-queries window in wall-clock time (an empty window in the other modes). */
+    private OffsetDateTime slowQueriesFrom() {
+        Long first = run.firstRequestMs();
+        long from = first == null || !"slow-queries".equals(incident) ? 0 : first + incidentStartMs;
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(from), ZoneOffset.UTC);
+    }
+
+    private OffsetDateTime slowQueriesUntil() {
+        Long first = run.firstRequestMs();
+        long until = first == null || !"slow-queries".equals(incident) ? 0 : first + incidentEndMs;
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(until), ZoneOffset.UTC);
     }
 
     /** The minute of the dataset's day matching the compressed time of day, plus {@code plusMinutes}. */
@@ -220,10 +232,11 @@ public class DailyScheduleSimulation extends Simulation {
 
     @Override
     public void before() {
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "commerce",
-                options.positiveLong("seed"), 0, List.of("--days", "1", "--base-tps", options.string("baseTps")));
-        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-        run.begin();
+        run.begin(() -> {
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "commerce",
+                    options.positiveLong("seed"), 0, List.of("--days", "1", "--base-tps", options.string("baseTps")));
+            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        });
     }
 
     @Override

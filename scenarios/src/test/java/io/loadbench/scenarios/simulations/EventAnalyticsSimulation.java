@@ -89,10 +89,11 @@ public class EventAnalyticsSimulation extends Simulation {
 
     @Override
     public void before() {
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "events",
-                options.positiveLong("seed"), options.positiveLong("rows"), List.of());
-        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-        run.begin();
+        run.begin(() -> {
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "events",
+                    options.positiveLong("seed"), options.positiveLong("rows"), List.of());
+            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+        });
     }
 
     @Override

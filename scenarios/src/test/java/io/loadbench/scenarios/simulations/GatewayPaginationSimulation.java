@@ -92,12 +92,13 @@ public class GatewayPaginationSimulation extends Simulation {
 
     @Override
     public void before() {
-        // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "gateway",
-                options.positiveLong("seed"), 0, List.of("--profile", options.string("profile")));
-        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-        keysetCursor = lastIdOfPreviousPage();
-        run.begin();
+        run.begin(() -> {
+            // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "gateway",
+                    options.positiveLong("seed"), 0, List.of("--profile", options.string("profile")));
+            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            keysetCursor = lastIdOfPreviousPage();
+        });
     }
 
     /** The keyset cursor of page N: the id of the last row of page N-1, as a client would carry it. */

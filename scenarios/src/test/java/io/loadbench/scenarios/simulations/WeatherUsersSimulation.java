@@ -100,16 +100,17 @@ public class WeatherUsersSimulation extends Simulation {
 
     @Override
     public void before() {
-        DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "weather",
-                options.positiveLong("seed"), options.positiveLong("rows"), List.of());
-        run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-        switch (options.string("locations")) {
-            case "seed-cities" -> locations.addAll(WeatherLocations.QUERY_CITIES);
-            case "all" -> locations.addAll(allLocations());
-            default -> throw new IllegalArgumentException("WeatherUsersSimulation option locations (-Dlocations): expected seed-cities or all, got '"
-                    + options.string("locations") + "'");
-        }
-        run.begin();
+        run.begin(() -> {
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "weather",
+                    options.positiveLong("seed"), options.positiveLong("rows"), List.of());
+            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            switch (options.string("locations")) {
+                case "seed-cities" -> locations.addAll(WeatherLocations.QUERY_CITIES);
+                case "all" -> locations.addAll(allLocations());
+                default -> throw new IllegalArgumentException("WeatherUsersSimulation option locations (-Dlocations): expected seed-cities or all, got '"
+                        + options.string("locations") + "'");
+            }
+        });
     }
 
     private List<String> allLocations() {

@@ -28,8 +28,7 @@ import java.util.TreeMap;
  * <p>Traffic shape: session start times follow {@link WeeklyTimeProfile#businessHours} (70% of each day's
  * traffic 09:00-17:00 UTC, Saturdays and Sundays at 40% of a weekday), users follow
  * {@link TopShareRanks#eightyTwenty} (20% of users create 80% of events), and a user rank is mapped to a
- * user id through a seeded affine permutation ({@link UserIdPermutation}) so heavy users are spread over the
- * id range while SQL can still tell which ids were designed to be heavy.
+ * user id through a seeded shuffle ({@link UserIdPermutation}) so heavy users are scattered over the id range.
  */
 public final class EventsDataset implements Dataset {
 

@@ -38,8 +38,9 @@ public final class EventsDefinition implements DatasetDefinition<EventsOptions> 
         if (options.users < 2) {
             throw new InvalidOptionException("--users", "must be at least 2, got " + options.users);
         }
-        if (options.users > 50_000_000) {
-            throw new InvalidOptionException("--users", "must be at most 50,000,000, got " + options.users);
+        if (options.users > 20_000_000) {
+            // the user shuffle keeps one int per user in memory
+            throw new InvalidOptionException("--users", "must be at most 20,000,000, got " + options.users);
         }
         if (options.days < 1 || options.days > 3_660) {
             throw new InvalidOptionException("--days", "must be between 1 and 3660, got " + options.days);

@@ -2,42 +2,38 @@ package io.loadbench.loader.datasets.events;
 
 import io.loadbench.loader.random.RowRandom;
 
-import java.math.BigInteger;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
- * Maps activity ranks {@code 0..n-1} to user ids {@code 1..n} with the affine bijection
- * {@code id = 1 + (a × rank + b) mod n} ({@code gcd(a, n) = 1}, a and b from the seed). Heavy users are
- * spread over the id range instead of being ids 1, 2, 3, …, and the inverse is a SQL expression, so a check
- * can measure the share of events of exactly the users designed to be the top 20%.
+ * Maps activity ranks {@code 0..n-1} to user ids {@code 1..n} through a seeded Fisher–Yates shuffle, so the
+ * most active users are scattered over the id range with no pattern (an affine map would line them up as an
+ * arithmetic progression in the seed's "top users" query). The verification check receives the designed
+ * top ids from {@link #idsOfTopRanks(int)} to measure their share in SQL. One int per user: 40 MB for 10M users.
  */
 final class UserIdPermutation {
 
-    private final long n;
-    private final long a;
-    private final long b;
-    private final long aInverse;
+    private final int[] idByRank;
 
     UserIdPermutation(int n, long seed) {
-        this.n = n;
-        RowRandom random = new RowRandom(seed);
-        long candidate = n <= 2 ? 1 : 2 + random.nextLong(n - 2);
-        while (BigInteger.valueOf(candidate).gcd(BigInteger.valueOf(n)).longValue() != 1) {
-            candidate = candidate + 1 >= n ? 1 : candidate + 1;
+        idByRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            idByRank[i] = i + 1;
         }
-        this.a = candidate;
-        this.b = random.nextLong(n);
-        this.aInverse = BigInteger.valueOf(a).modInverse(BigInteger.valueOf(n)).longValue();
+        RowRandom random = new RowRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = idByRank[i];
+            idByRank[i] = idByRank[j];
+            idByRank[j] = t;
+        }
     }
 
     long idOf(int rank) {
-        return 1 + Math.floorMod(a * rank + b, n);
+        return idByRank[rank];
     }
 
-    /** A SQL boolean expression over {@code user_id}: true for the users of ranks below {@code topCount}. */
-    String sqlRankBelow(int topCount) {
-        // rank = aInverse × (id - 1 - b) mod n; numeric keeps the product exact
-        return String.format(Locale.ROOT, "mod(mod(%d::numeric * (user_id - 1 - %d), %d) + %d, %d) < %d",
-                aInverse, b, n, n, n, topCount);
+    /** The ids of ranks {@code 0 .. count-1}, the users designed to be the most active. */
+    int[] idsOfTopRanks(int count) {
+        return Arrays.copyOf(idByRank, count);
     }
 }
