@@ -65,6 +65,19 @@ class HeadlessChromiumTest {
         assertRendersEveryChart(chromium, page, 3);
     }
 
+    @Test
+    void referenceJdk17AndJdk25RunsRenderTheirBatchSizeCurve() throws Exception {
+        String chromium = chromium();
+        assumeTrue(chromium != null, "no chromium binary on PATH: the browser rendering test is skipped");
+        Path reference = Path.of("../results/reference");
+        Path page = dir.resolve("reference-jmh.html");
+        Cli cli = Cli.run("compare", "--html", page.toString(), reference.resolve(ReferenceRunTest.JMH_JDK17).toString(),
+                reference.resolve(ReferenceRunTest.JMH_JDK25).toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        // one sweep over commandsPerPipeline, nothing else to chart
+        assertRendersEveryChart(chromium, page, 1);
+    }
+
     private void assertRendersEveryChart(String chromium, Path page, int expectedCharts) throws Exception {
         String html = Files.readString(page);
         assertThat(html).contains("Chart.js v4").doesNotContain("<script src", "<link ", "sourceMappingURL");
