@@ -207,6 +207,11 @@ final class LoaderActions {
                     t.batches(), t.skippedBatches() > 0 ? " (" + t.skippedBatches() + " already committed, skipped)" : "",
                     t.afterLoadSeconds());
         }
+        for (DatasetLoader.StepResult step : outcome.steps()) {
+            out.printf(Locale.ROOT, "output %s: %,d units in %.1f s (%,.0f units/s, %.1f MB/s)%n", step.name(), step.units(),
+                    step.seconds(), step.seconds() > 0 ? step.units() / step.seconds() : 0,
+                    step.seconds() > 0 ? step.bytes() / 1e6 / step.seconds() : 0);
+        }
         out.printf(Locale.ROOT, "load finished in %.1f s%n", seconds);
     }
 

@@ -45,7 +45,14 @@ public final class DatasetLoader {
     }
 
     /** What a load did, table by table. */
-    public record Outcome(List<TableLoadResult> tables, List<String> steps, long stepBytes) {
+    /**
+     * One output step's result: {@code units} in the step's own unit (keys of a Redis fill, rows of a file),
+     * {@code bytes} what it wrote (RESP bytes sent, file bytes on disk), {@code seconds} its wall time.
+     */
+    public record StepResult(String name, long units, long bytes, double seconds) {
+    }
+
+    public record Outcome(List<TableLoadResult> tables, List<StepResult> steps, long stepBytes) {
     }
 
     /** Rows still to load for each table (all of them unless resuming), for progress totals. */
@@ -102,12 +109,15 @@ public final class DatasetLoader {
                     copied.skippedBatches(), copied.rows(), copied.bytes(), copied.batches(), copied.copySeconds(),
                     afterSeconds, copied.workers()));
         }
-        List<String> steps = new ArrayList<>();
+        List<StepResult> steps = new ArrayList<>();
         long stepBytes = 0;
         for (OutputStep step : plan.dataset().outputSteps()) {
             log.println("output step " + step.name() + " (" + step.units() + " units)");
-            stepBytes += step.run(context);
-            steps.add(step.name());
+            long stepStarted = System.nanoTime();
+            long bytes = step.run(context);
+            double seconds = (System.nanoTime() - stepStarted) / 1e9;
+            stepBytes += bytes;
+            steps.add(new StepResult(step.name(), step.units(), bytes, seconds));
         }
         try (Connection c = connections.open()) {
             ProgressTable.markCompleted(c, plan.loadId());

@@ -20,13 +20,14 @@ import java.util.Map;
  * @param workers        parallel COPY workers requested
  * @param tables         per table, in load order
  * @param totals         over all tables
+ * @param outputs        per output step (Redis fills, files), in run order
  * @param verification   row counts, distributions and integrity checks, with table checksums
  * @param status         {@code OK} or {@code FAILED}
  * @param failureReason  one line when FAILED, else null
  */
 public record LoadReport(int schemaVersion, String dataset, String loadId, boolean resumed, String format,
                          int batchSize, int workers, List<TableReport> tables, Totals totals,
-                         Verification verification, String status, String failureReason) {
+                         List<OutputReport> outputs, Verification verification, String status, String failureReason) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -65,6 +66,19 @@ public record LoadReport(int schemaVersion, String dataset, String loadId, boole
                                double megabytesPerSecond) {
     }
 
+    /**
+     * One output step. For a Redis fill {@code units} are keys and {@code bytes} the RESP bytes sent (so
+     * {@code unitsPerSecond} is keys/s); for a file, rows and the bytes on disk.
+     */
+    public record OutputReport(String name, long units, long bytes, double seconds, double unitsPerSecond,
+                               double megabytesPerSecond) {
+
+        static OutputReport of(DatasetLoader.StepResult r) {
+            return new OutputReport(r.name(), r.units(), r.bytes(), round(r.seconds()), rate(r.units(), r.seconds()),
+                    rate(r.bytes() / 1e6, r.seconds()));
+        }
+    }
+
     /** Over all tables; {@code seconds} is the wall time of the whole load including DDL and output steps. */
     public record Totals(long rowsLoaded, long bytes, double seconds, double rowsPerSecond, double megabytesPerSecond) {
     }
@@ -86,13 +100,17 @@ public record LoadReport(int schemaVersion, String dataset, String loadId, boole
 
         static CheckReport of(CheckResult result) {
             return new CheckReport(result.check(), result.passed(), result.lines().stream()
-                    .map(l -> new LineReport(l.item(), l.expected(), round(l.actual()), round(l.tolerance()), l.unit(), l.passed()))
+                    .map(l -> new LineReport(l.item(), l.expected(), Double.isNaN(l.actual()) ? null : round(l.actual()),
+                            round(l.tolerance()), l.unit(), l.passed()))
                     .toList());
         }
     }
 
-    /** A measured quantity: passed when {@code |actual - expected| <= tolerance}, in {@code unit}. */
-    public record LineReport(String item, double expected, double actual, double tolerance, String unit, boolean passed) {
+    /**
+     * A measured quantity: passed when {@code |actual - expected| <= tolerance}, in {@code unit};
+     * {@code actual} is null when the measurement returned no value (which fails).
+     */
+    public record LineReport(String item, double expected, Double actual, double tolerance, String unit, boolean passed) {
     }
 
     static double round(double value) {

@@ -26,6 +26,7 @@ public final class LoadReports {
                 LoadReport.rate(rows, seconds), LoadReport.rate(bytes / 1e6, seconds));
         return new LoadReport(LoadReport.SCHEMA_VERSION, plan.dataset().name(), plan.loadId(), resumed,
                 plan.format().name().toLowerCase(Locale.ROOT), plan.batchSize(), plan.workers(), tables, totals,
+                outcome.steps().stream().map(LoadReport.OutputReport::of).toList(),
                 verification == null ? LoadReport.Verification.skipped() : verification.toReport(),
                 failureReason == null ? "OK" : "FAILED", failureReason);
     }

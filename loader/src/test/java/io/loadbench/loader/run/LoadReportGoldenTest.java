@@ -36,7 +36,8 @@ class LoadReportGoldenTest {
                 new CheckResult("device share", List.of(
                         new CheckResult.Line("desktop", 55, 54.8561234, 1, "%"),
                         new CheckResult.Line("tablet", 5, 0, 1, "%")))), checksums);
-        LoadReport report = LoadReports.of(plan, true, new DatasetLoader.Outcome(List.of(table), List.of(), 0), 18.1,
+        LoadReport report = LoadReports.of(plan, true, new DatasetLoader.Outcome(List.of(table),
+                List.of(new DatasetLoader.StepResult("redis:analytics", 1_279_943, 141_092_215, 4.4567)), 141_092_215), 18.1,
                 verification, "verification failed: " + verification.failedChecks());
 
         assertThat(Json.write(report)).isEqualToIgnoringNewLines(golden("load-report-golden.json"));

@@ -39,6 +39,7 @@ public final class AnalyticsDataset implements Dataset {
     private final AnalyticsLayout layout;
     private final AnalyticsPools pools;
     private final Function<DatasetContext, RedisAddress> redisAddress;
+    private final java.nio.file.Path respOut;
     private final SortedMap<String, Object> parameters;
 
     /**
@@ -46,7 +47,14 @@ public final class AnalyticsDataset implements Dataset {
      *                     pipelined connection)
      */
     public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress) {
+        this(settings, redisAddress, null);
+    }
+
+    /** @param respOut where to also write the fill's commands as a RESP file, or null */
+    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress,
+                            java.nio.file.Path respOut) {
         this.settings = settings;
+        this.respOut = respOut;
         this.layout = new AnalyticsLayout(settings);
         this.pools = new AnalyticsPools(settings.seed());
         this.redisAddress = redisAddress;
@@ -94,7 +102,8 @@ public final class AnalyticsDataset implements Dataset {
 
     @Override
     public List<OutputStep> outputSteps() {
-        return List.of(new AnalyticsRedisFill(layout, redisAddress));
+        AnalyticsRedisFill fill = new AnalyticsRedisFill(layout, redisAddress);
+        return respOut == null ? List.of(fill) : List.of(fill.commandFile(respOut), fill);
     }
 
     @Override

@@ -45,6 +45,6 @@ public final class AnalyticsDefinition implements DatasetDefinition<AnalyticsOpt
 
     @Override
     public Dataset create(DatasetParameters common, AnalyticsOptions options) {
-        return new AnalyticsDataset(options.settings(common.seed(), common.rows()), redisAddress);
+        return new AnalyticsDataset(options.settings(common.seed(), common.rows()), redisAddress, options.respOut);
     }
 }

@@ -32,6 +32,10 @@ public final class AnalyticsOptions implements DatasetOptions {
     @Option(names = "--key-prefix", paramLabel = "PREFIX", description = "Prefix of every Redis key (default: ${DEFAULT-VALUE}).")
     String keyPrefix = AnalyticsSettings.DEFAULT_KEY_PREFIX;
 
+    @Option(names = "--resp-out", paramLabel = "FILE",
+            description = "Also write the Redis fill's commands to FILE as RESP, for replay with redis-cli --pipe.")
+    java.nio.file.Path respOut;
+
     /** The settings these options describe, with the common seed and rows; throws naming a bad option. */
     public AnalyticsSettings settings(long seed, long events) {
         return new AnalyticsSettings(seed, events, orgs, usersPerOrg, timeBuckets, ttlSeconds,
@@ -48,6 +52,7 @@ public final class AnalyticsOptions implements DatasetOptions {
         values.put("redis-type", redisType);
         values.put("cache-hit-target", cacheHitTargetPercent);
         values.put("key-prefix", keyPrefix);
+        values.put("resp-out", respOut == null ? null : respOut.toString());
         return values;
     }
 }

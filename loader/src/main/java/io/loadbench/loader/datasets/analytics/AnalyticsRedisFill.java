@@ -83,6 +83,44 @@ public final class AnalyticsRedisFill implements OutputStep {
         return pipeline.bytesEncoded();
     }
 
+    /**
+     * Writes the exact command stream {@link #fill} sends into {@code file} (RESP, what
+     * {@code redis-cli --pipe} reads), written under a temporary name and renamed when complete; returns its
+     * size in bytes.
+     */
+    public long writeCommands(java.nio.file.Path file, java.util.function.LongConsumer progress) {
+        java.nio.file.Path target = file.toAbsolutePath();
+        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
+        try {
+            java.nio.file.Files.createDirectories(target.getParent());
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(partial);
+                 io.loadbench.loader.sink.redis.RespStreamWriter resp = new io.loadbench.loader.sink.redis.RespStreamWriter(out)) {
+                for (int org = 0; org < layout.settings().orgs(); org++) {
+                    writer.writeOrg(org, resp);
+                    progress.accept(writer.keysWritten());
+                }
+                writer.writeMeta(resp);
+            }
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return java.nio.file.Files.size(target);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fill's commands as a RESP file ({@code --resp-out}), for replay with {@code redis-cli --pipe}. */
+    OutputStep commandFile(java.nio.file.Path file) {
+        AnalyticsRedisFill fill = this;
+        return new OutputStep() {
+            @Override public String name() { return "file:" + file.getFileName(); }
+            @Override public long units() { return keys; }
+            @Override public long run(DatasetContext context) { return fill.writeCommands(file, context::progress); }
+            @Override public void drop(DatasetContext context) throws java.io.IOException { java.nio.file.Files.deleteIfExists(file); }
+        };
+    }
+
     /** Fails with one clear line when the server lacks the RedisJSON module. */
     static void requireRedisJson(RedisAddress address) {
         List<String> modules = SingleWriterRedisPipeline.modules(address, CONNECT_TIMEOUT_MS);

@@ -19,6 +19,9 @@ public final class AnalyticsRedisWriter {
     private final AnalyticsKeys keys;
     private final CacheWarming warming;
     private final StringBuilder json = new StringBuilder(1024);
+    private final StringBuilder key = new StringBuilder(96);
+    private final String counterPrefix;
+    private final String filteredPrefix;
     private long keysWritten;
     private long dashboardsWarmed;
     private long filteredWarmed;
@@ -28,6 +31,14 @@ public final class AnalyticsRedisWriter {
         this.settings = layout.settings();
         this.keys = new AnalyticsKeys(settings.keyPrefix());
         this.warming = new CacheWarming(settings.seed(), settings.cacheHitTargetPercent());
+        this.counterPrefix = settings.keyPrefix() + ":cnt:";
+        this.filteredPrefix = settings.keyPrefix() + ":q:";
+    }
+
+    /** {@code <prefix><org>:<type>:<bucket>} in the reusable key builder (no allocation per key). */
+    private StringBuilder cellKey(String prefix, int orgId, EventType type, int bucket) {
+        key.setLength(0);
+        return key.append(prefix).append(orgId).append(':').append(type.code()).append(':').append(bucket);
     }
 
     /** Keys the whole fill writes (counters, warmed entries, the meta key); computed without writing. */
@@ -59,7 +70,7 @@ public final class AnalyticsRedisWriter {
         for (EventType type : types) {
             long[] perBucket = cells[type.ordinal()];
             for (int b = 0; b < buckets; b++) {
-                out.begin(3).arg("SET").arg(keys.counter(orgId, type, b)).arg(perBucket[b]).end();
+                out.begin(3).arg("SET").arg(cellKey(counterPrefix, orgId, type, b)).arg(perBucket[b]).end();
                 keysWritten++;
             }
         }
@@ -194,56 +205,66 @@ public final class AnalyticsRedisWriter {
 
     private void writeFiltered(int orgId, EventType type, int bucket, long events, long typeTotal,
                                RedisCommandWriter out) {
-        String key = keys.filtered(orgId, type, bucket);
-        String share = ratio(events, typeTotal);
-        String perMinute = ratio(events, 60);
+        CharSequence key = cellKey(filteredPrefix, orgId, type, bucket);
         switch (settings.redisType()) {
             case STRING, JSON -> {
                 json.setLength(0);
                 json.append("{\"org_id\":").append(orgId).append(",\"event_type\":\"").append(type.code())
                         .append("\",\"bucket\":").append(bucket).append(",\"events\":").append(events)
-                        .append(",\"share_of_type\":").append(share).append(",\"per_minute\":").append(perMinute)
-                        .append('}');
+                        .append(",\"share_of_type\":");
+                appendRatio(json, events, typeTotal);
+                json.append(",\"per_minute\":");
+                appendRatio(json, events, 60);
+                json.append('}');
                 writeJsonValue(key, out);
+                return;
             }
+            default -> {
+                // the other types build their arguments below
+            }
+        }
+        String keyText = key.toString();
+        String share = ratio(events, typeTotal);
+        String perMinute = ratio(events, 60);
+        switch (settings.redisType()) {
             case HASH -> {
-                out.begin(8).arg("HSET").arg(key).arg("events").arg(events).arg("share_of_type").arg(share)
+                out.begin(8).arg("HSET").arg(keyText).arg("events").arg(events).arg("share_of_type").arg(share)
                         .arg("per_minute").arg(perMinute).end();
-                expire(key, out);
+                expire(keyText, out);
             }
             case LIST -> {
                 long[] slices = slices(events);
-                out.begin(2).arg("DEL").arg(key).end();
-                out.begin(2 + SLICES_PER_HOUR).arg("RPUSH").arg(key);
+                out.begin(2).arg("DEL").arg(keyText).end();
+                out.begin(2 + SLICES_PER_HOUR).arg("RPUSH").arg(keyText);
                 for (long slice : slices) {
                     out.arg(slice);
                 }
                 out.end();
-                expire(key, out);
+                expire(keyText, out);
             }
             case SET -> {
                 long[] slices = slices(events);
-                out.begin(2 + SLICES_PER_HOUR).arg("SADD").arg(key);
+                out.begin(2 + SLICES_PER_HOUR).arg("SADD").arg(keyText);
                 for (int s = 0; s < SLICES_PER_HOUR; s++) {
                     out.arg("m" + (s * 5) + ":" + slices[s]);
                 }
                 out.end();
-                expire(key, out);
+                expire(keyText, out);
             }
             case SORTED_SET -> {
                 long[] slices = slices(events);
-                out.begin(2 + 2 * SLICES_PER_HOUR).arg("ZADD").arg(key);
+                out.begin(2 + 2 * SLICES_PER_HOUR).arg("ZADD").arg(keyText);
                 for (int s = 0; s < SLICES_PER_HOUR; s++) {
                     out.arg(slices[s]).arg("m" + (s * 5));
                 }
                 out.end();
-                expire(key, out);
+                expire(keyText, out);
             }
             default -> throw new IllegalStateException("unhandled Redis type " + settings.redisType());
         }
     }
 
-    private void writeJsonValue(String key, RedisCommandWriter out) {
+    private void writeJsonValue(CharSequence key, RedisCommandWriter out) {
         if (settings.redisType() == RedisDataType.JSON) {
             out.begin(4).arg("JSON.SET").arg(key).arg("$").arg(json).end();
             expire(key, out);
@@ -254,7 +275,7 @@ public final class AnalyticsRedisWriter {
         }
     }
 
-    private void expire(String key, RedisCommandWriter out) {
+    private void expire(CharSequence key, RedisCommandWriter out) {
         if (settings.ttlSeconds() > 0) {
             out.begin(3).arg("EXPIRE").arg(key).arg(settings.ttlSeconds()).end();
         }
@@ -283,6 +304,21 @@ public final class AnalyticsRedisWriter {
             total += v;
         }
         return total;
+    }
+
+    /** Appends {@code numerator / denominator} with four decimals, as {@link #ratio} formats it. */
+    static void appendRatio(StringBuilder out, long numerator, long denominator) {
+        if (denominator == 0) {
+            out.append('0');
+            return;
+        }
+        long scaled = Math.round(numerator * 10_000.0 / denominator);
+        long fraction = scaled % 10_000;
+        out.append(scaled / 10_000).append('.');
+        for (long unit = 1_000; unit > fraction && unit > 1; unit /= 10) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 
     /** {@code numerator / denominator} with four decimals, locale-free ({@code 0} when the denominator is 0). */

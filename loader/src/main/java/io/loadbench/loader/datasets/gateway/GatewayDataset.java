@@ -368,7 +368,7 @@ public final class GatewayDataset implements Dataset {
                         out.int8(random.nextLong(settings.users()) + 1);
                         out.text(words.get(random.nextInt(words.size())) + "-token-" + (row + 1));
                         // the row number makes the hash unique; the random part makes it look like one
-                        out.text(String.format(Locale.ROOT, "%016x%016x", Seeds.mix64(seed ^ row), row + 1));
+                        out.text(hex16(Seeds.mix64(seed ^ row)) + hex16(row + 1));
                         out.timestamptz(created);
                         out.timestamptz(created + (30L + random.nextInt(335)) * 86_400_000_000L);
                         if (random.nextBoolean(0.7)) {
@@ -567,6 +567,12 @@ public final class GatewayDataset implements Dataset {
 
     long endMicros() {
         return endMicros;
+    }
+
+    /** Sixteen lower-case hex digits, zero-padded. */
+    static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     static void appendLocalPart(StringBuilder out, String name) {

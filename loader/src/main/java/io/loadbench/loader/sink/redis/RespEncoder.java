@@ -8,19 +8,21 @@ import java.nio.charset.StandardCharsets;
  * per argument, which is exactly what {@code redis-cli --pipe} and every Redis client send.
  *
  * <p>ASCII text and integers are written straight into the buffer, so a typical key/value command
- * allocates nothing. Confined to one thread.
+ * allocates nothing; this is the loader's hot path (a Redis fill must keep up with {@code redis-cli --pipe},
+ * which does no work but reading a file). Confined to one thread.
  */
 public abstract class RespEncoder implements RedisCommandWriter {
 
-    private static final byte[] CRLF = {'\r', '\n'};
+    /** Room for a type byte, a 20-digit length and CRLF. */
+    private static final int HEADER_BYTES = 24;
 
     private final byte[] buffer;
     private final byte[] digits = new byte[20];
     private int position;
+    private long drainedBytes;
     private int argumentsExpected = -1;
     private int argumentsGiven;
     private long commandsEncoded;
-    private long bytesEncoded;
 
     protected RespEncoder(int bufferSizeBytes) {
         if (bufferSizeBytes < 1024) {
@@ -46,45 +48,68 @@ public abstract class RespEncoder implements RedisCommandWriter {
         }
         argumentsExpected = argumentCount;
         argumentsGiven = 0;
-        put((byte) '*');
-        putDecimal(argumentCount);
-        put(CRLF, 0, 2);
+        ensure(HEADER_BYTES);
+        header((byte) '*', argumentCount);
         return this;
     }
 
     @Override
     public final RedisCommandWriter arg(CharSequence text) {
         int length = text.length();
-        boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
-            ascii = text.charAt(i) < 0x80;
-        }
-        if (!ascii) {
+        if (length > buffer.length - 2 * HEADER_BYTES) {
             return arg(text.toString().getBytes(StandardCharsets.UTF_8));
         }
-        startArgument(length);
+        countArgument();
+        ensure(length + HEADER_BYTES);
+        int start = position;
+        header((byte) '$', length);
+        byte[] b = buffer;
+        int p = position;
         for (int i = 0; i < length; i++) {
-            put((byte) text.charAt(i));
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // not ASCII: the byte length differs from the char count; start this argument again as UTF-8
+                position = start;
+                argumentsGiven--;
+                return arg(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            b[p++] = (byte) c;
         }
-        put(CRLF, 0, 2);
+        b[p++] = '\r';
+        b[p++] = '\n';
+        position = p;
         return this;
     }
 
     @Override
     public final RedisCommandWriter arg(long value) {
-        // the header's own length is formatted in the same scratch array, so format the value after it
-        startArgument(digits.length - formatDecimal(value));
+        countArgument();
+        ensure(2 * HEADER_BYTES);
+        // the header formats its length in the same scratch array, so the value is formatted again after it
+        int length = digits.length - formatDecimal(value);
+        header((byte) '$', length);
         int start = formatDecimal(value);
-        put(digits, start, digits.length - start);
-        put(CRLF, 0, 2);
+        System.arraycopy(digits, start, buffer, position, length);
+        position += length;
+        buffer[position++] = '\r';
+        buffer[position++] = '\n';
         return this;
     }
 
     @Override
     public final RedisCommandWriter arg(byte[] bytes) {
-        startArgument(bytes.length);
-        put(bytes, 0, bytes.length);
-        put(CRLF, 0, 2);
+        return arg(bytes, 0, bytes.length);
+    }
+
+    /** Appends {@code length} bytes of {@code bytes} from {@code offset} as one binary-safe argument. */
+    public final RedisCommandWriter arg(byte[] bytes, int offset, int length) {
+        countArgument();
+        ensure(HEADER_BYTES);
+        header((byte) '$', length);
+        put(bytes, offset, length);
+        ensure(2);
+        buffer[position++] = '\r';
+        buffer[position++] = '\n';
         return this;
     }
 
@@ -102,8 +127,10 @@ public abstract class RespEncoder implements RedisCommandWriter {
     /** Hands whatever is buffered to {@link #drain(byte[], int)}. */
     protected final void drainBuffered() {
         if (position > 0) {
-            drain(buffer, position);
+            int length = position;
             position = 0;
+            drainedBytes += length;
+            drain(buffer, length);
         }
     }
 
@@ -114,24 +141,34 @@ public abstract class RespEncoder implements RedisCommandWriter {
 
     /** RESP bytes produced so far (buffered or drained). */
     public final long bytesEncoded() {
-        return bytesEncoded;
+        return drainedBytes + position;
     }
 
-    private void startArgument(int length) {
+    private void countArgument() {
         if (argumentsExpected < 0) {
             throw new IllegalStateException("arg() called outside begin()/end()");
         }
         if (++argumentsGiven > argumentsExpected) {
             throw new IllegalStateException("command announced " + argumentsExpected + " arguments but got more");
         }
-        put((byte) '$');
-        putDecimal(length);
-        put(CRLF, 0, 2);
     }
 
-    private void putDecimal(long value) {
+    /** Makes room for {@code bytes} contiguous bytes (at most the buffer size). */
+    private void ensure(int bytes) {
+        if (buffer.length - position < bytes) {
+            drainBuffered();
+        }
+    }
+
+    /** {@code <type><decimal>\r\n}; the caller has ensured room. */
+    private void header(byte type, long value) {
+        buffer[position++] = type;
         int start = formatDecimal(value);
-        put(digits, start, digits.length - start);
+        int length = digits.length - start;
+        System.arraycopy(digits, start, buffer, position, length);
+        position += length;
+        buffer[position++] = '\r';
+        buffer[position++] = '\n';
     }
 
     /** Formats into the end of {@link #digits}; returns the first used index. Locale plays no part. */
@@ -139,8 +176,8 @@ public abstract class RespEncoder implements RedisCommandWriter {
         int i = digits.length;
         if (value == Long.MIN_VALUE) {
             byte[] min = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(min, 0, digits, 0, min.length);
             // Long.MIN_VALUE has exactly 20 characters, the size of the scratch array
+            System.arraycopy(min, 0, digits, 0, min.length);
             return 0;
         }
         boolean negative = value < 0;
@@ -155,16 +192,7 @@ public abstract class RespEncoder implements RedisCommandWriter {
         return i;
     }
 
-    private void put(byte b) {
-        if (position == buffer.length) {
-            drainBuffered();
-        }
-        buffer[position++] = b;
-        bytesEncoded++;
-    }
-
     private void put(byte[] bytes, int offset, int length) {
-        bytesEncoded += length;
         while (length > 0) {
             if (position == buffer.length) {
                 drainBuffered();

@@ -211,7 +211,8 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
     }
 
     private void readReplies() {
-        long read = 0;
+        // the handshake (AUTH, SELECT) was answered synchronously and is already counted
+        long read = repliesRead.get();
         try {
             while (true) {
                 String error = replies.skip();

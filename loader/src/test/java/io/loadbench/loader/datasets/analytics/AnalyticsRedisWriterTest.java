@@ -85,5 +85,10 @@ class AnalyticsRedisWriterTest {
         assertThat(AnalyticsRedisWriter.ratio(1, 3)).isEqualTo("0.3333");
         assertThat(AnalyticsRedisWriter.ratio(7, 0)).isEqualTo("0");
         assertThat(AnalyticsRedisWriter.ratio(200, 100)).isEqualTo("2.0000");
+        for (long[] pair : new long[][]{{1, 3}, {7, 0}, {200, 100}, {1, 20_000}, {5, 10_000}, {123_456, 7}, {0, 9}}) {
+            StringBuilder appended = new StringBuilder();
+            AnalyticsRedisWriter.appendRatio(appended, pair[0], pair[1]);
+            assertThat(appended.toString()).isEqualTo(AnalyticsRedisWriter.ratio(pair[0], pair[1]));
+        }
     }
 }

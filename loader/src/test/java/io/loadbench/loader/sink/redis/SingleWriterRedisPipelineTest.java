@@ -66,6 +66,26 @@ class SingleWriterRedisPipelineTest {
     }
 
     @Test
+    void aNonZeroDatabaseIsSelectedAndTheHandshakeReplyIsNotCountedTwice() {
+        Datastores datastores = TestDatastores.embedded();
+        RedisAddress database3 = RedisAddress.of(datastores.redis()).withDatabase(3);
+        String key = "lbtest:" + UUID.randomUUID();
+        SingleWriterRedisPipeline pipeline = SingleWriterRedisPipeline.open(database3, 2, 5_000);
+        for (int i = 0; i < 10; i++) {
+            pipeline.begin(2).arg("INCR").arg(key).end();
+        }
+        pipeline.close();
+        assertThat(pipeline.repliesRead()).isEqualTo(pipeline.commandsEncoded()).isEqualTo(11);
+        try (Jedis jedis = datastores.openRedisConnection()) {
+            assertThat(jedis.get(key)).as("database 0").isNull();
+            jedis.select(3);
+            assertThat(jedis.get(key)).isEqualTo("10");
+            jedis.del(key);
+            jedis.select(0);
+        }
+    }
+
+    @Test
     void commandsAfterAnErrorReplyAreRefused() {
         Datastores datastores = TestDatastores.embedded();
         RedisAddress address = RedisAddress.of(datastores.redis());
