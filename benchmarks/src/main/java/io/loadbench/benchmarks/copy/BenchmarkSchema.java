@@ -1,8 +1,11 @@
 package io.loadbench.benchmarks.copy;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.loadbench.loader.spi.TableSpec;
 
@@ -38,10 +41,30 @@ final class BenchmarkSchema implements AutoCloseable {
             for (String ddl : table.createDdl()) {
                 statement.execute(ddl);
             }
+            disableAutovacuum(statement, table.name());
         } finally {
             connection.setAutoCommit(autoCommit);
         }
         return new BenchmarkSchema(connection, schema, table);
+    }
+
+    /**
+     * Turns autovacuum off on the table and every partition: the benchmark loads and truncates the same table
+     * over and over, and a background ANALYZE of one iteration's rows would otherwise land, at random, in
+     * the next iteration's timing on a small machine.
+     */
+    private static void disableAutovacuum(Statement statement, String table) throws SQLException {
+        List<String> heaps = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT c.oid::regclass::text FROM pg_class c"
+                + " WHERE c.relkind = 'r' AND (c.oid = '" + table + "'::regclass OR c.oid IN"
+                + " (SELECT relid FROM pg_partition_tree('" + table + "'::regclass)))")) {
+            while (rows.next()) {
+                heaps.add(rows.getString(1));
+            }
+        }
+        for (String heap : heaps) {
+            statement.execute("ALTER TABLE " + heap + " SET (autovacuum_enabled = false)");
+        }
     }
 
     /** Adds the schema to another connection's {@code search_path}. */

@@ -38,16 +38,18 @@ import io.loadbench.loader.spi.TableSpec;
  * Primary score: rows/s. Secondary {@code megabytes}: encoded MB/s (10^6 bytes).
  *
  * <p>Each thread builds the dataset for itself (pools included) before the measurement, so threads share
- * nothing. Sizing: generation is CPU-bound code that the JIT must compile first, so two 1-second warm-up
- * iterations precede three 2-second measured ones, in one fork: about 10 s per combination, 6 combinations
- * per dataset (4 encodings, all cores, naive).
+ * nothing. Sizing: generation is CPU-bound code that the JIT must compile first (with three warm-up
+ * seconds the text encoders still ran at half speed in the first measured one), so five 1-second warm-up
+ * iterations precede five 1-second
+ * measured ones (five, not three: Student's t for 3 iterations multiplies the error by 31.6, for 5 by 8.6),
+ * in one fork: about 12 s per combination, 6 combinations per dataset (4 encodings, all cores, naive).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
 public abstract class GenerationBenchmark {
 
     /** Rows per invocation: enough that JMH's per-invocation overhead vanishes, few enough to keep buffers small. */

@@ -35,16 +35,16 @@ import redis.clients.jedis.Pipeline;
  * own keys ({@code loadbench:jmh:redis:<thread>:<variant>:<n>}); every key is deleted after each iteration,
  * so each iteration starts from the same empty key space and nothing is left behind on a shared server.
  *
- * <p>Sizing: a 2-second iteration holds at least 5 invocations even at depth 1 (a loopback round trip is
- * tens of microseconds), one warm-up iteration is enough for a client that does no code-heavy work, and 3
- * measured iterations in 1 fork keep the 30 combinations at about 4 minutes on a 2-core machine.
+ * <p>Sizing: a 1-second iteration holds several invocations even at depth 1 (a loopback round trip is
+ * tens of microseconds), one 2-second warm-up iteration is enough for a client that does no code-heavy
+ * work, and 5 measured iterations in 1 fork keep the 30 combinations at about 4 minutes on a 2-core machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 1, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 1)
 public class RedisPipelineBenchmark {
 
     /** Commands per invocation: the deepest pipeline, so every depth sends whole pipelines. */
