@@ -84,6 +84,17 @@ class GoldenOutputTest {
     }
 
     @Test
+    void compareOfThreeRunsGivesEveryRunItsRatioToTheFirst() {
+        Path loadC = Fixtures.loadRun(results.resolve("20261122T060000Z-db-bench-03-load-analytics"), Fixtures.BENCH_02,
+                Plans.load(), 0.5);
+        Cli cli = Cli.run("compare", loadA.toString(), loadB.toString(), loadC.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("C    20261122T060000Z-db-bench-03-load-analytics")
+                .containsPattern("table +A +B +B/A +C +C/A")
+                .containsPattern("events +260,010 +623,830 +2\\.40x +130,005 +0\\.50x");
+    }
+
+    @Test
     void htmlPageStructure() {
         // the chart library is replaced by a stand-in: the page around it is what this golden file locks
         List<SavedRun> runs = List.of(RunReader.read(cacheA), RunReader.read(cacheB));

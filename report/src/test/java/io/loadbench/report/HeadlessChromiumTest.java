@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeadlessChromiumTest {
 
-    private static final long BROWSER_TIMEOUT_S = 90;
+    // generous: on a loaded 2-core machine a headless Chromium start alone can take tens of seconds
+    private static final long BROWSER_TIMEOUT_S = 180;
 
     @TempDir
     Path dir;
@@ -53,16 +54,16 @@ class HeadlessChromiumTest {
     }
 
     @Test
-    void jmhComparisonPageRendersBatchSizeCurvesAndScoreBars() throws Exception {
+    void referenceJdk17AndJdk25RunsRenderTheirBatchSizeCurve() throws Exception {
         String chromium = chromium();
         assumeTrue(chromium != null, "no chromium binary on PATH: the browser rendering test is skipped");
-        Path a = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-01-jmh"), Fixtures.BENCH_01, Plans.jmh(), 1.0, 11);
-        Path b = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-02-jmh"), Fixtures.BENCH_02, Plans.jmh(), 1.3, 12);
-        Path page = dir.resolve("jmh.html");
-        Cli cli = Cli.run("compare", "--html", page.toString(), a.toString(), b.toString());
+        Path reference = Path.of("../results/reference");
+        Path page = dir.resolve("reference-jmh.html");
+        Cli cli = Cli.run("compare", "--html", page.toString(), reference.resolve(ReferenceRunTest.JMH_JDK17).toString(),
+                reference.resolve(ReferenceRunTest.JMH_JDK25).toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        // score bars of the benchmark without a batchSize sweep, then the copy curve and its rows/s curve
-        assertRendersEveryChart(chromium, page, 3);
+        // one sweep over commandsPerPipeline, nothing else to chart
+        assertRendersEveryChart(chromium, page, 1);
     }
 
     private void assertRendersEveryChart(String chromium, Path page, int expectedCharts) throws Exception {

@@ -100,13 +100,17 @@ public record LoadReport(int schemaVersion, String dataset, String loadId, boole
 
         static CheckReport of(CheckResult result) {
             return new CheckReport(result.check(), result.passed(), result.lines().stream()
-                    .map(l -> new LineReport(l.item(), l.expected(), round(l.actual()), round(l.tolerance()), l.unit(), l.passed()))
+                    .map(l -> new LineReport(l.item(), l.expected(), Double.isNaN(l.actual()) ? null : round(l.actual()),
+                            round(l.tolerance()), l.unit(), l.passed()))
                     .toList());
         }
     }
 
-    /** A measured quantity: passed when {@code |actual - expected| <= tolerance}, in {@code unit}. */
-    public record LineReport(String item, double expected, double actual, double tolerance, String unit, boolean passed) {
+    /**
+     * A measured quantity: passed when {@code |actual - expected| <= tolerance}, in {@code unit};
+     * {@code actual} is null when the measurement returned no value (which fails).
+     */
+    public record LineReport(String item, double expected, Double actual, double tolerance, String unit, boolean passed) {
     }
 
     static double round(double value) {

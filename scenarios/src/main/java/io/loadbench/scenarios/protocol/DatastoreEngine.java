@@ -136,7 +136,28 @@ public final class DatastoreEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * A request that waited for an executor thread longer than the pool timeout fails without running: the
+     * executor queue is where it waits for a connection (threads = connections), and an application would have
+     * given up on the connection by then; without the bound, a saturated datastore builds a backlog that takes
+     * minutes to drain after the load stops.
+     */
+    private <T> Outcome<T> expiredInQueue(long intendedStartNanos, String datastore) {
+        long now = System.nanoTime();
+        long waitedNanos = now - intendedStartNanos;
+        if (waitedNanos <= settings.poolTimeout().toNanos()) {
+            return null;
+        }
+        return new Outcome<>(null, "no " + datastore + " connection within the pool timeout ("
+                + settings.poolTimeout().toMillis() + " ms, waited " + TimeUnit.NANOSECONDS.toMillis(waitedNanos) + " ms)",
+                intendedStartNanos, now, now);
+    }
+
     private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+        Outcome<SqlResult> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
+        if (expired != null) {
+            return expired;
+        }
         Connection connection;
         try {
             connection = pgPool.getConnection();
@@ -187,6 +208,10 @@ public final class DatastoreEngine implements AutoCloseable {
     }
 
     private Outcome<Object> runRedis(long intendedStartNanos, RedisCommand command) {
+        Outcome<Object> expired = expiredInQueue(intendedStartNanos, "Redis");
+        if (expired != null) {
+            return expired;
+        }
         redis.clients.jedis.Connection connection;
         try {
             connection = redis.getPool().getResource();

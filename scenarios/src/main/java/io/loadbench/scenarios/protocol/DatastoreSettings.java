@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param executorQueueCapacity requests allowed to wait for a thread, per executor; beyond it a request is
  *                              dropped (KO, and the run is marked FAILED): an unbounded queue would hide an
  *                              overloaded injector
- * @param poolTimeout           how long a request may wait for a connection before it fails
+ * @param poolTimeout           how long a request may wait for a connection (in the executor queue or the pool)
+ *                              before it fails
  * @param queryTimeout          how long a statement or command may run before it fails
  */
 public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorQueueCapacity,
