@@ -58,6 +58,14 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "loadbench.label")
     private String label;
 
+    /** {@code containers} runs the suite against Testcontainers instead of embedded servers. */
+    @Parameter(property = "loadbench.target")
+    private String target;
+
+    /** Prints stack traces behind the launcher's one-line errors. */
+    @Parameter(property = "loadbench.verbose")
+    private String verbose;
+
     @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true, required = true)
     private List<String> classpathElements;
 
@@ -96,6 +104,8 @@ public class RunMojo extends AbstractMojo {
         properties.put("loadbench.pg.url", pgUrl);
         properties.put("loadbench.redis.url", redisUrl);
         properties.put("loadbench.label", label);
+        properties.put("loadbench.target", target);
+        properties.put("loadbench.verbose", verbose);
         properties.put("loadbench.results", resultsDirectory.toPath().toAbsolutePath().normalize().toString());
         return properties;
     }
