@@ -248,6 +248,9 @@ public final class SimulationRun implements AutoCloseable {
     public void begin(Runnable preparation) {
         try {
             preparation.run();
+            // the servers start on first use: only now can the manifest say which versions and settings ran
+            runFolder.manifest().target(datastores.describe());
+            runFolder.writeManifest();
         } catch (RuntimeException e) {
             synchronized (this) {
                 concluded = true;
