@@ -70,7 +70,16 @@ final class DatastoreAction<R> implements ExitableAction {
             next.$bang(session.markAsFailed());
             return;
         }
-        submission.submit(components.engine, intendedStartNanos, outcome -> complete(session, name, startMillis, outcome));
+        submission.submit(components.engine, intendedStartNanos, outcome -> {
+            try {
+                complete(session, name, startMillis, outcome);
+            } catch (RuntimeException e) {
+                // never leave a virtual user stranded on an executor thread
+                logger.underlying().error("'{}': cannot complete the request: {}", name, e.getMessage());
+                statsEngine.logRequestCrash(session.scenario(), session.groups(), name, "cannot complete: " + e.getMessage());
+                next.$bang(session.markAsFailed());
+            }
+        });
     }
 
     private void complete(Session session, String name, long startMillis, Outcome<R> outcome) {

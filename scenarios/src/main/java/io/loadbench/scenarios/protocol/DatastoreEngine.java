@@ -119,13 +119,12 @@ public final class DatastoreEngine implements AutoCloseable {
         inFlight.incrementAndGet();
         try {
             executor.execute(() -> {
-                Outcome<T> outcome;
                 try {
-                    outcome = call.get();
+                    done.accept(call.get());
                 } finally {
+                    // after the completion ran: awaitIdle() then means every reply is recorded
                     inFlight.decrementAndGet();
                 }
-                done.accept(outcome);
             });
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();

@@ -157,6 +157,8 @@ public final class SimulationRun implements AutoCloseable {
             String gatlingResults = system.getProperty(GatlingResultsLink.PROPERTY);
             if (gatlingResults != null && !gatlingResults.isBlank()) {
                 GatlingResultsLink.link(Path.of(gatlingResults), folder.dir().resolve("gatling"));
+                // Gatling writes its HTML report after the verdict: list it in the manifest when the JVM exits
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> listGatlingReport(folder), "manifest-gatling-files"));
             }
             LOG.info("{}: preset {}, run folder {}, options {}", simulation, options.preset(), folder.dir(), options.effective());
             return new SimulationRun(simulation, options, datastores, owns, folder);
@@ -165,6 +167,20 @@ public final class SimulationRun implements AutoCloseable {
                 datastores.close();
             }
             throw e;
+        }
+    }
+
+    private static void listGatlingReport(RunFolder folder) {
+        Path gatling = folder.dir().resolve("gatling");
+        if (!java.nio.file.Files.isDirectory(gatling) || folder.manifest().status() == io.loadbench.core.run.RunStatus.RUNNING) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(gatling)) {
+            files.filter(java.nio.file.Files::isRegularFile).sorted()
+                    .forEach(file -> folder.manifest().addFile(folder.dir().relativize(file).toString().replace('\\', '/')));
+            folder.writeManifest();
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("cannot list Gatling's report in " + folder.dir() + ": " + e.getMessage());
         }
     }
 
@@ -232,6 +248,9 @@ public final class SimulationRun implements AutoCloseable {
     public void begin(Runnable preparation) {
         try {
             preparation.run();
+            // the servers start on first use: only now can the manifest say which versions and settings ran
+            runFolder.manifest().target(datastores.describe());
+            runFolder.writeManifest();
         } catch (RuntimeException e) {
             synchronized (this) {
                 concluded = true;

@@ -183,7 +183,7 @@ public final class CommerceDataset implements Dataset {
             if (mappingFile != null) {
                 FileExport.writeText(mappingFile, indexMapping());
             }
-            return FileExport.write(spec, context::progress).fileBytes();
+            return FileExport.write(spec, context.workers(), context::progress).fileBytes();
         }
 
         @Override

@@ -24,8 +24,16 @@ public final class CsvRowWriter implements RowWriter {
     private int column;
 
     public CsvRowWriter(Writer out, List<ColumnSpec> columns) {
+        this(out, columns, true);
+    }
+
+    /** @param header whether to start with the header line (false for all but the first part of a file) */
+    public CsvRowWriter(Writer out, List<ColumnSpec> columns, boolean header) {
         this.out = out;
         this.columns = columns.size();
+        if (!header) {
+            return;
+        }
         try {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {

@@ -105,6 +105,11 @@ public final class RespReplyReader {
         }
     }
 
+    /** Whether bytes of further replies are already buffered (the next read will not block). */
+    public boolean hasBuffered() {
+        return position < limit;
+    }
+
     private byte next() throws IOException {
         if (position == limit) {
             fill();

@@ -225,9 +225,13 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
                     LockSupport.unpark(writerThread);
                     return;
                 }
-                repliesRead.lazySet(read);
-                if (writerWaiting) {
-                    LockSupport.unpark(writerThread);
+                // publish progress before the reader could block, and at least every 256 replies; a waiting
+                // writer is woken at once (the counter is exact whenever the reader runs out of bytes)
+                if (!replies.hasBuffered() || (read & 255) == 0 || writerWaiting) {
+                    repliesRead.lazySet(read);
+                    if (writerWaiting) {
+                        LockSupport.unpark(writerThread);
+                    }
                 }
             }
         } catch (IOException e) {

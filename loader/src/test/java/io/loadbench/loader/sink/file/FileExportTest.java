@@ -105,6 +105,30 @@ class FileExportTest {
     }
 
     @Test
+    void severalWorkersWriteTheSameBytesAsOneWhetherGzippedOrNot(@TempDir Path dir) throws Exception {
+        for (FileFormat format : new FileFormat[]{FileFormat.BULK, FileFormat.CSV}) {
+            FileExport.write(new FileExport.Spec(table(25_000), format, dir.resolve("one.gz"), true,
+                    Map.of("event_time", "@timestamp"), "demo_index", "id"), done -> { });
+            java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+            FileExport.Result three = FileExport.write(new FileExport.Spec(table(25_000), format, dir.resolve("three.gz"), true,
+                    Map.of("event_time", "@timestamp"), "demo_index", "id"), 3, progress::set);
+            FileExport.write(new FileExport.Spec(table(25_000), format, dir.resolve("three.plain"), false,
+                    Map.of("event_time", "@timestamp"), "demo_index", "id"), 3, done -> { });
+
+            byte[] expected = new GZIPInputStream(Files.newInputStream(dir.resolve("one.gz"))).readAllBytes();
+            assertThat(new GZIPInputStream(Files.newInputStream(dir.resolve("three.gz"))).readAllBytes())
+                    .as("%s: three gzip members read as one stream", format).isEqualTo(expected);
+            assertThat(Files.readAllBytes(dir.resolve("three.plain"))).isEqualTo(expected);
+            assertThat(three.uncompressedBytes()).isEqualTo(expected.length);
+            assertThat(progress.get()).isEqualTo(25_000);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no part files left")
+                    .containsExactlyInAnyOrder("one.gz", "three.gz", "three.plain");
+        }
+    }
+
+    @Test
     void theIndexMappingTypesEveryFieldAndIsValidJson() throws Exception {
         JsonNode mapping = new ObjectMapper().readTree(IndexMapping.json(COLUMNS, Map.of("event_time", "@timestamp"), List.of("note")));
         JsonNode properties = mapping.get("mappings").get("properties");
