@@ -55,6 +55,15 @@ class SimulationOptionsTest {
     }
 
     @Test
+    void onlyTheSmokePresetToleratesHalfSecondInjectorStalls() {
+        assertThat(PRESETS.get("smoke")).containsEntry("maxStall", "2s");
+        assertThat(PRESETS.get("full")).containsEntry("maxStall", "500ms");
+        Map<String, Map<String, String>> strictSmoke = Presets.table(Map.of(),
+                Map.of("smoke", Presets.values("maxStall", "100ms")));
+        assertThat(strictSmoke.get("smoke")).as("a simulation's own smoke value wins").containsEntry("maxStall", "100ms");
+    }
+
+    @Test
     void aPresetSettingAnOptionTheSimulationLacksIsAMistake() {
         assertThatThrownBy(() -> Presets.table(Map.of(), Map.of("smoke", Map.of("userz", "5"))))
                 .hasMessage("preset smoke sets 'userz', which is not an option");
