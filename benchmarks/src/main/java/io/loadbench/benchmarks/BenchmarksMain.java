@@ -22,10 +22,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.core.run.RunFolder;
-import io.loadbench.core.target.DatastoreException;
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.TargetSpec;
+import io.loadbench.results.RunFolder;
+import io.loadbench.datastores.DatastoreException;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.TargetSpec;
 
 /**
  * Runs the JMH suite as one self-describing run: {@code results/<timestamp>-<label>-jmh/} with

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
-import io.loadbench.core.run.Labels;
+import io.loadbench.results.Labels;
 
 /**
  * Where a suite run writes and which target it uses: read once from system properties and the

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.testing.TestDatastores;
 
 /**
  * Runs every benchmark of the suite once, briefly, against the embedded PostgreSQL and Redis, so that none

@@ -48,7 +48,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The description of one machine, as core's {@code EnvironmentInfo} and {@code Datastores.describe()} write it. */
+    /** The description of one machine, as the results format's {@code EnvironmentInfo} and {@code Datastores.describe()} write it. */
     public record Machine(String label, String cpu, int cores, long memoryBytes, String jvmVersion, String sharedBuffers,
                           String maxConnections, String redisVersion) {
     }
@@ -118,7 +118,7 @@ public final class Fixtures {
      * each, log-normally spread around {@code medianUs} with a rare slow tail.
      *
      * @param warmUpTagged how many leading intervals carry the tag {@code <request>.warmup}; the others are
-     *                     tagged {@code <request>}, as core's {@code LatencyIntervalLog} tags them
+     *                     tagged {@code <request>}, as the results format's {@code LatencyIntervalLog} tags them
      */
     public static void hlog(Path file, long seed, long startMs, int intervals, int ratePerSecond, double medianUs,
                             int warmUpTagged) {

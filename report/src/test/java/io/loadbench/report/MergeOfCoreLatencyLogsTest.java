@@ -2,10 +2,10 @@ package io.loadbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadbench.core.latency.LatencyIntervalLog;
-import io.loadbench.core.latency.LatencyRecorders;
-import io.loadbench.core.latency.RequestLatencyRecorder;
-import io.loadbench.core.latency.RequestLatencyTotals;
+import io.loadbench.results.latency.LatencyIntervalLog;
+import io.loadbench.results.latency.LatencyRecorders;
+import io.loadbench.results.latency.RequestLatencyRecorder;
+import io.loadbench.results.latency.RequestLatencyTotals;
 import io.loadbench.report.read.RunReader;
 import io.loadbench.report.read.SavedRun;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two smoke runs of one simulation on two injectors, their latency written by core's own
+ * Two smoke runs of one simulation on two injectors, their latency written by the results format's own
  * {@link LatencyIntervalLog} (warm-up included and tagged), merged: the merged histogram holds exactly
  * the measured requests of both.
  */

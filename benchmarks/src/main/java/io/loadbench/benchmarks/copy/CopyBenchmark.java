@@ -25,7 +25,7 @@ import org.postgresql.copy.CopyManager;
 
 import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;

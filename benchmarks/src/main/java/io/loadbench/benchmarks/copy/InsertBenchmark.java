@@ -27,8 +27,8 @@ import org.postgresql.core.BaseConnection;
 
 import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.PostgresEndpoint;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
 

@@ -3,10 +3,10 @@ package io.loadbench.benchmarks.fork;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.PostgresEndpoint;
-import io.loadbench.core.target.TargetKind;
-import io.loadbench.core.target.TargetSpec;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.TargetKind;
+import io.loadbench.datastores.TargetSpec;
 
 /** The datastore target of a benchmark JVM, read from the properties the launcher set. */
 public final class ForkTarget {

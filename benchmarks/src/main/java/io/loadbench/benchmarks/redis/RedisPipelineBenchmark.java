@@ -23,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.ThreadParams;
 
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 

@@ -1,8 +1,8 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.core.run.Json;
-import io.loadbench.core.run.RunFolder;
-import io.loadbench.core.target.Datastores;
+import io.loadbench.results.Json;
+import io.loadbench.results.RunFolder;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyBinaryEncoder;
 import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.DatastoresContext;

@@ -1,7 +1,7 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.core.target.DatastoreException;
-import io.loadbench.core.target.InvalidTargetException;
+import io.loadbench.datastores.DatastoreException;
+import io.loadbench.datastores.InvalidTargetException;
 import io.loadbench.loader.run.TargetNotEmptyException;
 import io.loadbench.loader.sink.postgres.CopyLoadException;
 import io.loadbench.loader.spi.DatasetDefinition;

@@ -1,6 +1,6 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.core.target.TargetSpec;
+import io.loadbench.datastores.TargetSpec;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetOptions;

@@ -1,6 +1,6 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.core.run.Labels;
+import io.loadbench.results.Labels;
 
 import java.time.Clock;
 

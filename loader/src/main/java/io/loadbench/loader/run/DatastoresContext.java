@@ -1,6 +1,6 @@
 package io.loadbench.loader.run;
 
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.spi.DatasetContext;
 import redis.clients.jedis.Jedis;
 
@@ -42,7 +42,7 @@ public final class DatastoresContext implements DatasetContext {
     }
 
     @Override
-    public io.loadbench.core.target.RedisEndpoint redisEndpoint() {
+    public io.loadbench.datastores.RedisEndpoint redisEndpoint() {
         return datastores.redis();
     }
 

@@ -23,7 +23,7 @@ public interface DatasetContext {
      * Where the target's Redis is, for sinks that open their own connections (the pipelined RESP sink);
      * throws an unchecked exception with a one-line message if the target has no Redis.
      */
-    default io.loadbench.core.target.RedisEndpoint redisEndpoint() {
+    default io.loadbench.datastores.RedisEndpoint redisEndpoint() {
         throw new UnsupportedOperationException("this context does not expose its Redis endpoint");
     }
 

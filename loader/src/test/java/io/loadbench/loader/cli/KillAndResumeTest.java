@@ -1,8 +1,8 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.PostgresEndpoint;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.datasets.events.EventsDefinition;
 import io.loadbench.loader.datasets.events.EventsOptions;
 import io.loadbench.loader.encode.CopyEncoder;

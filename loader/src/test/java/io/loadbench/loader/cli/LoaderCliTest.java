@@ -2,9 +2,9 @@ package io.loadbench.loader.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.PostgresEndpoint;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.testing.TestDatastores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.loadbench.loader.encode;
 
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.testing.TestSchema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,6 +1,6 @@
 package io.loadbench.loader.run;
 
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.datasets.events.EventsDefinition;
 import io.loadbench.loader.datasets.events.EventsOptions;
 import io.loadbench.loader.encode.CopyEncoder;

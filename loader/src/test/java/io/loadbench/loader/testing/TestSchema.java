@@ -1,6 +1,6 @@
 package io.loadbench.loader.testing;
 
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.sink.postgres.PostgresConnections;
 import io.loadbench.loader.spi.DatasetContext;
 import redis.clients.jedis.Jedis;

@@ -1,8 +1,8 @@
 package io.loadbench.loader.testing;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.TargetSpec;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.TargetSpec;
+import io.loadbench.datastores.testing.TestDatastores;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loadbench.core.latency.LatencyHistograms;
-import io.loadbench.core.run.EnvironmentInfo;
-import io.loadbench.core.run.RunFolder;
-import io.loadbench.core.run.ToolInfo;
+import io.loadbench.results.latency.LatencyHistograms;
+import io.loadbench.results.EnvironmentInfo;
+import io.loadbench.results.RunFolder;
+import io.loadbench.results.ToolInfo;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
 import io.loadbench.report.read.IntervalLogReader;
@@ -46,9 +46,9 @@ public final class RunMerger {
     static final String LABEL = "merged";
     private static final ObjectMapper LENIENT = JsonFiles.MAPPER.copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Recorded microseconds are printed as milliseconds (hgrm values, hlog Interval_Max), as core's latency logs do. */
+    /** Recorded microseconds are printed as milliseconds (hgrm values, hlog Interval_Max), as the results format's latency logs do. */
     private static final double MICROS_PER_MILLI = LatencyHistograms.MICROS_PER_MILLI;
-    /** Percentile rows per halving of 1-p in the .hgrm, as core writes them. */
+    /** Percentile rows per halving of 1-p in the .hgrm, as the results format writes them. */
     private static final int HGRM_TICKS_PER_HALF_DISTANCE = 5;
 
     private RunMerger() {
@@ -112,7 +112,7 @@ public final class RunMerger {
         JsonFiles.write(dir.resolve(MergeInfo.FILE), mergeInfo);
 
         Manifest first = sources.get(0).manifest();
-        io.loadbench.core.run.Manifest manifest = folder.manifest();
+        io.loadbench.results.Manifest manifest = folder.manifest();
         manifest.putParameters(map(first.parameters()));
         List<String> sourceIds = new ArrayList<>();
         sources.forEach(s -> sourceIds.add(s.id()));

@@ -12,11 +12,11 @@ import org.HdrHistogram.HistogramLogReader;
 /**
  * Adds up the intervals of an HdrHistogram interval log ({@code HistogramLogWriter}'s format, log format
  * 1.3) into one histogram. Intervals are warm-up, and left out, when their tag is {@code <request>.warmup}
- * (what core's {@code LatencyIntervalLog} writes while a run warms up) or starts with {@code warmup}.
+ * (what the results format's {@code LatencyIntervalLog} writes while a run warms up) or starts with {@code warmup}.
  */
 public final class IntervalLogReader {
 
-    /** The tag suffix core's {@code LatencyIntervalLog} gives warm-up intervals. */
+    /** The tag suffix the results format's {@code LatencyIntervalLog} gives warm-up intervals. */
     static final String WARMUP_TAG_SUFFIX = ".warmup";
 
     private IntervalLogReader() {

@@ -72,7 +72,7 @@ public record ScenarioResult(String preset, Double targetRequestsPerSecond, Doub
     }
 
     /**
-     * The outcome of the request whose latency files are {@code hdr/<fileName>.*}: core's latency log names
+     * The outcome of the request whose latency files are {@code hdr/<fileName>.*}: the latency log names
      * files after the request with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
      */
     public RequestOutcome requestByFileName(String fileName) {

@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.protocol;
 
-import io.loadbench.core.latency.LatencyRecorders;
-import io.loadbench.core.latency.RequestLatencyRecorder;
+import io.loadbench.results.latency.LatencyRecorders;
+import io.loadbench.results.latency.RequestLatencyRecorder;
 
 /**
  * What the datastore protocol shares across every scenario of one simulation: the latency recorders and

@@ -4,7 +4,7 @@
  *
  * <p>Blocking calls run on the {@link io.loadbench.scenarios.protocol.DatastoreEngine}'s bounded executor,
  * sized with the pools, never on Gatling's event loops. Every request is recorded from its intended start
- * and as service time into the run's {@link io.loadbench.core.latency.LatencyRecorders} (the numbers of
+ * and as service time into the run's {@link io.loadbench.results.latency.LatencyRecorders} (the numbers of
  * record) and reported to Gatling's StatsEngine (its HTML report). Nothing here depends on Gatling
  * internals; that is confined to {@code io.loadbench.scenarios.gatling}.
  */

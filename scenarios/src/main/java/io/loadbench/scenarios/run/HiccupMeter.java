@@ -1,6 +1,6 @@
 package io.loadbench.scenarios.run;
 
-import io.loadbench.core.latency.LatencyHistograms;
+import io.loadbench.results.latency.LatencyHistograms;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;

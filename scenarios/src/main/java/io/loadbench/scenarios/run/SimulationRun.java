@@ -4,16 +4,16 @@ import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.Session;
-import io.loadbench.core.latency.LatencyIntervalLog;
-import io.loadbench.core.latency.LatencyLogTicker;
-import io.loadbench.core.latency.LatencyPercentiles;
-import io.loadbench.core.latency.LatencyRecorders;
-import io.loadbench.core.latency.RequestLatencyTotals;
-import io.loadbench.core.run.Json;
-import io.loadbench.core.run.Labels;
-import io.loadbench.core.run.RunFolder;
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.TargetSpec;
+import io.loadbench.results.latency.LatencyIntervalLog;
+import io.loadbench.results.latency.LatencyLogTicker;
+import io.loadbench.results.latency.LatencyPercentiles;
+import io.loadbench.results.latency.LatencyRecorders;
+import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.results.Json;
+import io.loadbench.results.Labels;
+import io.loadbench.results.RunFolder;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.TargetSpec;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
 import io.loadbench.scenarios.protocol.Datastore;
 import io.loadbench.scenarios.protocol.DatastoreEngine;
@@ -172,7 +172,7 @@ public final class SimulationRun implements AutoCloseable {
 
     private static void listGatlingReport(RunFolder folder) {
         Path gatling = folder.dir().resolve("gatling");
-        if (!java.nio.file.Files.isDirectory(gatling) || folder.manifest().status() == io.loadbench.core.run.RunStatus.RUNNING) {
+        if (!java.nio.file.Files.isDirectory(gatling) || folder.manifest().status() == io.loadbench.results.RunStatus.RUNNING) {
             return;
         }
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(gatling)) {
@@ -467,7 +467,7 @@ public final class SimulationRun implements AutoCloseable {
                 boolean agrees = !Double.isNaN(infoRatio) && Math.abs(infoRatio - ratio) <= 0.01;
                 info.put("agreesWithinOnePercentagePoint", agrees);
                 // only a server this run owns must agree: a shared one counts other clients' lookups too
-                if (!agrees && datastores.kind() == io.loadbench.core.target.TargetKind.EMBEDDED) {
+                if (!agrees && datastores.kind() == io.loadbench.datastores.TargetKind.EMBEDDED) {
                     found.add(String.format(Locale.ROOT, "hit ratio %.4f measured by the requests disagrees with Redis INFO %.4f",
                             ratio, infoRatio));
                 }

@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.run;
 
-import io.loadbench.core.latency.LatencyKind;
-import io.loadbench.core.latency.RequestLatencyTotals;
+import io.loadbench.results.latency.LatencyKind;
+import io.loadbench.results.latency.RequestLatencyTotals;
 import java.time.Duration;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.run;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.target.RedisEndpoint;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.scenarios.protocol.DatastoreConnector;
 import java.time.Duration;
 import javax.sql.DataSource;

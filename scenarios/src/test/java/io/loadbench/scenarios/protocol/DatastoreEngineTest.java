@@ -2,7 +2,7 @@ package io.loadbench.scenarios.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.scenarios.run.TargetConnector;
 import java.time.Duration;
 import java.util.List;

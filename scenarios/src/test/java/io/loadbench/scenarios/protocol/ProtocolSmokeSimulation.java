@@ -17,8 +17,8 @@ import static io.loadbench.scenarios.protocol.Datastore.updateCount;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.loadbench.core.testing.TestDatastores;
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;

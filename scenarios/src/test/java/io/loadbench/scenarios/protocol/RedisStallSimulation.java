@@ -9,7 +9,7 @@ import static io.loadbench.scenarios.protocol.Datastore.reply;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;

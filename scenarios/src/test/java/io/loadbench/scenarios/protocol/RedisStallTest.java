@@ -3,8 +3,8 @@ package io.loadbench.scenarios.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loadbench.core.latency.LatencyLogReader;
-import io.loadbench.core.run.Json;
+import io.loadbench.results.latency.LatencyLogReader;
+import io.loadbench.results.Json;
 import io.loadbench.scenarios.GatlingLauncher;
 import java.nio.file.Path;
 import java.util.List;

@@ -13,9 +13,9 @@ import static io.loadbench.scenarios.protocol.Datastore.sql;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.loadbench.core.latency.LatencyLogReader;
-import io.loadbench.core.latency.LatencyRecorders;
-import io.loadbench.core.target.TargetKind;
+import io.loadbench.results.latency.LatencyLogReader;
+import io.loadbench.results.latency.LatencyRecorders;
+import io.loadbench.datastores.TargetKind;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededFeeder;
@@ -189,7 +189,7 @@ public class DailyScheduleSimulation extends Simulation {
         double endSec = offsetSec + incidentEndMs / 1000.0;
         double recoveredSec = endSec + options.duration("recoveryWindow").toMillis() / 1000.0;
         Histogram before = new Histogram(3), during = new Histogram(3), after = new Histogram(3);
-        Path log = hdr.resolve(io.loadbench.core.latency.LatencyKind.INTENDED.hlogFileName(affected));
+        Path log = hdr.resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(affected));
         for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
             if (!LatencyRecorders.fileName(affected).equals(interval.tag())) {
                 continue;

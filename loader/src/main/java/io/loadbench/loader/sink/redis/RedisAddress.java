@@ -9,7 +9,7 @@ import java.util.Objects;
 public record RedisAddress(String host, int port, String user, String password, int database, boolean tls) {
 
     /** The address of a resolved target's Redis. */
-    public static RedisAddress of(io.loadbench.core.target.RedisEndpoint endpoint) {
+    public static RedisAddress of(io.loadbench.datastores.RedisEndpoint endpoint) {
         return new RedisAddress(endpoint.host(), endpoint.port(), endpoint.user(), endpoint.password(), endpoint.database(),
                 endpoint.tls());
     }

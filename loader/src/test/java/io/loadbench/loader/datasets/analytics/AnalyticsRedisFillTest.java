@@ -1,7 +1,7 @@
 package io.loadbench.loader.datasets.analytics;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.sink.redis.RedisAddress;
 import io.loadbench.loader.sink.redis.RedisLoadException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.loadbench.loader.datasets.gateway;
 
-import io.loadbench.core.target.Datastores;
+import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.DatasetVerifier;

@@ -1,7 +1,7 @@
 package io.loadbench.loader.sink.redis;
 
-import io.loadbench.core.target.Datastores;
-import io.loadbench.core.testing.TestDatastores;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.testing.TestDatastores;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline against the server in LOADBENCH_REDIS_URL (skipped when unset); keys are unique and removed. */

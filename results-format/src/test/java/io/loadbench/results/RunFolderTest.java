@@ -1,0 +1,196 @@
+package io.loadbench.results;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Run folders and their manifests: naming, collisions, the format (locked by golden files, written under the
+ * Turkish locale and the Chatham time zone the build runs tests in), and that no password ever reaches the file.
+ */
+class RunFolderTest {
+
+    private static final Instant START = Instant.parse("2026-11-22T06:22:18.123Z");
+
+    static final EnvironmentInfo ENVIRONMENT = new EnvironmentInfo("DB-Bench-01",
+            new EnvironmentInfo.Cpu("AMD EPYC 7B13", 2),
+            new EnvironmentInfo.Memory(25_769_803_776L),
+            new EnvironmentInfo.Os("Linux", "6.1.0-28-cloud-amd64", "amd64", "Debian GNU/Linux 12 (bookworm)"),
+            new EnvironmentInfo.Jvm("Eclipse Adoptium", "17.0.15+6", "OpenJDK 64-Bit Server VM",
+                    List.of("-Xmx4g", "-Dloadbench.redis.password=hunter2")));
+    static final ToolInfo TOOL = new ToolInfo("loadbench", "0.1.0-SNAPSHOT", "3f2c8e1d9b7a6c5e4d3f2a1b0c9d8e7f6a5b4c3d");
+
+    @TempDir
+    Path results;
+
+    private final MutableClock clock = new MutableClock(START);
+
+    @Test
+    void folderIsNamedByUtcStartLabelAndName() {
+        RunFolder run = RunFolder.create(results, "DB Bench_01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+
+        assertThat(run.dir()).isEqualTo(results.resolve("20261122T062218Z-db-bench-01-load-events"));
+        assertThat(run.dir().resolve(RunFolder.MANIFEST_FILE)).isRegularFile();
+    }
+
+    @Test
+    void runsStartingInTheSameSecondGetNumberedSuffixes() {
+        Path first = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
+        Path second = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
+        Path third = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
+
+        assertThat(first.getFileName()).hasToString("20261122T062218Z-db-jmh");
+        assertThat(second.getFileName()).hasToString("20261122T062218Z-db-jmh-2");
+        assertThat(third.getFileName()).hasToString("20261122T062218Z-db-jmh-3");
+    }
+
+    @Test
+    void manifestIsWrittenAsRunningAtCreate() throws IOException {
+        RunFolder run = RunFolder.create(results, "db-bench-01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+
+        assertThat(read(run)).isEqualTo(golden("manifest-running.json"));
+    }
+
+    @Test
+    void finishedManifestMatchesTheGoldenFile() throws IOException {
+        RunFolder run = RunFolder.create(results, "db-bench-01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        fill(run);
+        Files.writeString(run.dir().resolve("load.json"), "{}\n");
+        Files.createDirectories(run.dir().resolve("hdr"));
+        Files.writeString(run.dir().resolve("hdr/copy.service.hlog"), "");
+        clock.advance(Duration.ofMillis(23_827));
+
+        run.finishOk();
+
+        assertThat(read(run)).isEqualTo(golden("manifest-ok.json"));
+    }
+
+    @Test
+    void failedRunRecordsOneLineReasonWithoutSecrets() throws IOException {
+        RunFolder run = RunFolder.create(results, "db-bench-01", "gatling", "gatling-cachequeries", clock, ENVIRONMENT, TOOL);
+        clock.advance(Duration.ofSeconds(61));
+
+        run.finishFailed("achieved 8,412 req/s of the 10,000 req/s target against redis://:hunter2@cache:6379\n\tat x.y.Z");
+
+        assertThat(read(run)).isEqualTo(golden("manifest-failed.json"));
+        assertThatThrownBy(run::finishOk).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void noPasswordEverReachesTheFile() throws IOException {
+        RunFolder run = RunFolder.create(results, "db", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        fill(run);
+        run.manifest().putParameter("pgPassword", "hunter2")
+                .putParameter("urls", List.of("jdbc:postgresql://db/x?user=a&password=hunter2", "rediss://u:hunter2@c:1"))
+                .putParameter("nested", Map.of("secretKey", "hunter2", "inner", Map.of("password", "hunter2")));
+        run.finishFailed("login failed: postgresql://bench:hunter2@db:5432/x");
+
+        String manifest = read(run);
+        assertThat(manifest).doesNotContain("hunter2").contains("\"pgPassword\" : \"****\"")
+                .contains("jdbc:postgresql://db/x?user=a&password=****").contains("rediss://c:1")
+                .contains("login failed: postgresql://db:5432/x");
+    }
+
+    @Test
+    void parametersAreSortedAndKeepTheirTypes() throws IOException {
+        RunFolder run = RunFolder.create(results, "db", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        run.manifest().putParameter("workers", 2).putParameter("batchSize", 50_000).putParameter("ratio", 0.95)
+                .putParameter("resume", false);
+        run.writeManifest();
+
+        assertThat(read(run)).contains("\"parameters\" : {\n    \"batchSize\" : 50000,\n    \"ratio\" : 0.95,\n"
+                + "    \"resume\" : false,\n    \"workers\" : 2\n  }");
+    }
+
+    private static void fill(RunFolder run) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("seed", 42L);
+        parameters.put("rows", 1_000_000L);
+        parameters.put("dataset", "events");
+        parameters.put("batchSize", 50_000);
+        parameters.put("workers", 2);
+        parameters.put("format", "binary");
+        parameters.put("pgUrl", "postgresql://bench:hunter2@db.example:5432/bench");
+        parameters.put("pgPassword", "hunter2");
+        parameters.put("rowsPerSecondTarget", 2.5e5);
+        run.manifest().putParameters(parameters);
+        run.manifest().putPlan("dataset", "events").putPlan("rows", 1_000_000L).putPlan("seed", 42L);
+
+        Map<String, Object> postgres = new LinkedHashMap<>();
+        postgres.put("url", "jdbc:postgresql://127.0.0.1:41234/postgres");
+        postgres.put("user", "postgres");
+        postgres.put("version", "PostgreSQL 18.0 on x86_64-pc-linux-gnu, compiled by gcc");
+        postgres.put("serverVersionNum", 180000);
+        Map<String, Object> settings = new TreeMap<>();
+        settings.put("fsync", "off");
+        settings.put("shared_buffers", "512MB");
+        settings.put("io_method", null);
+        postgres.put("settings", settings);
+        Map<String, Object> redis = new LinkedHashMap<>();
+        redis.put("url", "redis://127.0.0.1:42111");
+        redis.put("version", "6.2.6");
+        redis.put("mode", "standalone");
+        redis.put("config", Map.of("save", "", "appendonly", "no"));
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kind", "EMBEDDED");
+        target.put("postgres", postgres);
+        target.put("redis", redis);
+        run.manifest().target(target);
+    }
+
+    private static String read(RunFolder run) throws IOException {
+        return Files.readString(run.dir().resolve(RunFolder.MANIFEST_FILE), StandardCharsets.UTF_8);
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = RunFolderTest.class.getResourceAsStream("golden/" + name)) {
+            assertThat(in).as("golden file %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
