@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
-import io.loadbench.results.RunFolder;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunKind;
 import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
@@ -88,23 +89,24 @@ public final class BenchmarksMain {
                     + " (list them with -Djmh.args=-l)");
             return 2;
         }
-        try (Datastores datastores = Datastores.open(
-                TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env()))) {
-            return runSuite(options, benchmarks, datastores);
-        } catch (DatastoreException e) {
-            err.println("jmh:run: " + e.getMessage());
-            if (settings.verbose()) {
-                e.printStackTrace(err);
+        // the run starts once the command line is understood: from here on every failure ends the folder FAILED
+        try (Run run = Run.start(settings.resultsDirectory(), settings.label(), RunKind.JMH, "jmh", clock)) {
+            try (Datastores datastores = Datastores.open(
+                    TargetSpec.resolve(settings.target(), settings.pgUrl(), settings.redisUrl(), settings.env()))) {
+                return runSuite(options, benchmarks, datastores, run);
+            } catch (DatastoreException e) {
+                if (settings.verbose()) {
+                    e.printStackTrace(err);
+                }
+                return failed(run, e.getMessage());
             }
-            return 1;
         }
     }
 
-    private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores) {
-        // servers start (and connection problems surface) before a run folder exists
+    private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores, Run run) {
+        // servers start (and connection problems surface) before the benchmarks do
         List<String> forkArguments = forkArguments(datastores);
         Map<String, Object> target = datastores.describe();
-        RunFolder run = RunFolder.create(settings.resultsDirectory(), settings.label(), "jmh", "jmh", clock);
         List<String> benchmarkNames = new ArrayList<>();
         benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
 
@@ -145,7 +147,7 @@ public final class BenchmarksMain {
             if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
                 return failed(run, "JMH produced no results");
             }
-            run.finishOk();
+            run.succeeded();
             out.println("jmh:run: results in " + resultFile);
             return 0;
         } catch (NoBenchmarksException e) {
@@ -163,8 +165,8 @@ public final class BenchmarksMain {
         }
     }
 
-    private int failed(RunFolder run, String reason) {
-        run.finishFailed(reason);
+    private int failed(Run run, String reason) {
+        run.failed(reason);
         err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
         return 1;
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The contents of a run's {@code manifest.json} (schema in {@code results/README.md}). Producers fill
- * {@link #putParameter parameters}, the {@link #putPlan plan} and the {@link #target target}; {@link RunFolder}
+ * {@link #putParameter parameters}, the {@link #putPlan plan} and the {@link #target target}; {@link Run}
  * sets the rest and writes it. Thread-safe. Before writing, every value passes through {@link ManifestSanitizer}:
  * URLs lose their user info and secret-named values become {@code ****}.
  */
@@ -21,7 +21,7 @@ public final class Manifest {
     /** Version of the manifest format; bump on any incompatible change and update results/README.md. */
     public static final int SCHEMA_VERSION = 1;
 
-    private final String kind;
+    private final RunKind kind;
     private final String name;
     private final String label;
     private final ToolInfo tool;
@@ -35,7 +35,7 @@ public final class Manifest {
     private RunStatus status = RunStatus.RUNNING;
     private String failureReason;
 
-    Manifest(String kind, String name, String label, ToolInfo tool, Instant startedAt, EnvironmentInfo environment) {
+    Manifest(RunKind kind, String name, String label, ToolInfo tool, Instant startedAt, EnvironmentInfo environment) {
         this.kind = kind;
         this.name = name;
         this.label = label;
@@ -112,7 +112,7 @@ public final class Manifest {
 
     /** The manifest as written: the schema's field order at the top, keys sorted below, sanitized. */
     synchronized ObjectNode toJsonTree() {
-        Document document = new Document(SCHEMA_VERSION, kind, name, label, tool, Json.format(startedAt),
+        Document document = new Document(SCHEMA_VERSION, kind.manifestName(), name, label, tool, Json.format(startedAt),
                 Json.format(finishedAt), finishedAt == null ? null : finishedAt.toEpochMilli() - startedAt.toEpochMilli(),
                 status.name(), failureReason, new TreeMap<>(parameters), new TreeMap<>(plan), environment, target,
                 new ArrayList<>(files));

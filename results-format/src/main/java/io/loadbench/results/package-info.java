@@ -1,6 +1,6 @@
 /**
  * Run folders: every load, JMH run and Gatling simulation writes one self-describing folder under
- * {@code results/} ({@link io.loadbench.results.RunFolder}) whose {@code manifest.json}
+ * {@code results/} ({@link io.loadbench.results.Run}) whose {@code manifest.json}
  * ({@link io.loadbench.results.Manifest}) says what ran (kind, name, every parameter and the plan), where
  * ({@link io.loadbench.results.EnvironmentInfo}, the datastore target's description), with which loadbench
  * ({@link io.loadbench.results.ToolInfo}) and how it ended.

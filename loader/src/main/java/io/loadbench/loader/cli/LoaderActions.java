@@ -1,7 +1,8 @@
 package io.loadbench.loader.cli;
 
 import io.loadbench.results.Json;
-import io.loadbench.results.RunFolder;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunKind;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyBinaryEncoder;
 import io.loadbench.loader.run.DatasetLoader;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What each dataset command does, given its validated configuration. */
 final class LoaderActions {
@@ -131,25 +131,32 @@ final class LoaderActions {
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
         printConfiguration(config, "loadId=" + plan.loadId());
-        RunFolder run = RunFolder.create(config.results(), config.label(), "load", "load-" + dataset.name(), clock);
-        run.manifest().putParameters(config.describe());
-        run.manifest().putParameter("loadId", plan.loadId());
-        run.manifest().putPlan(plan.describe());
-        run.writeManifest();
-        out.println("run folder: " + run.dir());
-        AtomicBoolean finished = new AtomicBoolean();
-        Datastores datastores = Datastores.open(config.target());
-        Thread onSignal = new Thread(() -> {
-            if (finished.compareAndSet(false, true)) {
-                run.finishFailed("interrupted before the load finished; continue with --resume");
-                err.println("interrupted: committed batches are kept; continue with the same command plus --resume");
-            }
-            datastores.close();
-        }, "loadbench-loader-interrupt");
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        try (Run run = Run.start(config.results(), config.label(), RunKind.LOAD, "load-" + dataset.name(), clock)) {
+            run.whenInterrupted("interrupted before the load finished; continue with --resume");
+            run.manifest().putParameters(config.describe());
+            run.manifest().putParameter("loadId", plan.loadId());
+            run.manifest().putPlan(plan.describe());
+            run.writeManifest();
+            out.println("run folder: " + run.dir());
+            return load(config, dataset, plan, run);
+        }
+    }
+
+    private int load(LoaderConfig config, Dataset dataset, LoadPlan plan, Run run) throws Exception {
         long started = System.nanoTime();
         DatasetLoader.Outcome outcome = null;
+        Datastores datastores = null;
+        Thread onSignal = null;
         try {
+            datastores = Datastores.open(config.target());
+            Datastores opened = datastores;
+            onSignal = new Thread(() -> {
+                if (run.isOpen()) {
+                    err.println("interrupted: committed batches are kept; continue with the same command plus --resume");
+                }
+                opened.close();
+            }, "loadbench-loader-interrupt");
+            Runtime.getRuntime().addShutdownHook(onSignal);
             datastores.postgres();
             DatastoresContext context = new DatastoresContext(datastores, run.dir(), config.workers(), config.batchSize());
             long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
@@ -166,36 +173,42 @@ final class LoaderActions {
             String failure = verification.passed() ? null : "verification failed: " + verification.failedChecks();
             writeReport(run, LoadReports.of(plan, config.resume(), outcome, loadSeconds, verification, failure));
             run.manifest().target(datastores.describe());
-            if (!finished.compareAndSet(false, true)) {
+            if (!run.isOpen()) {
                 return LoaderCli.EXIT_FAILED;
             }
             if (failure != null) {
-                run.finishFailed(failure);
+                run.failed(failure);
                 throw new VerificationFailedException(verification.failedChecks() + " (numbers above; run folder " + run.dir() + ")");
             }
-            run.finishOk();
+            run.succeeded();
             out.println("OK: " + run.dir().resolve("load.json"));
             return LoaderCli.EXIT_OK;
         } catch (Exception | Error e) {
-            if (finished.compareAndSet(false, true)) {
+            if (run.isOpen()) {
                 String reason = LoaderCli.firstLine(LoaderCli.describe(e));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 try {
                     writeReport(run, LoadReports.failed(plan, config.resume(), outcome, seconds, reason));
-                    run.manifest().target(datastores.describe());
+                    if (datastores != null) {
+                        run.manifest().target(datastores.describe());
+                    }
                 } catch (RuntimeException secondary) {
                     e.addSuppressed(secondary);
                 }
-                run.finishFailed(reason);
+                run.failed(reason);
             }
             throw e;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it closes the datastores itself
+            if (onSignal != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it closes the datastores itself
+                }
             }
-            datastores.close();
+            if (datastores != null) {
+                datastores.close();
+            }
         }
     }
 
@@ -215,7 +228,7 @@ final class LoaderActions {
         out.printf(Locale.ROOT, "load finished in %.1f s%n", seconds);
     }
 
-    private static void writeReport(RunFolder run, LoadReport report) {
+    private static void writeReport(Run run, LoadReport report) {
         Json.write(run.dir().resolve("load.json"), report);
         run.manifest().addFile("load.json");
     }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.results.latency.LatencyHistograms;
 import io.loadbench.results.EnvironmentInfo;
-import io.loadbench.results.RunFolder;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunKind;
 import io.loadbench.results.ToolInfo;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
@@ -62,35 +63,37 @@ public final class RunMerger {
         validate(sources);
         Manifest first = sources.get(0).manifest();
         String name = sources.stream().allMatch(s -> s.manifest().name().equals(first.name())) ? first.name() : "merge";
-        RunFolder folder;
+        Run folder;
         try {
-            folder = RunFolder.create(resultsDir, LABEL, "merge", name, clock, environment(first), ToolInfo.current());
+            folder = Run.start(resultsDir, LABEL, RunKind.MERGE, name, clock, environment(first), ToolInfo.current());
         } catch (UncheckedIOException e) {
             throw new ReportException(e.getMessage(), e);
         }
-        try {
+        try (folder) {
             fill(folder, sources, clock);
+            List<String> failures = new ArrayList<>();
+            for (SavedRun source : sources) {
+                if (!source.manifest().status().equals("OK")) {
+                    failures.add(source.id() + " " + source.manifest().status()
+                            + (source.manifest().failureReason() == null ? "" : ": " + source.manifest().failureReason()));
+                }
+            }
+            if (failures.isEmpty()) {
+                folder.succeeded();
+            } else {
+                folder.failed("source run failed: " + String.join("; ", failures));
+            }
+            return folder.dir();
         } catch (RuntimeException e) {
             // never leave a merged folder that looks complete: it says it failed, and why
-            folder.finishFailed("merge failed: " + e.getMessage());
+            if (folder.isOpen()) {
+                folder.failed("merge failed: " + e.getMessage());
+            }
             throw e;
         }
-        List<String> failures = new ArrayList<>();
-        for (SavedRun source : sources) {
-            if (!source.manifest().status().equals("OK")) {
-                failures.add(source.id() + " " + source.manifest().status()
-                        + (source.manifest().failureReason() == null ? "" : ": " + source.manifest().failureReason()));
-            }
-        }
-        if (failures.isEmpty()) {
-            folder.finishOk();
-        } else {
-            folder.finishFailed("source run failed: " + String.join("; ", failures));
-        }
-        return folder.dir();
     }
 
-    private static void fill(RunFolder folder, List<SavedRun> sources, Clock clock) {
+    private static void fill(Run folder, List<SavedRun> sources, Clock clock) {
         Path dir = folder.dir();
         ObjectNode mergeInfo = JsonFiles.MAPPER.createObjectNode();
         mergeInfo.put("schemaVersion", MergeInfo.SCHEMA_VERSION);

@@ -11,7 +11,8 @@ import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
 import io.loadbench.results.Json;
 import io.loadbench.results.Labels;
-import io.loadbench.results.RunFolder;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunKind;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
@@ -65,7 +66,7 @@ public final class SimulationRun implements AutoCloseable {
     private final String simulation;
     private final SimulationOptions options;
     private final Datastores datastores;
-    private final RunFolder runFolder;
+    private final Run runFolder;
     private final LatencyRecorders recorders = new LatencyRecorders();
     private final DatastoreRuntime runtime;
     private final Clock clock = Clock.systemUTC();
@@ -110,7 +111,7 @@ public final class SimulationRun implements AutoCloseable {
     private final boolean ownsDatastores;
 
     private SimulationRun(String simulation, SimulationOptions options, Datastores datastores, boolean ownsDatastores,
-                          RunFolder runFolder) {
+                          Run runFolder) {
         this.ownsDatastores = ownsDatastores;
         this.simulation = simulation;
         this.options = options;
@@ -143,7 +144,7 @@ public final class SimulationRun implements AutoCloseable {
         try {
             Path results = Path.of(system.getProperty("loadbench.results", "results"));
             String label = system.getProperty("label", Labels.defaultLabel());
-            RunFolder folder = RunFolder.create(results, label, "gatling", "gatling-" + simulation, Clock.systemUTC());
+            Run folder = Run.start(results, label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC());
             Map<String, Object> parameters = new TreeMap<>(options.effective());
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
@@ -170,7 +171,7 @@ public final class SimulationRun implements AutoCloseable {
         }
     }
 
-    private static void listGatlingReport(RunFolder folder) {
+    private static void listGatlingReport(Run folder) {
         Path gatling = folder.dir().resolve("gatling");
         if (!java.nio.file.Files.isDirectory(gatling) || folder.manifest().status() == io.loadbench.results.RunStatus.RUNNING) {
             return;
@@ -192,7 +193,7 @@ public final class SimulationRun implements AutoCloseable {
         return options;
     }
 
-    public RunFolder runFolder() {
+    public Run runFolder() {
         return runFolder;
     }
 
@@ -255,7 +256,7 @@ public final class SimulationRun implements AutoCloseable {
             synchronized (this) {
                 concluded = true;
                 failures = List.of("preparation failed: " + e.getMessage());
-                runFolder.finishFailed(failures.get(0));
+                runFolder.failed(failures.get(0));
             }
             close();
             throw e;
@@ -521,9 +522,9 @@ public final class SimulationRun implements AutoCloseable {
         concluded = true;
         failures = List.copyOf(found);
         if (failures.isEmpty()) {
-            runFolder.finishOk();
+            runFolder.succeeded();
         } else {
-            runFolder.finishFailed(String.join("; ", failures));
+            runFolder.failed(String.join("; ", failures));
         }
         return failures;
     }
@@ -582,7 +583,7 @@ public final class SimulationRun implements AutoCloseable {
                 if (ticker != null) {
                     ticker.finish();
                 }
-                runFolder.finishFailed(failures.get(0));
+                runFolder.failed(failures.get(0));
             }
         } finally {
             timer.shutdownNow();

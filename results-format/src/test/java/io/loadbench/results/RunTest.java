@@ -17,15 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Run folders and their manifests: naming, collisions, the format (locked by golden files, written under the
+ * The run lifecycle, run folders and their manifests: naming, collisions, the format (locked by golden files, written under the
  * Turkish locale and the Chatham time zone the build runs tests in), and that no password ever reaches the file.
  */
-class RunFolderTest {
+class RunTest {
 
     private static final Instant START = Instant.parse("2026-11-22T06:22:18.123Z");
 
@@ -44,17 +45,17 @@ class RunFolderTest {
 
     @Test
     void folderIsNamedByUtcStartLabelAndName() {
-        RunFolder run = RunFolder.create(results, "DB Bench_01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "DB Bench_01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
 
         assertThat(run.dir()).isEqualTo(results.resolve("20261122T062218Z-db-bench-01-load-events"));
-        assertThat(run.dir().resolve(RunFolder.MANIFEST_FILE)).isRegularFile();
+        assertThat(run.dir().resolve(Run.MANIFEST_FILE)).isRegularFile();
     }
 
     @Test
     void runsStartingInTheSameSecondGetNumberedSuffixes() {
-        Path first = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
-        Path second = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
-        Path third = RunFolder.create(results, "db", "jmh", "jmh", clock, ENVIRONMENT, TOOL).dir();
+        Path first = Run.start(results, "db", RunKind.JMH, "jmh", clock, ENVIRONMENT, TOOL).dir();
+        Path second = Run.start(results, "db", RunKind.JMH, "jmh", clock, ENVIRONMENT, TOOL).dir();
+        Path third = Run.start(results, "db", RunKind.JMH, "jmh", clock, ENVIRONMENT, TOOL).dir();
 
         assertThat(first.getFileName()).hasToString("20261122T062218Z-db-jmh");
         assertThat(second.getFileName()).hasToString("20261122T062218Z-db-jmh-2");
@@ -63,44 +64,44 @@ class RunFolderTest {
 
     @Test
     void manifestIsWrittenAsRunningAtCreate() throws IOException {
-        RunFolder run = RunFolder.create(results, "db-bench-01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db-bench-01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
 
         assertThat(read(run)).isEqualTo(golden("manifest-running.json"));
     }
 
     @Test
     void finishedManifestMatchesTheGoldenFile() throws IOException {
-        RunFolder run = RunFolder.create(results, "db-bench-01", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db-bench-01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
         fill(run);
         Files.writeString(run.dir().resolve("load.json"), "{}\n");
         Files.createDirectories(run.dir().resolve("hdr"));
         Files.writeString(run.dir().resolve("hdr/copy.service.hlog"), "");
         clock.advance(Duration.ofMillis(23_827));
 
-        run.finishOk();
+        run.succeeded();
 
         assertThat(read(run)).isEqualTo(golden("manifest-ok.json"));
     }
 
     @Test
     void failedRunRecordsOneLineReasonWithoutSecrets() throws IOException {
-        RunFolder run = RunFolder.create(results, "db-bench-01", "gatling", "gatling-cachequeries", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db-bench-01", RunKind.GATLING, "gatling-cachequeries", clock, ENVIRONMENT, TOOL);
         clock.advance(Duration.ofSeconds(61));
 
-        run.finishFailed("achieved 8,412 req/s of the 10,000 req/s target against redis://:hunter2@cache:6379\n\tat x.y.Z");
+        run.failed("achieved 8,412 req/s of the 10,000 req/s target against redis://:hunter2@cache:6379\n\tat x.y.Z");
 
         assertThat(read(run)).isEqualTo(golden("manifest-failed.json"));
-        assertThatThrownBy(run::finishOk).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(run::succeeded).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void noPasswordEverReachesTheFile() throws IOException {
-        RunFolder run = RunFolder.create(results, "db", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
         fill(run);
         run.manifest().putParameter("pgPassword", "hunter2")
                 .putParameter("urls", List.of("jdbc:postgresql://db/x?user=a&password=hunter2", "rediss://u:hunter2@c:1"))
                 .putParameter("nested", Map.of("secretKey", "hunter2", "inner", Map.of("password", "hunter2")));
-        run.finishFailed("login failed: postgresql://bench:hunter2@db:5432/x");
+        run.failed("login failed: postgresql://bench:hunter2@db:5432/x");
 
         String manifest = read(run);
         assertThat(manifest).doesNotContain("hunter2").contains("\"pgPassword\" : \"****\"")
@@ -110,7 +111,7 @@ class RunFolderTest {
 
     @Test
     void parametersAreSortedAndKeepTheirTypes() throws IOException {
-        RunFolder run = RunFolder.create(results, "db", "load", "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
         run.manifest().putParameter("workers", 2).putParameter("batchSize", 50_000).putParameter("ratio", 0.95)
                 .putParameter("resume", false);
         run.writeManifest();
@@ -119,7 +120,68 @@ class RunFolderTest {
                 + "    \"resume\" : false,\n    \"workers\" : 2\n  }");
     }
 
-    private static void fill(RunFolder run) {
+    @Test
+    void aRunClosedWithoutAVerdictEndsFailed() throws IOException {
+        try (Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL)) {
+            run.manifest().putParameter("rows", 10);
+        }
+
+        Path manifest = onlyRunFolder().resolve(Run.MANIFEST_FILE);
+        assertThat(Files.readString(manifest)).contains("\"status\" : \"FAILED\"")
+                .contains("\"failureReason\" : \"" + Run.NO_VERDICT + "\"");
+    }
+
+    @Test
+    void aRunClosedAfterAFailureRecordsItsCause() throws IOException {
+        try (Run run = Run.start(results, "db", RunKind.JMH, "jmh", clock, ENVIRONMENT, TOOL)) {
+            run.failOnClose(new IllegalStateException("server postgresql://u:hunter2@db:5432/x went away"));
+        }
+
+        String manifest = Files.readString(onlyRunFolder().resolve(Run.MANIFEST_FILE));
+        assertThat(manifest).contains("\"status\" : \"FAILED\"").contains("server postgresql://db:5432/x went away")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void closingARunThatSucceededKeepsItOk() throws IOException {
+        try (Run run = Run.start(results, "db", RunKind.MERGE, "merge", clock, ENVIRONMENT, TOOL)) {
+            run.succeeded();
+            assertThat(run.isOpen()).isFalse();
+        }
+
+        assertThat(Files.readString(onlyRunFolder().resolve(Run.MANIFEST_FILE))).contains("\"status\" : \"OK\"");
+    }
+
+    @Test
+    void aProcessThatExitsMidRunLeavesItsFolderFailedNotRunning() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ExitingRun.class.getName(), results.toString()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(child.exitValue()).as(output).isEqualTo(3);
+
+        String manifest = Files.readString(onlyRunFolder().resolve(Run.MANIFEST_FILE));
+        assertThat(manifest).contains("\"status\" : \"FAILED\"").contains(Run.INTERRUPTED);
+    }
+
+    /** A child JVM that starts a run and exits before ending it. */
+    public static final class ExitingRun {
+        public static void main(String[] args) {
+            Run.start(Path.of(args[0]), "child", RunKind.LOAD, "load-events", Clock.systemUTC());
+            System.exit(3);
+        }
+    }
+
+    private Path onlyRunFolder() throws IOException {
+        try (var folders = Files.list(results)) {
+            List<Path> all = folders.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    private static void fill(Run run) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("seed", 42L);
         parameters.put("rows", 1_000_000L);
@@ -155,12 +217,12 @@ class RunFolderTest {
         run.manifest().target(target);
     }
 
-    private static String read(RunFolder run) throws IOException {
-        return Files.readString(run.dir().resolve(RunFolder.MANIFEST_FILE), StandardCharsets.UTF_8);
+    private static String read(Run run) throws IOException {
+        return Files.readString(run.dir().resolve(Run.MANIFEST_FILE), StandardCharsets.UTF_8);
     }
 
     private static String golden(String name) throws IOException {
-        try (InputStream in = RunFolderTest.class.getResourceAsStream("golden/" + name)) {
+        try (InputStream in = RunTest.class.getResourceAsStream("golden/" + name)) {
             assertThat(in).as("golden file %s", name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

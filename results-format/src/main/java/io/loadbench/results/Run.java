@@ -1,0 +1,237 @@
+package io.loadbench.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The one run lifecycle every entry point uses (loader, benchmarks, simulations, report merge): it creates the run
+ * folder {@code <results>/<yyyyMMdd'T'HHmmss'Z'>-<label>-<name>/}, writes {@code manifest.json} at once (status
+ * RUNNING, so a folder whose process died still says what it was), and ends it exactly once.
+ *
+ * <p>A run ends OK only when its owner says so ({@link #succeeded()}); {@link #failed(String)} ends it FAILED with the
+ * reason. Every other way out ends it FAILED too, so no path leaves a folder RUNNING:
+ * <ul>
+ *   <li>{@link #close()} (try-with-resources) on a run that was not ended: FAILED, "ended without a verdict", or
+ *       the cause recorded by {@link #failOnClose(Throwable)};</li>
+ *   <li>a JVM that exits (Ctrl-C, SIGTERM, {@code System.exit}) while the run is open: FAILED by a shutdown hook
+ *       ({@link #INTERRUPTED}). Only {@code kill -9} and power loss leave a RUNNING folder behind.</li>
+ * </ul>
+ * If two runs start in the same second with the same label and name, the second gets {@code -2}, {@code -3}, ….
+ * Thread-safe: the shutdown hook and the owner may race to end the run, and only the first one counts.
+ */
+public final class Run implements AutoCloseable {
+
+    /** The manifest's file name inside a run folder. */
+    public static final String MANIFEST_FILE = "manifest.json";
+
+    /** The reason of a run whose JVM exited before the run ended. */
+    public static final String INTERRUPTED = "interrupted: the process exited before the run finished";
+
+    /** The reason of a run closed without {@link #succeeded()} or {@link #failed(String)}. */
+    public static final String NO_VERDICT = "ended without a verdict";
+
+    private static final DateTimeFormatter FOLDER_TIME =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final Manifest manifest;
+    private final Clock clock;
+    private final Thread shutdownHook;
+    private Throwable closeCause;
+    private String interruptedReason = INTERRUPTED;
+    private boolean ended;
+    private boolean endedByOwner;
+
+    private Run(Path dir, Manifest manifest, Clock clock) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.clock = clock;
+        this.shutdownHook = new Thread(this::interrupted, "run-" + dir.getFileName() + "-exit");
+    }
+
+    /**
+     * Creates the folder for a run on this machine, writes its first manifest and arms the shutdown hook.
+     *
+     * @param resultsDir where run folders live ({@code --results}, default {@code results})
+     * @param label      machine label ({@code --label}, default {@link Labels#defaultLabel()}); sanitized
+     * @param kind       what produces the run
+     * @param name       what ran, e.g. {@code load-events}; sanitized
+     * @param clock      the run's clock (a fixed clock in tests)
+     */
+    public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock) {
+        return start(resultsDir, label, kind, name, clock, EnvironmentInfo.capture(), ToolInfo.current());
+    }
+
+    /** As {@link #start(Path, String, RunKind, String, Clock)}, with the environment and tool given. */
+    public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock,
+                            EnvironmentInfo environment, ToolInfo tool) {
+        String safeLabel = Labels.sanitize(label);
+        String safeName = Labels.sanitize(name);
+        Instant startedAt = clock.instant();
+        Path dir = createFolder(resultsDir, FOLDER_TIME.format(startedAt) + "-" + safeLabel + "-" + safeName);
+        Run run = new Run(dir, new Manifest(kind, safeName, safeLabel, tool, startedAt, environment), clock);
+        run.writeManifest();
+        Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+        return run;
+    }
+
+    private static Path createFolder(Path resultsDir, String base) {
+        try {
+            Files.createDirectories(resultsDir);
+            for (int attempt = 1; ; attempt++) {
+                Path candidate = resultsDir.resolve(attempt == 1 ? base : base + "-" + attempt);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException e) {
+                    // same second, same label and name: take the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder in " + resultsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The run folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The manifest to fill; {@link #writeManifest()} saves it mid-run, the ending methods save it at the end. */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** Rewrites {@code manifest.json} with what the manifest holds now. */
+    public void writeManifest() {
+        Json.write(dir.resolve(MANIFEST_FILE), manifest.toJsonTree());
+    }
+
+    /** True until the run has ended, whichever way. */
+    public synchronized boolean isOpen() {
+        return !ended;
+    }
+
+    /** Ends the run OK and writes the final manifest. Only the owner that judged the run says this. */
+    public void succeeded() {
+        end(RunStatus.OK, null);
+    }
+
+    /**
+     * Ends the run FAILED with its reason (first line kept, secrets masked) and writes the final manifest.
+     * A run that missed its target is FAILED, not OK.
+     */
+    public void failed(String reason) {
+        end(RunStatus.FAILED, reason(reason));
+    }
+
+    /** Ends the run FAILED with the cause's message, as {@link #failed(String)}. */
+    public void failed(Throwable cause) {
+        failed(describe(cause));
+    }
+
+    /**
+     * The reason recorded when the JVM exits while the run is open (default {@link #INTERRUPTED}), e.g. how to
+     * continue an interrupted load.
+     */
+    public synchronized void whenInterrupted(String reason) {
+        interruptedReason = reason;
+    }
+
+    /** Remembers why the run is failing, so that {@link #close()} records it if nothing ends the run first. */
+    public synchronized void failOnClose(Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+    }
+
+    /** Ends a run that was not ended: FAILED with the recorded cause, or {@link #NO_VERDICT}. Idempotent. */
+    @Override
+    public void close() {
+        Throwable cause;
+        synchronized (this) {
+            cause = closeCause;
+        }
+        endIfOpen(cause == null ? NO_VERDICT : describe(cause));
+    }
+
+    private void interrupted() {
+        String reason;
+        synchronized (this) {
+            reason = interruptedReason;
+        }
+        endIfOpen(reason);
+    }
+
+    private void endIfOpen(String reason) {
+        end(RunStatus.FAILED, reason(reason), false);
+    }
+
+    private void end(RunStatus status, String reason) {
+        end(status, reason, true);
+    }
+
+    /**
+     * Ends the run once. An owner ending a run twice is a bug and throws; an owner ending a run that the shutdown
+     * hook or {@link #close()} already ended finds it ended and changes nothing.
+     */
+    private void end(RunStatus status, String reason, boolean byOwner) {
+        synchronized (this) {
+            if (ended) {
+                if (byOwner && endedByOwner) {
+                    throw new IllegalStateException("run " + dir.getFileName() + " already ended with status " + manifest.status());
+                }
+                return;
+            }
+            ended = true;
+            endedByOwner = byOwner;
+            manifest.finish(status, reason, clock.instant());
+            manifest.addFoundFiles(filesInFolder());
+            writeManifest();
+        }
+        disarmShutdownHook();
+    }
+
+    private void disarmShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook finds the run ended and does nothing
+        }
+    }
+
+    private static String reason(String reason) {
+        String line = reason == null || reason.isBlank() ? "unknown failure" : reason.strip().lines().findFirst().orElse("");
+        return ManifestSanitizer.sanitizeText(Secrets.maskUrl(line));
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private List<String> filesInFolder() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(path -> dir.relativize(path).toString().replace('\\', '/'))
+                    .filter(path -> !path.equals(MANIFEST_FILE) && !path.endsWith(".tmp"))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
