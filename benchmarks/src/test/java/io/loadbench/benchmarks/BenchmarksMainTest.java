@@ -27,7 +27,11 @@ class BenchmarksMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... arguments) {
-        SuiteSettings settings = new SuiteSettings(temp.resolve("results"), "test-bench", null, null, null, false,
+        return runAgainst(null, arguments);
+    }
+
+    private int runAgainst(String pgUrl, String... arguments) {
+        SuiteSettings settings = new SuiteSettings(temp.resolve("results"), "test-bench", null, pgUrl, null, false,
                 Map.of());
         return new BenchmarksMain(settings, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(List.of(arguments));
@@ -52,6 +56,23 @@ class BenchmarksMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8).strip())
                 .isEqualTo("jmh:run: no benchmark matches [NoSuchBenchmark] (list them with -Djmh.args=-l)");
         assertThat(temp.resolve("results")).doesNotExist();
+    }
+
+    @Test
+    void aServerThatIsDownEndsTheRunFolderFailedWithTheReason() throws Exception {
+        int status = runAgainst("jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=hunter2", "CopyBenchmark");
+
+        assertThat(status).isEqualTo(1);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).contains("127.0.0.1:1").doesNotContain("hunter2").doesNotContain("\tat ");
+        Path runFolder;
+        try (Stream<Path> folders = Files.list(temp.resolve("results"))) {
+            runFolder = folders.findFirst().orElseThrow();
+        }
+        JsonNode manifest = new ObjectMapper().readTree(runFolder.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("FAILED");
+        assertThat(manifest.path("failureReason").asText()).contains("127.0.0.1:1");
+        assertThat(Files.readString(runFolder.resolve("manifest.json"))).doesNotContain("hunter2");
     }
 
     @Test
