@@ -66,6 +66,18 @@ public final class Secrets {
         return PORT_THEN_END_OF_AUTHORITY.matcher(text).region(afterColon, text.length()).lookingAt();
     }
 
+    /**
+     * A piece cut out of a text, fit to quote next to that text's masked form: the piece itself when
+     * {@code maskedText} shows it anyway, else {@link #MASK}. A parser that misreads a password holding {@code / ?}
+     * (e.g. takes {@code hun} of {@code user:hun?ter2@host} for a port) would otherwise quote part of it.
+     */
+    public static String shownPart(String part, String maskedText) {
+        if (part == null || part.isEmpty() || (maskedText != null && maskedText.contains(part))) {
+            return part;
+        }
+        return MASK;
+    }
+
     /** True for a parameter name that holds a secret: it contains {@code password} or {@code secret}. */
     public static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -49,6 +49,14 @@ class SecretsTest {
     }
 
     @Test
+    void quotesAPieceOfAUrlOnlyIfItsMaskedFormShowsIt() {
+        String masked = Secrets.maskUrl("postgresql://bench:hun?ter2@db:54x2/x");
+
+        assertThat(Secrets.shownPart("54x2", masked)).isEqualTo("54x2");
+        assertThat(Secrets.shownPart("hun", masked)).isEqualTo(Secrets.MASK);
+    }
+
+    @Test
     void recognisesSecretParameterNamesInAnyLocale() {
         assertThat(Secrets.isSecretName("PASSWORD")).isTrue();
         assertThat(Secrets.isSecretName("redisPassword")).isTrue();
