@@ -11,7 +11,8 @@
  *
  * <p>Behind the facade each kind is one {@link io.loadbench.datastores.Target}, in its own package:
  * {@link io.loadbench.datastores.external}, {@link io.loadbench.datastores.embedded} and
- * {@link io.loadbench.datastores.containers}. A target supplies the endpoints and owns the servers' lifecycle;
+ * {@link io.loadbench.datastores.containers}. A target supplies the endpoints and owns the servers' lifecycle (the
+ * two that start their own servers share {@link io.loadbench.datastores.LazyServersTarget});
  * {@link io.loadbench.datastores.TargetDescriber} turns an open target into the manifest's {@code target} section.
  *
  * <p>Every failure a user can cause or meet (malformed URL, unreachable host, wrong password, no Docker) is a

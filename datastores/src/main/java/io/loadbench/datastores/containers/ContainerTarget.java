@@ -1,30 +1,18 @@
 package io.loadbench.datastores.containers;
 
+import io.loadbench.datastores.LazyServersTarget;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
-import io.loadbench.datastores.Target;
 import io.loadbench.datastores.TargetKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code --target containers}: PostgreSQL and Redis in Testcontainers ({@link ContainerServers}), each started on
- * first use and removed by {@link #close()}. Thread-safe.
+ * first use; closing stops and removes the containers.
  */
-public final class ContainerTarget implements Target {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ContainerTarget.class);
-
-    private final AtomicBoolean closed = new AtomicBoolean();
-    // volatile: close() runs on the shutdown hook without the lock
-    private volatile GenericContainer<?> postgresContainer;
-    private volatile PostgresEndpoint postgres;
-    private volatile GenericContainer<?> redisContainer;
-    private volatile RedisEndpoint redis;
+public final class ContainerTarget extends LazyServersTarget {
 
     private ContainerTarget() {
     }
@@ -46,63 +34,14 @@ public final class ContainerTarget implements Target {
     }
 
     @Override
-    public synchronized PostgresEndpoint postgres() {
-        ensureOpen();
-        if (postgres == null) {
-            postgresContainer = ContainerServers.startPostgres();
-            postgres = ContainerServers.postgresEndpoint(postgresContainer);
-        }
-        return postgres;
+    protected Started<PostgresEndpoint> startPostgres() {
+        GenericContainer<?> container = ContainerServers.startPostgres();
+        return new Started<>(ContainerServers.postgresEndpoint(container), container::stop);
     }
 
     @Override
-    public synchronized RedisEndpoint redis() {
-        ensureOpen();
-        if (redis == null) {
-            redisContainer = ContainerServers.startRedis();
-            redis = ContainerServers.redisEndpoint(redisContainer);
-        }
-        return redis;
-    }
-
-    @Override
-    public PostgresEndpoint runningPostgres() {
-        return postgres;
-    }
-
-    @Override
-    public RedisEndpoint runningRedis() {
-        return redis;
-    }
-
-    @Override
-    public boolean startsServers() {
-        return true;
-    }
-
-    @Override
-    public void close() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
-        stopQuietly(postgresContainer);
-        stopQuietly(redisContainer);
-    }
-
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("container target already closed");
-        }
-    }
-
-    private static void stopQuietly(GenericContainer<?> container) {
-        if (container == null) {
-            return;
-        }
-        try {
-            container.stop();
-        } catch (RuntimeException e) {
-            LOG.warn("stopping container {} failed: {}", container.getDockerImageName(), e.getMessage());
-        }
+    protected Started<RedisEndpoint> startRedis() {
+        GenericContainer<?> container = ContainerServers.startRedis();
+        return new Started<>(ContainerServers.redisEndpoint(container), container::stop);
     }
 }

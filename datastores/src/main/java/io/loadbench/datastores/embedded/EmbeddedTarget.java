@@ -1,26 +1,23 @@
 package io.loadbench.datastores.embedded;
 
+import io.loadbench.datastores.LazyServersTarget;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
-import io.loadbench.datastores.Target;
 import io.loadbench.datastores.TargetKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The default target: an {@link EmbeddedPostgresServer} and an {@link EmbeddedRedisServer} in one
- * {@link EmbeddedWorkspace}, each started on first use. Thread-safe.
+ * {@link EmbeddedWorkspace}, each started on first use; closing stops them and deletes the workspace.
  */
-public final class EmbeddedTarget implements Target {
+public final class EmbeddedTarget extends LazyServersTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTarget.class);
 
     private final EmbeddedWorkspace workspace;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    // volatile: close() runs on the shutdown hook without the lock, so a thread stuck in a start cannot stop the JVM exiting
     private volatile EmbeddedPostgresServer postgresServer;
     private volatile EmbeddedRedisServer redisServer;
 
@@ -46,63 +43,25 @@ public final class EmbeddedTarget implements Target {
     }
 
     @Override
-    public synchronized PostgresEndpoint postgres() {
-        ensureOpen();
-        if (postgresServer == null) {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(workspace);
-            LOG.info("embedded PostgreSQL on {} started in {} ms", server.endpoint().hostAndPort(),
-                    server.startupTime().toMillis());
-            postgresServer = server;
-        }
-        return postgresServer.endpoint();
+    protected Started<PostgresEndpoint> startPostgres() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(workspace);
+        LOG.info("embedded PostgreSQL on {} started in {} ms", server.endpoint().hostAndPort(),
+                server.startupTime().toMillis());
+        postgresServer = server;
+        return new Started<>(server.endpoint(), server);
     }
 
     @Override
-    public synchronized RedisEndpoint redis() {
-        ensureOpen();
-        if (redisServer == null) {
-            EmbeddedRedisServer server = EmbeddedRedisServer.start(workspace);
-            LOG.info("embedded Redis on {} started in {} ms", server.endpoint().hostAndPort(),
-                    server.startupTime().toMillis());
-            redisServer = server;
-        }
-        return redisServer.endpoint();
+    protected Started<RedisEndpoint> startRedis() {
+        EmbeddedRedisServer server = EmbeddedRedisServer.start(workspace);
+        LOG.info("embedded Redis on {} started in {} ms", server.endpoint().hostAndPort(),
+                server.startupTime().toMillis());
+        redisServer = server;
+        return new Started<>(server.endpoint(), server);
     }
 
     @Override
-    public PostgresEndpoint runningPostgres() {
-        EmbeddedPostgresServer server = postgresServer;
-        return server == null ? null : server.endpoint();
-    }
-
-    @Override
-    public RedisEndpoint runningRedis() {
-        EmbeddedRedisServer server = redisServer;
-        return server == null ? null : server.endpoint();
-    }
-
-    /** The PostgreSQL server, or null before the first {@link #postgres()}. */
-    public EmbeddedPostgresServer postgresServer() {
-        return postgresServer;
-    }
-
-    /** The Redis server, or null before the first {@link #redis()}. */
-    public EmbeddedRedisServer redisServer() {
-        return redisServer;
-    }
-
-    @Override
-    public boolean startsServers() {
-        return true;
-    }
-
-    @Override
-    public void close() {
-        if (closed.getAndSet(true)) {
-            return;
-        }
-        closeQuietly(postgresServer);
-        closeQuietly(redisServer);
+    protected void afterServersStopped() {
         try {
             workspace.close();
         } catch (RuntimeException e) {
@@ -110,20 +69,13 @@ public final class EmbeddedTarget implements Target {
         }
     }
 
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("embedded target already closed");
-        }
+    /** The PostgreSQL server (its pid, data directory), or null before the first {@link #postgres()}. */
+    public EmbeddedPostgresServer postgresServer() {
+        return postgresServer;
     }
 
-    private static void closeQuietly(AutoCloseable server) {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.close();
-        } catch (Exception e) {
-            LOG.warn("{}", e.getMessage());
-        }
+    /** The Redis server (its pid), or null before the first {@link #redis()}. */
+    public EmbeddedRedisServer redisServer() {
+        return redisServer;
     }
 }
