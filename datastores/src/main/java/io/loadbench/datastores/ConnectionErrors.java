@@ -1,6 +1,8 @@
 package io.loadbench.datastores;
 
+import com.zaxxer.hikari.pool.HikariPool;
 import io.loadbench.results.Secrets;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -20,6 +22,15 @@ public final class ConnectionErrors {
     /** A {@link DatastoreException} for a failed PostgreSQL connection or statement. */
     public static DatastoreException postgres(PostgresEndpoint endpoint, SQLException e) {
         String message = "PostgreSQL at " + endpoint.hostAndPort() + ": " + describePostgres(e, endpoint);
+        return new DatastoreException(Secrets.maskIn(message, endpoint.password()), e);
+    }
+
+    /** A {@link DatastoreException} for a HikariCP pool whose first connection failed. */
+    static DatastoreException postgres(PostgresEndpoint endpoint, HikariPool.PoolInitializationException e) {
+        if (e.getCause() instanceof SQLException) {
+            return postgres(endpoint, (SQLException) e.getCause());
+        }
+        String message = "PostgreSQL at " + endpoint.hostAndPort() + ": " + firstLine(e.getMessage());
         return new DatastoreException(Secrets.maskIn(message, endpoint.password()), e);
     }
 

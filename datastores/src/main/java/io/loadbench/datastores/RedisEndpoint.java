@@ -61,8 +61,9 @@ public record RedisEndpoint(String host, int port, String user, String password,
                 database = -1;
             }
             if (database < 0) {
-                throw UrlParts.invalid(optionName, Secrets.maskUrl(trimmed),
-                        "database '" + parts.path + "' is not a non-negative number", EXPECTED_FORM);
+                String shown = Secrets.maskUrl(trimmed);
+                throw UrlParts.invalid(optionName, shown,
+                        "database '" + Secrets.shownPart(parts.path, shown) + "' is not a non-negative number", EXPECTED_FORM);
             }
         }
         if (!parts.query.isEmpty()) {

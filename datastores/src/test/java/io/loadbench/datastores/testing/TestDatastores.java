@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 import java.util.Map;
 
 /**
- * Datastores for integration tests of every module (published in core's test-jar).
+ * Datastores for integration tests of every module (published in the datastores test-jar).
  *
  * <ul>
  *   <li>{@link #embedded()}: one embedded PostgreSQL + Redis per test JVM, started on first use and stopped at

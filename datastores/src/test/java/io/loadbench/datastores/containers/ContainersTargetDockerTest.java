@@ -1,5 +1,7 @@
-package io.loadbench.datastores;
+package io.loadbench.datastores.containers;
 
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.TargetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.junit.jupiter.Testcontainers;

@@ -1,4 +1,4 @@
-package io.loadbench.datastores;
+package io.loadbench.datastores.containers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

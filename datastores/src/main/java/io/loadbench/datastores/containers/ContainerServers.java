@@ -1,5 +1,8 @@
-package io.loadbench.datastores;
+package io.loadbench.datastores.containers;
 
+import io.loadbench.datastores.DatastoreException;
+import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.embedded.EmbeddedPolicy;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;

@@ -1,5 +1,8 @@
-package io.loadbench.datastores;
+package io.loadbench.datastores.containers;
 
+import io.loadbench.datastores.DatastoreException;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.TargetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.loadbench.datastores;
+package io.loadbench.datastores.containers;
 
 import io.loadbench.datastores.embedded.EmbeddedPolicy;
 import org.junit.jupiter.api.Test;
