@@ -67,6 +67,10 @@ final class PostgresClients {
         properties.putIfAbsent("reWriteBatchedInserts", "false");
         properties.putIfAbsent("ApplicationName", "loadbench " + purpose);
         properties.putIfAbsent("connectTimeout", "10");
+        // a server that accepts the connection and never answers (frozen, or not PostgreSQL) must not hang the
+        // login forever: pgjdbc gives up after loginTimeout seconds; keepalive finds a peer that vanished
+        properties.putIfAbsent("loginTimeout", "10");
+        properties.putIfAbsent("tcpKeepAlive", "true");
         return properties;
     }
 }

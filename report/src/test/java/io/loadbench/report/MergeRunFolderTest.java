@@ -1,14 +1,19 @@
 package io.loadbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import io.loadbench.report.merge.RunMerger;
+import io.loadbench.report.read.RunReader;
+import io.loadbench.report.read.SavedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,22 +25,24 @@ class MergeRunFolderTest {
 
     @Test
     void aMergeThatFailsHalfwayEndsItsFolderFailedWithTheReason() throws IOException {
-        // two injectors whose folders have the same name: their copies under sources/ collide while merging
-        String id = "20261122T060000Z-injector-gatling-cachequeries";
-        Path first = Fixtures.gatlingRun(results.resolve("a").resolve(id), Fixtures.BENCH_01, Plans.cache(2000), 1, 1.0, 300);
-        Path second = Fixtures.gatlingRun(results.resolve("b").resolve(id), Fixtures.BENCH_02, Plans.cache(2000), 2, 1.0, 300);
+        SavedRun first = RunReader.read(Fixtures.gatlingRun(results.resolve("20261122T060000Z-injector-1-gatling-cachequeries"),
+                Fixtures.BENCH_01, Plans.cache(2000), 1, 1.0, 300));
+        SavedRun second = RunReader.read(Fixtures.gatlingRun(results.resolve("20261122T060000Z-injector-2-gatling-cachequeries"),
+                Fixtures.BENCH_02, Plans.cache(2000), 2, 1.0, 300));
+        // the interval log breaks after the sources were read: the merge finds it only while writing its folder
+        Files.writeString(second.dir().resolve("hdr/get.intended.hlog"), "Tag=get,0.000,1.000,1.0,not-a-histogram\n");
+        Path out = results.resolve("merged");
 
-        Cli cli = Cli.run("merge", "--out", results.resolve("merged").toString(), first.toString(), second.toString());
+        assertThatThrownBy(() -> RunMerger.merge(List.of(first, second), out, Clock.systemUTC()))
+                .isInstanceOf(ReportException.class);
 
-        assertThat(cli.exitCode()).isNotZero();
-        assertThat(cli.err().lines()).hasSize(1);
         List<Path> folders;
-        try (Stream<Path> list = Files.list(results.resolve("merged"))) {
+        try (Stream<Path> list = Files.list(out)) {
             folders = list.toList();
         }
         assertThat(folders).hasSize(1);
         JsonNode manifest = new ObjectMapper().readTree(folders.get(0).resolve("manifest.json").toFile());
         assertThat(manifest.path("status").asText()).isEqualTo("FAILED");
-        assertThat(manifest.path("failureReason").asText()).startsWith("merge failed: ").contains(id);
+        assertThat(manifest.path("failureReason").asText()).startsWith("merge failed: ").contains("get.intended.hlog");
     }
 }

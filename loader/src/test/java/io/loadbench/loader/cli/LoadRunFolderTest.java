@@ -50,12 +50,14 @@ class LoadRunFolderTest {
 
     @Test
     void aServerThatSpeaksAnotherProtocolEndsTheRunFolderFailed() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Thread closer = new Thread(() -> {
-                try (java.net.Socket client = silent.accept()) {
-                    client.getOutputStream().write("HTTP/1.0 400 nope\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException ignored) {
-                    // the test ends the server
+                while (!silent.isClosed()) {
+                    try (java.net.Socket client = silent.accept()) {
+                        client.getOutputStream().write("HTTP/1.0 400 nope\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException ignored) {
+                        // the test closed the server
+                    }
                 }
             });
             closer.setDaemon(true);

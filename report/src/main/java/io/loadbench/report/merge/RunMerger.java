@@ -70,7 +70,13 @@ public final class RunMerger {
             throw new ReportException(e.getMessage(), e);
         }
         try (folder) {
-            fill(folder, sources, clock);
+            try {
+                fill(folder, sources, clock);
+            } catch (RuntimeException e) {
+                // never leave a merged folder that looks complete: it says it failed, and why
+                folder.failed("merge failed: " + e.getMessage());
+                throw e;
+            }
             List<String> failures = new ArrayList<>();
             for (SavedRun source : sources) {
                 if (!source.manifest().status().equals("OK")) {
@@ -84,12 +90,6 @@ public final class RunMerger {
                 folder.failed("source run failed: " + String.join("; ", failures));
             }
             return folder.dir();
-        } catch (RuntimeException e) {
-            // never leave a merged folder that looks complete: it says it failed, and why
-            if (folder.isOpen()) {
-                folder.failed("merge failed: " + e.getMessage());
-            }
-            throw e;
         }
     }
 
