@@ -46,6 +46,24 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void aPostgresThatAcceptsAndNeverAnswersFailsWithinTheLoginTimeout() throws Exception {
+        // the backlog accepts the TCP connection; nothing ever reads or answers it (a frozen server)
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            TargetSpec spec = TargetSpec.resolve(null, "postgresql://bench:hunter2@127.0.0.1:" + silent.getLocalPort() + "/x",
+                    null, Map.of());
+            long startedNs = System.nanoTime();
+            try (Datastores datastores = Datastores.open(spec)) {
+                assertThatThrownBy(datastores::openPgConnection)
+                        .isInstanceOf(DatastoreException.class)
+                        .hasMessageStartingWith("PostgreSQL at 127.0.0.1:" + silent.getLocalPort() + ":")
+                        .hasMessageNotContaining("hunter2");
+            }
+            // loginTimeout is 10 s; the bound leaves room for a loaded machine, and a hang would never end
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - startedNs)).isLessThan(java.time.Duration.ofSeconds(40));
+        }
+    }
+
+    @Test
     void unreachableRedisNamesHostAndPortWithoutThePassword() throws Exception {
         int port = closedPort();
         TargetSpec spec = TargetSpec.resolve(null, null, "redis://:hunter2@127.0.0.1:" + port, Map.of());
