@@ -1,14 +1,9 @@
 package io.loadbench.report.merge;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
-import io.loadbench.report.read.JsonFiles;
-import io.loadbench.report.read.MergeInfo;
 import io.loadbench.report.read.RequestLatency;
 import io.loadbench.report.read.SavedRun;
-import io.loadbench.results.Json;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.RunManifest;
@@ -22,6 +17,8 @@ import io.loadbench.results.latency.LatencyPercentiles;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.load.LoadResultWriter;
+import io.loadbench.results.merge.MergeInfo;
+import io.loadbench.results.merge.MergeInfoWriter;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
 import java.io.IOException;
@@ -104,28 +101,26 @@ public final class RunMerger {
 
     private static void fill(Run folder, List<SavedRun> sources, Clock clock) {
         Path dir = folder.dir();
-        ObjectNode mergeInfo = JsonFiles.MAPPER.createObjectNode();
-        mergeInfo.put("schemaVersion", MergeInfo.SCHEMA_VERSION);
-        mergeInfo.put("mergedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        ArrayNode sourceList = mergeInfo.putArray("sources");
+        List<MergeInfo.Source> sourceList = new ArrayList<>();
         for (SavedRun source : sources) {
             RunManifest manifest = source.manifest();
-            sourceList.addObject().put("folder", source.id()).put("label", manifest.label().orElse(null))
-                    .put("status", manifest.status().name()).put("startedAt", Json.format(manifest.startedAt()))
-                    .put("finishedAt", manifest.finishedAt().map(Json::format).orElse(null));
+            sourceList.add(new MergeInfo.Source(source.id(), manifest.label(), manifest.status(), manifest.startedAt(),
+                    manifest.finishedAt()));
             copySource(source, dir.resolve("sources").resolve(source.id()));
         }
         mergeLatency(sources, dir);
-        mergeInfo.set("requests", throughput(sources));
+        Optional<String> loadNote = Optional.empty();
         if (sources.stream().anyMatch(s -> s.load() != null)) {
             LoadResultWriter.write(dir.resolve(LoadResult.FILE), mergeLoad(sources));
-            mergeInfo.put("loadNote", LOAD_NOTE);
+            loadNote = Optional.of(LOAD_NOTE);
         }
+        Optional<String> scenarioNote = Optional.empty();
         if (sources.stream().anyMatch(s -> s.scenario() != null)) {
             ScenarioResultWriter.write(dir.resolve(ScenarioResult.FILE), mergeScenario(sources));
-            mergeInfo.put("scenarioNote", SCENARIO_NOTE);
+            scenarioNote = Optional.of(SCENARIO_NOTE);
         }
-        JsonFiles.write(dir.resolve(MergeInfo.FILE), mergeInfo);
+        MergeInfoWriter.write(dir.resolve(MergeInfo.FILE), new MergeInfo(clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                sourceList, throughput(sources), loadNote, scenarioNote));
 
         RunManifest first = sources.get(0).manifest();
         io.loadbench.results.Manifest manifest = folder.manifest();
@@ -222,13 +217,12 @@ public final class RunMerger {
     }
 
     /** Each request's summed throughput and count, and each source's throughput, for {@code merge.json}. */
-    private static ObjectNode throughput(List<SavedRun> sources) {
+    private static Map<String, MergeInfo.RequestThroughput> throughput(List<SavedRun> sources) {
         TreeSet<String> requests = new TreeSet<>();
         sources.forEach(s -> requests.addAll(s.requests().keySet()));
-        ObjectNode out = JsonFiles.MAPPER.createObjectNode();
+        Map<String, MergeInfo.RequestThroughput> out = new TreeMap<>();
         for (String request : requests) {
-            ObjectNode merged = out.putObject(request);
-            ObjectNode perSource = merged.putObject("sourceThroughputPerSecond");
+            Map<String, Double> perSource = new TreeMap<>();
             double sum = 0;
             long count = 0;
             for (SavedRun source : sources) {
@@ -239,8 +233,7 @@ public final class RunMerger {
                     perSource.put(source.id(), latency.throughputPerSecond());
                 }
             }
-            merged.put("throughputPerSecond", fourDecimals(sum));
-            merged.put("count", count);
+            out.put(request, new MergeInfo.RequestThroughput(fourDecimals(sum), count, perSource));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import io.loadbench.results.Run;
 import io.loadbench.results.RunManifest;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.load.LoadResultReader;
+import io.loadbench.results.merge.MergeInfo;
+import io.loadbench.results.merge.MergeInfoReader;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultReader;
 import java.io.IOException;
@@ -52,7 +54,7 @@ public final class RunReader {
         LoadResult load = Files.isRegularFile(dir.resolve(LoadResult.FILE)) ? LoadResultReader.read(dir.resolve(LoadResult.FILE)) : null;
         ScenarioResult scenario = Files.isRegularFile(dir.resolve(ScenarioResult.FILE))
                 ? ScenarioResultReader.read(dir.resolve(ScenarioResult.FILE)) : null;
-        MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfo.read(dir.resolve(MergeInfo.FILE)) : null;
+        MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfoReader.read(dir.resolve(MergeInfo.FILE)) : null;
         Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), scenario, merge);
         return new SavedRun(dir, manifest, jmh, load, scenario, requests, merge, List.copyOf(warnings));
     }
@@ -86,8 +88,8 @@ public final class RunReader {
             MeasuredHistogram primary = intended != null ? intended : service;
             Optional<ScenarioResult.RequestOutcome> outcome = scenario == null ? Optional.empty() : scenario.requestByFileName(request);
             double throughput;
-            if (merge != null && merge.throughputPerSecond().containsKey(request)) {
-                throughput = merge.throughputPerSecond().get(request);
+            if (merge != null && merge.requests().containsKey(request)) {
+                throughput = merge.requests().get(request).throughputPerSecond();
             } else if (outcome.isPresent()) {
                 throughput = outcome.get().requestsPerSecond();
             } else {

@@ -2,6 +2,7 @@ package io.loadbench.report.read;
 
 import io.loadbench.results.RunManifest;
 import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.merge.MergeInfo;
 import io.loadbench.results.scenario.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
