@@ -1,13 +1,10 @@
 package io.loadbench.results.merge;
 
+import io.loadbench.results.GoldenFiles;
 import io.loadbench.results.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** merge.json: written, read back to the same record, and the golden file of every version read and rewritten byte for byte. */
 class MergeInfoFormatTest {
-
-    private static final String GOLDEN = "/io/loadbench/results/golden/merge/v1/merge-two-injectors.json";
 
     @TempDir
     Path dir;
@@ -45,13 +40,9 @@ class MergeInfoFormatTest {
     }
 
     @Test
-    void theGoldenFileIsWhatTheWriterWritesAndReadsBackByteForByte() throws IOException {
-        String golden;
-        try (InputStream in = MergeInfoFormatTest.class.getResourceAsStream(GOLDEN)) {
-            assertThat(in).isNotNull();
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path file = Files.writeString(dir.resolve(MergeInfo.FILE), golden);
+    void theGoldenFileIsWhatTheWriterWritesAndReadsBackByteForByte() {
+        String golden = GoldenFiles.text("merge", "v1/merge-two-injectors.json");
+        Path file = GoldenFiles.copy(dir, "merge", "v1/merge-two-injectors.json");
 
         assertThat(MergeInfoWriter.toJson(twoInjectors())).isEqualTo(golden);
         assertThat(MergeInfoWriter.toJson(MergeInfoReader.read(file))).isEqualTo(golden);
