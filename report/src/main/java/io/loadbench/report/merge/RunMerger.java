@@ -37,8 +37,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -316,8 +316,8 @@ public final class RunMerger {
         return threeDecimals(parts.stream().mapToDouble(value).sum());
     }
 
-    private static <T> long sumLong(List<T> parts, Function<T, Long> value) {
-        return parts.stream().mapToLong(value::apply).sum();
+    private static <T> long sumLong(List<T> parts, ToLongFunction<T> value) {
+        return parts.stream().mapToLong(value).sum();
     }
 
     /** The simulations' {@code scenario.json} added up; see {@link #SCENARIO_NOTE}. */
