@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,6 +81,14 @@ class DatasetContractSelfTest {
         protected Dataset dataset(long seed) {
             return sample(seed, null);
         }
+
+        @Override
+        protected Map<String, String> pinnedChecksums() {
+            return Map.ofEntries(
+                    Map.entry(PARAMETERS, "cefbe213444f7ad4"),
+                    Map.entry("sample_child", "rows=3000 data=8176fa942f8006f4 schema=b56007b1a253c671"),
+                    Map.entry("sample_parent", "rows=300 data=bc71c1993683529e schema=9edc48a6426aff34"));
+        }
     }
 
     @Test
@@ -94,8 +103,39 @@ class DatasetContractSelfTest {
                     out.timestamptz(0);
                 });
             }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return Map.of();
+            }
         };
         assertThatThrownBy(contract::sameSeedGivesSameBytesWhateverGeneratorOrderOrThread)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("sample_child");
+    }
+
+    private static RowGenerator childWithLastTimestamp(long lastMicros) {
+        return (i, out) -> {
+            out.int8(i + 1);
+            out.int8(1 + i % 300);
+            out.timestamptz(i == 2_999 ? lastMicros : 0);
+        };
+    }
+
+    @Test
+    void aChangedValueFailsThePinnedChecksums() {
+        Map<String, String> pinned = DatasetContractTest.checksumsOf(sample(42, childWithLastTimestamp(0)));
+        DatasetContractTest contract = new DatasetContractTest() {
+            @Override
+            protected Dataset dataset(long seed) {
+                return sample(seed, childWithLastTimestamp(1)); // one value of the last row differs
+            }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return pinned;
+            }
+        };
+        assertThatThrownBy(contract::everyTableHasItsPinnedChecksum)
                 .isInstanceOf(AssertionError.class).hasMessageContaining("sample_child");
     }
 
@@ -109,6 +149,11 @@ class DatasetContractSelfTest {
                     out.int4((int) i); // declared INT8
                     out.timestamptz(0);
                 });
+            }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return Map.of();
             }
         };
         assertThatThrownBy(contract::everyRowWritesOneValuePerColumnWithTheDeclaredType)
