@@ -1,6 +1,7 @@
 package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.distribution.WeeklyTimeProfile;
+import io.loadbench.loader.table.Apportionment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,5 @@
 package io.loadbench.loader.datasets.commerce;
 
-import io.loadbench.loader.datasets.analytics.DatasetTable;
-import io.loadbench.loader.datasets.analytics.SqlCheck;
 import io.loadbench.loader.distribution.WeightedChoice;
 import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
@@ -17,6 +15,7 @@ import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.RowWriter;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.TableBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,13 +130,12 @@ public final class CommerceDataset implements Dataset {
     }
 
     private TableSpec transactionsTable() {
-        return new DatasetTable(TRANSACTIONS, columns(), timeline.transactions(), List.of(
-                DatasetTable.primaryKey(TRANSACTIONS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_time_idx ON " + TRANSACTIONS + " (event_time)",
-                "CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_slow_errors_idx ON " + TRANSACTIONS
-                        + " (event_time) WHERE status = 'error' AND response_time_ms >= 5000",
-                "ANALYZE " + TRANSACTIONS),
-                () -> new TransactionGenerator(settings, timeline), "id");
+        return TableBuilder.table(TRANSACTIONS).rows(timeline.transactions()).columns(columns())
+                .primaryKey("id").index("time_idx", "event_time")
+                .afterLoad("CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_slow_errors_idx ON " + TRANSACTIONS
+                        + " (event_time) WHERE status = 'error' AND response_time_ms >= 5000")
+                .analyze()
+                .generator(() -> new TransactionGenerator(settings, timeline)).build();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.loadbench.loader.datasets.commerce;
 
-import io.loadbench.loader.datasets.analytics.Apportionment;
+import io.loadbench.loader.table.Apportionment;
 import io.loadbench.loader.distribution.WeightedChoice;
 import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;

@@ -2,6 +2,7 @@ package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.Apportionment;
 import io.loadbench.loader.testing.ValueCapturingRowWriter;
 import org.junit.jupiter.api.Test;
 
