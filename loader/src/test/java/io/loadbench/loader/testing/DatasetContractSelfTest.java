@@ -81,14 +81,6 @@ class DatasetContractSelfTest {
         protected Dataset dataset(long seed) {
             return sample(seed, null);
         }
-
-        @Override
-        protected Map<String, String> pinnedChecksums() {
-            return Map.ofEntries(
-                    Map.entry(PARAMETERS, "cefbe213444f7ad4"),
-                    Map.entry("sample_child", "rows=3000 data=8176fa942f8006f4 schema=b56007b1a253c671"),
-                    Map.entry("sample_parent", "rows=300 data=bc71c1993683529e schema=9edc48a6426aff34"));
-        }
     }
 
     @Test

@@ -8,6 +8,10 @@ import io.loadbench.loader.spi.TableSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -34,11 +39,11 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * <pre>{@code
  * class EventsDatasetContractTest extends DatasetContractTest {
- *     protected Dataset dataset(long seed) { return new EventsDefinition().create(new DatasetParameters(seed, 5_000), options); }
+ *     protected Dataset dataset(long seed) { return new EventsDefinition().create(new DatasetParameters(seed, 5_000), EventsSettings.DEFAULTS); }
  * }
  * }</pre>
  *
- * and {@link #pinnedChecksums()} with the checksums {@link #checksumsOf} prints for it. It checks: the
+ * and pin its checksums ({@link #pinnedChecksums()}, a resource file beside the test). It checks: the
  * pinned checksums (a refactoring must not change a single generated value, nor the DDL);
  * column names and DDL sanity; one value per column with the declared type, NULL only where
  * allowed; determinism (the same seed gives the same bytes for row <i>i</i> whatever generator instance,
@@ -68,8 +73,28 @@ public abstract class DatasetContractTest {
      * The checksums of every table of {@code dataset(seed())}, as {@link #checksumsOf} computes them, by table
      * name. They pin the dataset: any change of a generated value, of the row count, of the columns or of the
      * DDL changes them. A deliberate change of the data updates them in the same commit, and says so.
+     *
+     * <p>Default: the properties resource {@code <dataset name>-checksums.properties} beside the test class
+     * (a golden file); when it is missing the test fails printing what to put there.
      */
-    protected abstract Map<String, String> pinnedChecksums();
+    protected Map<String, String> pinnedChecksums() {
+        String resource = dataset(seed()).name() + "-checksums.properties";
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            if (in == null) {
+                StringBuilder lines = new StringBuilder();
+                checksumsOf(dataset(seed())).forEach((table, sum) -> lines.append(table).append('=').append(sum).append('\n'));
+                throw new AssertionError("no pinned checksums: create " + resource + " in the test resources of "
+                        + getClass().getPackageName() + " with\n" + lines);
+            }
+            Properties pinned = new Properties();
+            pinned.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> checksums = new TreeMap<>();
+            pinned.stringPropertyNames().forEach(table -> checksums.put(table, pinned.getProperty(table)));
+            return checksums;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Columns allowed to hold one value in the sampled rows (e.g. a constant flag); default none. */
     protected Set<String> columnsAllowedToBeConstant() {

@@ -156,10 +156,11 @@ public class CacheQueriesSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "analytics",
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"),
-                    List.of("--orgs", options.string("orgs"), "--users-per-org", options.string("usersPerOrg"),
-                            "--time-buckets", String.valueOf(buckets), "--ttl", String.valueOf(ttl), "--key-prefix", prefix));
+                    new io.loadbench.loader.datasets.analytics.AnalyticsSettings(orgs, options.positiveInt("usersPerOrg"), buckets, ttl,
+                            io.loadbench.loader.datasets.analytics.RedisDataType.STRING, io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULT_CACHE_HIT_TARGET_PERCENT,
+                            prefix, io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULT_WINDOW_START, null));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

@@ -8,6 +8,7 @@ import io.loadbench.loader.sink.redis.RedisAddress;
 import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
@@ -44,25 +45,18 @@ public final class AnalyticsDataset implements Dataset {
     private final AnalyticsLayout layout;
     private final AnalyticsPools pools;
     private final Function<DatasetContext, RedisAddress> redisAddress;
-    private final java.nio.file.Path respOut;
     private final SortedMap<String, Object> parameters;
 
     /**
      * @param redisAddress how to find the target's Redis from a context (the Redis fill opens its own
      *                     pipelined connection)
      */
-    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress) {
-        this(settings, redisAddress, null);
-    }
-
-    /** @param respOut where to also write the fill's commands as a RESP file, or null */
-    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress,
-                            java.nio.file.Path respOut) {
-        this.seed = settings.seed();
-        this.events = settings.events();
+    public AnalyticsDataset(DatasetParameters common, AnalyticsSettings settings,
+                            Function<DatasetContext, RedisAddress> redisAddress) {
+        this.seed = common.seed();
+        this.events = common.rows();
         this.settings = settings;
-        this.respOut = respOut;
-        this.layout = new AnalyticsLayout(settings);
+        this.layout = new AnalyticsLayout(seed, events, settings);
         this.pools = new AnalyticsPools(seed);
         this.redisAddress = redisAddress;
         SortedMap<String, Object> p = new TreeMap<>();
@@ -110,7 +104,7 @@ public final class AnalyticsDataset implements Dataset {
     @Override
     public List<OutputStep> outputSteps() {
         AnalyticsRedisFill fill = new AnalyticsRedisFill(layout, redisAddress);
-        return respOut == null ? List.of(fill) : List.of(fill.commandFile(respOut), fill);
+        return settings.respOut() == null ? List.of(fill) : List.of(fill.commandFile(settings.respOut()), fill);
     }
 
     @Override

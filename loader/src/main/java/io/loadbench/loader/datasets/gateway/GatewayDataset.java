@@ -56,8 +56,8 @@ public final class GatewayDataset implements Dataset {
     private final List<String> words;
     private final SortedMap<String, Object> parameters;
 
-    public GatewayDataset(GatewaySettings settings) {
-        this.seed = settings.seed();
+    public GatewayDataset(long seed, GatewaySettings settings) {
+        this.seed = seed;
         this.settings = settings;
         this.teamSizes = new TeamSizePlan(settings.additionalTeams(), settings.membersPerTeamMin(),
                 settings.membersPerTeamMax(), settings.membersPerTeamAvg());

@@ -3,6 +3,7 @@ package io.loadbench.loader.datasets.weather;
 import io.loadbench.loader.random.Seeds;
 import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.TableSpec;
 import io.loadbench.loader.table.SqlCheck;
@@ -34,14 +35,14 @@ public final class WeatherDataset implements Dataset {
 
     private final long seed;
     private final long rows;
-    private final String locationsOption;
+    private final WeatherSettings settings;
     private final WeatherLocations locations;
 
-    public WeatherDataset(long seed, long rows, String locationsOption, WeatherLocations locations) {
-        this.seed = seed;
-        this.rows = rows;
-        this.locationsOption = locationsOption;
-        this.locations = locations;
+    public WeatherDataset(DatasetParameters common, WeatherSettings settings) {
+        this.seed = common.seed();
+        this.rows = common.rows();
+        this.settings = settings;
+        this.locations = settings.buildLocations(seed);
     }
 
     public WeatherLocations locations() {
@@ -63,7 +64,7 @@ public final class WeatherDataset implements Dataset {
         SortedMap<String, Object> p = new TreeMap<>();
         p.put("seed", seed);
         p.put("rows", rows);
-        p.put("locations", locationsOption);
+        p.put("locations", settings.optionValue());
         p.put("locationCount", locations.size());
         p.put("windowStart", WINDOW_START.toString());
         p.put("windowEnd", WINDOW_END.toString());

@@ -1,7 +1,8 @@
-package io.loadbench.loader.datasets.gateway;
+package io.loadbench.loader.cli.options;
 
-import io.loadbench.loader.spi.DatasetOptions;
-import io.loadbench.loader.spi.InvalidOptionException;
+import io.loadbench.loader.datasets.gateway.GatewayConfig;
+import io.loadbench.loader.datasets.gateway.GatewayProfile;
+import io.loadbench.loader.datasets.gateway.GatewaySettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,16 +10,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The gateway dataset's own options. {@code --rows}, when it differs from its default, replaces the
- * profile's user count (every per-user count follows).
+ * The gateway dataset's own options, resolved into {@link GatewaySettings}. {@code --rows}, when it differs
+ * from its default, replaces the profile's user count (every per-user count follows).
  */
-public final class GatewayOptions implements DatasetOptions {
-
-    static final GatewayProfile DEFAULT_PROFILE = GatewayProfile.MEDIUM;
+final class GatewayOptions implements DatasetOptions<GatewaySettings> {
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Scale profile: small, medium, large, production, massive (default: ${DEFAULT-VALUE}).")
-    String profile = DEFAULT_PROFILE.optionValue();
+    String profile = GatewaySettings.DEFAULT_PROFILE.optionValue();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "YAML configuration (sections profile, global, scale, distributions, temporal); its values override the profile's.")
@@ -29,13 +28,10 @@ public final class GatewayOptions implements DatasetOptions {
                     + "(default: the config's global.email_domain, else " + GatewaySettings.DEFAULT_EMAIL_DOMAIN + ").")
     String emailDomain;
 
-    GatewaySettings settings(long seed, Integer usersOverride) {
-        GatewayProfile chosen = GatewayProfile.parse(profile);
-        if (chosen == null) {
-            throw new InvalidOptionException("--profile", "unknown profile '" + profile + "' (choose " + GatewayProfile.choices() + ")");
-        }
-        GatewayConfig file = config == null ? null : GatewayConfig.read(config);
-        return GatewaySettings.resolve(seed, chosen, file, emailDomain, usersOverride);
+    @Override
+    public GatewaySettings settings() {
+        return GatewaySettings.resolve(GatewayProfile.named(profile), config == null ? null : GatewayConfig.read(config),
+                emailDomain);
     }
 
     @Override

@@ -1,45 +1,47 @@
-package io.loadbench.loader.datasets.analytics;
+package io.loadbench.loader.cli.options;
 
-import io.loadbench.loader.spi.DatasetOptions;
+import io.loadbench.loader.datasets.analytics.AnalyticsSettings;
+import io.loadbench.loader.datasets.analytics.RedisDataType;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The analytics dataset's own options; {@code --rows} (common) is the number of events. */
-public final class AnalyticsOptions implements DatasetOptions {
+/** The analytics dataset's own options, mapped onto {@link AnalyticsSettings}; {@code --rows} is the number of events. */
+final class AnalyticsOptions implements DatasetOptions<AnalyticsSettings> {
 
     @Option(names = "--orgs", paramLabel = "N", description = "Organisations (tenants) (default: ${DEFAULT-VALUE}).")
-    int orgs = AnalyticsSettings.DEFAULT_ORGS;
+    int orgs = AnalyticsSettings.DEFAULTS.orgs();
 
     @Option(names = "--users-per-org", paramLabel = "N", description = "Users per organisation (default: ${DEFAULT-VALUE}).")
-    int usersPerOrg = AnalyticsSettings.DEFAULT_USERS_PER_ORG;
+    int usersPerOrg = AnalyticsSettings.DEFAULTS.usersPerOrg();
 
     @Option(names = "--time-buckets", paramLabel = "HOURS", description = "Hourly analytics buckets (default: ${DEFAULT-VALUE}).")
-    int timeBuckets = AnalyticsSettings.DEFAULT_TIME_BUCKETS;
+    int timeBuckets = AnalyticsSettings.DEFAULTS.timeBuckets();
 
     @Option(names = "--ttl", paramLabel = "SECONDS", description = "TTL of the cache entries, 0 for none (default: ${DEFAULT-VALUE}).")
-    int ttlSeconds = AnalyticsSettings.DEFAULT_TTL_SECONDS;
+    int ttlSeconds = AnalyticsSettings.DEFAULTS.ttlSeconds();
 
     @Option(names = "--redis-type", paramLabel = "TYPE",
             description = "Data type of the cache entries: string, json (needs RedisJSON), hash, list, set, sorted-set (default: ${DEFAULT-VALUE}).")
-    String redisType = RedisDataType.STRING.optionValue();
+    String redisType = AnalyticsSettings.DEFAULTS.redisType().optionValue();
 
     @Option(names = "--cache-hit-target", paramLabel = "PERCENT",
             description = "Hit ratio the warmed cache gives the 70/20 dashboard/filtered query mix (default: ${DEFAULT-VALUE}).")
-    double cacheHitTargetPercent = AnalyticsSettings.DEFAULT_CACHE_HIT_TARGET_PERCENT;
+    double cacheHitTargetPercent = AnalyticsSettings.DEFAULTS.cacheHitTargetPercent();
 
     @Option(names = "--key-prefix", paramLabel = "PREFIX", description = "Prefix of every Redis key (default: ${DEFAULT-VALUE}).")
-    String keyPrefix = AnalyticsSettings.DEFAULT_KEY_PREFIX;
+    String keyPrefix = AnalyticsSettings.DEFAULTS.keyPrefix();
 
     @Option(names = "--resp-out", paramLabel = "FILE",
             description = "Also write the Redis fill's commands to FILE as RESP, for replay with redis-cli --pipe.")
-    java.nio.file.Path respOut;
+    Path respOut = AnalyticsSettings.DEFAULTS.respOut();
 
-    /** The settings these options describe, with the common seed and rows; throws naming a bad option. */
-    public AnalyticsSettings settings(long seed, long events) {
-        return new AnalyticsSettings(seed, events, orgs, usersPerOrg, timeBuckets, ttlSeconds,
-                RedisDataType.parse(redisType), cacheHitTargetPercent, keyPrefix, AnalyticsSettings.DEFAULT_WINDOW_START);
+    @Override
+    public AnalyticsSettings settings() {
+        return new AnalyticsSettings(orgs, usersPerOrg, timeBuckets, ttlSeconds, RedisDataType.parse(redisType),
+                cacheHitTargetPercent, keyPrefix, AnalyticsSettings.DEFAULTS.windowStart(), respOut);
     }
 
     @Override

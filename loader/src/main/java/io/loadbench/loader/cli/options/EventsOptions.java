@@ -1,47 +1,31 @@
-package io.loadbench.loader.datasets.events;
+package io.loadbench.loader.cli.options;
 
-import io.loadbench.loader.spi.DatasetOptions;
+import io.loadbench.loader.datasets.events.EventsSettings;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The {@code events} dataset's own options. */
-public final class EventsOptions implements DatasetOptions {
+/** The {@code events} dataset's own options, mapped onto {@link EventsSettings}. */
+final class EventsOptions implements DatasetOptions<EventsSettings> {
 
     @Option(names = "--users", paramLabel = "N",
             description = "Distinct users; 20%% of them create 80%% of the events (default: ${DEFAULT-VALUE}).")
-    int users = 10_000;
+    int users = EventsSettings.DEFAULTS.users();
 
     @Option(names = "--days", paramLabel = "N",
             description = "Length of the time window in days, ending at --end-date (default: ${DEFAULT-VALUE}).")
-    int days = 90;
+    int days = EventsSettings.DEFAULTS.days();
 
     @Option(names = "--end-date", paramLabel = "YYYY-MM-DD",
             description = "End of the time window (exclusive, 00:00 UTC); fixed so loads are reproducible "
                     + "(default: ${DEFAULT-VALUE}).")
-    LocalDate endDate = LocalDate.of(2026, 10, 1);
+    LocalDate endDate = EventsSettings.DEFAULTS.endDate();
 
-    public EventsOptions() {
-    }
-
-    public EventsOptions(int users, int days, LocalDate endDate) {
-        this.users = users;
-        this.days = days;
-        this.endDate = endDate;
-    }
-
-    public int users() {
-        return users;
-    }
-
-    public int days() {
-        return days;
-    }
-
-    public LocalDate endDate() {
-        return endDate;
+    @Override
+    public EventsSettings settings() {
+        return new EventsSettings(users, days, endDate);
     }
 
     @Override
