@@ -54,7 +54,6 @@ class DatasetContractSelfTest {
                 });
         return new Dataset() {
             @Override public String name() { return "sample"; }
-            @Override public String summary() { return "a parent and a child table"; }
             @Override public List<TableSpec> tables() { return List.of(parent, child); }
             @Override public SortedMap<String, Object> parameters() { return new TreeMap<>(java.util.Map.of("seed", seed)); }
         };

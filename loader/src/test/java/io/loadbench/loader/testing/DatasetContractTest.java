@@ -165,7 +165,6 @@ public abstract class DatasetContractTest {
     void datasetDescribesItself() {
         Dataset dataset = dataset(seed());
         assertThat(dataset.name()).matches("[a-z][a-z0-9_-]*");
-        assertThat(dataset.summary()).isNotBlank();
         assertThat(dataset.tables()).as("tables").isNotEmpty();
         assertThat(dataset.parameters()).as("parameters").isNotEmpty();
         Set<String> names = new HashSet<>();

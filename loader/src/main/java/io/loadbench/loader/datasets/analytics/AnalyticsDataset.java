@@ -73,27 +73,9 @@ public final class AnalyticsDataset implements Dataset {
         this.parameters = p;
     }
 
-    public AnalyticsSettings settings() {
-        return settings;
-    }
-
-    public AnalyticsLayout layout() {
-        return layout;
-    }
-
     @Override
     public String name() {
         return "analytics";
-    }
-
-    @Override
-    public String summary() {
-        return "SaaS analytics: organisations, users, events (60/28/10/1.5/0.5 mix) in PostgreSQL; hourly counters and warmed dashboard caches in Redis";
-    }
-
-    @Override
-    public SortedMap<String, Object> parameters() {
-        return parameters;
     }
 
     @Override
@@ -126,6 +108,11 @@ public final class AnalyticsDataset implements Dataset {
         return List.of(new SqlCheck("analytics integrity", integrity),
                 new SqlCheck("analytics event mix", mix),
                 new AnalyticsRedisCheck(layout));
+    }
+
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
     }
 
     private TableSpec orgsTable() {

@@ -79,11 +79,6 @@ public final class CommerceDataset implements Dataset {
     }
 
     @Override
-    public String summary() {
-        return "E-commerce transactions (seed 001): daily traffic schedule, five incident types, recovery periods; PostgreSQL + NDJSON _bulk + CSV";
-    }
-
-    @Override
     public SortedMap<String, Object> parameters() {
         return parameters;
     }

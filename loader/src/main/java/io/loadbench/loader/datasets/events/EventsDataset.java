@@ -107,11 +107,6 @@ public final class EventsDataset implements Dataset {
     }
 
     @Override
-    public String summary() {
-        return new EventsDefinition().summary();
-    }
-
-    @Override
     public List<TableSpec> tables() {
         return List.of(new EventsTable());
     }

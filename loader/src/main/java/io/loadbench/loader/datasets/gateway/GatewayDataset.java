@@ -103,27 +103,9 @@ public final class GatewayDataset implements Dataset {
         return List.copyOf(values);
     }
 
-    public GatewaySettings settings() {
-        return settings;
-    }
-
-    public TeamSizePlan teamSizes() {
-        return teamSizes;
-    }
-
     @Override
     public String name() {
         return "gateway";
-    }
-
-    @Override
-    public String summary() {
-        return "MCP gateway schema (seed 004): users, teams (power-law sizes), members, tokens, gateways, tools, resources, prompts, servers, audit logs";
-    }
-
-    @Override
-    public SortedMap<String, Object> parameters() {
-        return parameters;
     }
 
     /** Member rows: one owner per personal team plus every additional team's members. */
@@ -466,6 +448,19 @@ public final class GatewayDataset implements Dataset {
     @Override
     public List<Check> checks() {
         return GatewayChecks.all(this);
+    }
+
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public TeamSizePlan teamSizes() {
+        return teamSizes;
     }
 
     long endMicros() {

@@ -55,11 +55,6 @@ public final class WeatherDataset implements Dataset {
     }
 
     @Override
-    public String summary() {
-        return "Weather readings (seed 003): location, temperature, humidity, wind, timestamp; indexes and a per-location summary for the query-by-location scenario";
-    }
-
-    @Override
     public SortedMap<String, Object> parameters() {
         SortedMap<String, Object> p = new TreeMap<>();
         p.put("seed", seed);
