@@ -158,9 +158,8 @@ public class CacheQueriesSimulation extends Simulation {
         run.begin(() -> {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"),
-                    new io.loadbench.loader.datasets.analytics.AnalyticsSettings(orgs, options.positiveInt("usersPerOrg"), buckets, ttl,
-                            io.loadbench.loader.datasets.analytics.RedisDataType.STRING, io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULT_CACHE_HIT_TARGET_PERCENT,
-                            prefix, io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULT_WINDOW_START, null));
+                    io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULTS
+                            .withTenants(orgs, options.positiveInt("usersPerOrg"), buckets).withCache(ttl, prefix));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

@@ -74,6 +74,18 @@ public record AnalyticsSettings(int orgs, int usersPerOrg, int timeBuckets, int 
         }
     }
 
+    /** These settings with another tenant layout: organisations, users per organisation and hourly buckets. */
+    public AnalyticsSettings withTenants(int newOrgs, int newUsersPerOrg, int newTimeBuckets) {
+        return new AnalyticsSettings(newOrgs, newUsersPerOrg, newTimeBuckets, ttlSeconds, redisType, cacheHitTargetPercent,
+                keyPrefix, windowStart, respOut);
+    }
+
+    /** These settings with another cache entry TTL and Redis key prefix. */
+    public AnalyticsSettings withCache(int newTtlSeconds, String newKeyPrefix) {
+        return new AnalyticsSettings(orgs, usersPerOrg, timeBuckets, newTtlSeconds, redisType, cacheHitTargetPercent,
+                newKeyPrefix, windowStart, respOut);
+    }
+
     /** Rows of {@code analytics_users}. */
     public long users() {
         return (long) orgs * usersPerOrg;

@@ -73,6 +73,11 @@ public record GatewaySettings(String profileName, String emailDomain, int users,
         return resolve(profile, null, null);
     }
 
+    /** The named profile's settings; throws naming {@code --profile} when there is no such profile. */
+    public static GatewaySettings ofProfile(String profileName) {
+        return ofProfile(GatewayProfile.named(profileName));
+    }
+
     /**
      * Resolves profile, then config file, then explicit options.
      *
