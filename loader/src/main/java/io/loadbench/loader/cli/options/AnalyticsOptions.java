@@ -5,8 +5,6 @@ import io.loadbench.loader.datasets.analytics.RedisDataType;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** The analytics dataset's own options, mapped onto {@link AnalyticsSettings}; {@code --rows} is the number of events. */
 final class AnalyticsOptions implements DatasetOptions<AnalyticsSettings> {
@@ -42,19 +40,5 @@ final class AnalyticsOptions implements DatasetOptions<AnalyticsSettings> {
     public AnalyticsSettings settings() {
         return new AnalyticsSettings(orgs, usersPerOrg, timeBuckets, ttlSeconds, RedisDataType.parse(redisType),
                 cacheHitTargetPercent, keyPrefix, AnalyticsSettings.DEFAULTS.windowStart(), respOut);
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("orgs", orgs);
-        values.put("users-per-org", usersPerOrg);
-        values.put("time-buckets", timeBuckets);
-        values.put("ttl", ttlSeconds);
-        values.put("redis-type", redisType);
-        values.put("cache-hit-target", cacheHitTargetPercent);
-        values.put("key-prefix", keyPrefix);
-        values.put("resp-out", respOut == null ? null : respOut.toString());
-        return values;
     }
 }

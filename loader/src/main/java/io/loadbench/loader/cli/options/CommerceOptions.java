@@ -8,8 +8,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** The commerce dataset's own options, mapped onto {@link CommerceSettings}: the seed's generator options, and the file outputs. */
 final class CommerceOptions implements DatasetOptions<CommerceSettings> {
@@ -64,20 +62,5 @@ final class CommerceOptions implements DatasetOptions<CommerceSettings> {
         }
         return new CommerceSettings(days, (int) incidents[0], (int) incidents[1], baseTps, peakMultiplier,
                 normal[0], normal[1], incident[0], incident[1], CommerceSettings.DEFAULTS.start(), out, formats, gzip);
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("days", days);
-        values.put("incidents-per-day", incidentsPerDay);
-        values.put("base-tps", baseTps);
-        values.put("peak-multiplier", peakMultiplier);
-        values.put("error-rate-normal", errorRateNormal);
-        values.put("error-rate-incident", errorRateIncident);
-        values.put("out", out == null ? null : out.toString());
-        values.put("file-formats", String.join(",", format));
-        values.put("gzip", gzip);
-        return values;
     }
 }

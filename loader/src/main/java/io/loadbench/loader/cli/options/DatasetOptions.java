@@ -8,7 +8,13 @@ import io.loadbench.loader.datasets.weather.WeatherSettings;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.InvalidOptionException;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Collection;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A dataset's own command-line options (e.g. {@code --users} for {@code events}): a picocli mixin whose only
@@ -24,8 +30,27 @@ public interface DatasetOptions<S extends Record> {
     /** The settings the options describe; throws {@link InvalidOptionException} naming a bad option. */
     S settings();
 
-    /** The option values as given, keyed by option name without dashes, for the console and the manifest. */
-    SortedMap<String, Object> values();
+    /**
+     * The option values as given, keyed by option name without its dashes (numbers and booleans as they are,
+     * lists comma-separated, anything else as text), for the console and the manifest.
+     */
+    default SortedMap<String, Object> values() {
+        SortedMap<String, Object> values = new TreeMap<>();
+        for (OptionSpec option : CommandSpec.forAnnotatedObject(this).options()) {
+            values.put(option.longestName().replaceFirst("^-+", ""), asGiven(option.getValue()));
+        }
+        return values;
+    }
+
+    private static Object asGiven(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return value.toString();
+    }
 
     /**
      * Fresh options for a dataset, holding its defaults. A dataset whose settings have no options here cannot

@@ -4,8 +4,6 @@ import io.loadbench.loader.datasets.events.EventsSettings;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** The {@code events} dataset's own options, mapped onto {@link EventsSettings}. */
 final class EventsOptions implements DatasetOptions<EventsSettings> {
@@ -26,14 +24,5 @@ final class EventsOptions implements DatasetOptions<EventsSettings> {
     @Override
     public EventsSettings settings() {
         return new EventsSettings(users, days, endDate);
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("users", users);
-        values.put("days", days);
-        values.put("endDate", endDate.toString());
-        return values;
     }
 }

@@ -6,8 +6,6 @@ import io.loadbench.loader.datasets.gateway.GatewaySettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The gateway dataset's own options, resolved into {@link GatewaySettings}. {@code --rows}, when it differs
@@ -32,14 +30,5 @@ final class GatewayOptions implements DatasetOptions<GatewaySettings> {
     public GatewaySettings settings() {
         return GatewaySettings.resolve(GatewayProfile.named(profile), config == null ? null : GatewayConfig.read(config),
                 emailDomain);
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("profile", profile);
-        values.put("config", config == null ? null : config.toString());
-        values.put("email-domain", emailDomain);
-        return values;
     }
 }

@@ -5,9 +5,6 @@ import io.loadbench.loader.datasets.weather.WeatherSettings;
 import io.loadbench.loader.spi.InvalidOptionException;
 import picocli.CommandLine.Option;
 
-import java.util.SortedMap;
-import java.util.TreeMap;
-
 /** The weather dataset's own options, mapped onto {@link WeatherSettings}; {@code --rows} is the number of readings. */
 final class WeatherOptions implements DatasetOptions<WeatherSettings> {
 
@@ -27,12 +24,5 @@ final class WeatherOptions implements DatasetOptions<WeatherSettings> {
         } catch (NumberFormatException e) {
             throw new InvalidOptionException("--locations", "expected a number or 'query-cities', got '" + locations + "'");
         }
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("locations", locations);
-        return values;
     }
 }
