@@ -4,18 +4,17 @@ import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import io.loadbench.loader.cli.DatasetRegistry;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
 import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.loader.spi.TableSpec;
 
 /**
  * Builds a registered dataset for benchmarking and picks the table a benchmark measures.
  *
  * <p>Every benchmark uses {@link #SEED} and the dataset's default plan (its default {@code --rows} and
- * options, as {@code loadbench-loader load <dataset>} would build it), so two runs on two machines generate
+ * settings, as {@code loadbench-loader load <dataset>} would build it), so two runs on two machines generate
  * and load the same rows; the suite records the seed and the sizes in its manifest. Building a dataset
  * only builds its pools: the size sets the range of row indexes, nothing is generated up front.
  */
@@ -37,8 +36,8 @@ public final class BenchmarkDatasets {
         return build(definition);
     }
 
-    private static <O extends DatasetOptions> Dataset build(DatasetDefinition<O> definition) {
-        return definition.create(new DatasetParameters(SEED, definition.defaultRows()), definition.newOptions());
+    private static <S extends Record> Dataset build(DatasetDefinition<S> definition) {
+        return definition.create(new DatasetParameters(SEED, definition.defaultRows()), definition.defaultSettings());
     }
 
     /** @return each registered dataset's default size ({@code --rows}), by name, for the manifest */

@@ -1,7 +1,7 @@
 package io.loadbench.loader.cli;
 
+import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -9,20 +9,19 @@ import java.util.concurrent.Callable;
 
 /** {@code <action> <dataset> [options]}: one dataset under one action, with the shared and the dataset's own options. */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
-final class DatasetCommand implements Callable<Integer> {
+final class DatasetCommand<S extends Record> implements Callable<Integer> {
 
     @Mixin
     SharedOptions shared;
 
     private final Action action;
-    private final DatasetDefinition<DatasetOptions> definition;
-    private final DatasetOptions options;
+    private final DatasetDefinition<S> definition;
+    private final DatasetOptions<S> options;
     private final LoaderCli cli;
 
-    @SuppressWarnings("unchecked")
-    DatasetCommand(Action action, DatasetDefinition<?> definition, DatasetOptions options, LoaderCli cli) {
+    DatasetCommand(Action action, DatasetDefinition<S> definition, DatasetOptions<S> options, LoaderCli cli) {
         this.action = action;
-        this.definition = (DatasetDefinition<DatasetOptions>) definition;
+        this.definition = definition;
         this.options = options;
         this.cli = cli;
     }

@@ -16,8 +16,8 @@ import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.sink.postgres.ProgressTable;
 import io.loadbench.loader.sink.postgres.TableLoadResult;
 import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
 import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
@@ -53,8 +53,9 @@ final class LoaderActions {
         this.interactive = interactive;
     }
 
-    private static Dataset dataset(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) {
-        return definition.create(new DatasetParameters(config.seed(), config.rows()), options);
+    private static <S extends Record> Dataset dataset(LoaderConfig config, DatasetDefinition<S> definition,
+                                                      DatasetOptions<S> options) {
+        return definition.create(new DatasetParameters(config.seed(), config.rows()), options.settings());
     }
 
     private void printConfiguration(LoaderConfig config, String extra) {
@@ -70,7 +71,7 @@ final class LoaderActions {
         out.println(line);
     }
 
-    int plan(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) {
+    <S extends Record> int plan(LoaderConfig config, DatasetDefinition<S> definition, DatasetOptions<S> options) {
         printConfiguration(config, null);
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
@@ -127,7 +128,7 @@ final class LoaderActions {
         return new Sample(bytes / (double) rows, rows / seconds);
     }
 
-    int load(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+    <S extends Record> int load(LoaderConfig config, DatasetDefinition<S> definition, DatasetOptions<S> options) throws Exception {
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
         printConfiguration(config, "loadId=" + plan.loadId());
@@ -233,7 +234,7 @@ final class LoaderActions {
         run.manifest().addFile(LoadResult.FILE);
     }
 
-    int verify(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+    <S extends Record> int verify(LoaderConfig config, DatasetDefinition<S> definition, DatasetOptions<S> options) throws Exception {
         printConfiguration(config, null);
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
@@ -273,7 +274,7 @@ final class LoaderActions {
         }
     }
 
-    int drop(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {
+    <S extends Record> int drop(LoaderConfig config, DatasetDefinition<S> definition, DatasetOptions<S> options) throws Exception {
         printConfiguration(config, null);
         Dataset dataset = dataset(config, definition, options);
         try (Datastores datastores = Datastores.open(config.target())) {

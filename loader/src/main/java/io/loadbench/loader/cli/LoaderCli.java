@@ -4,8 +4,9 @@ import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.InvalidTargetException;
 import io.loadbench.loader.run.TargetNotEmptyException;
 import io.loadbench.loader.sink.postgres.CopyLoadException;
+import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
+import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.loader.spi.InvalidOptionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,15 +71,19 @@ public final class LoaderCli {
             CommandLine actionLine = new CommandLine(new ActionCommand(action, registry));
             actionLine.getCommandSpec().usageMessage().description(action.description);
             for (DatasetDefinition<?> definition : registry.all()) {
-                DatasetOptions options = definition.newOptions();
-                CommandLine leaf = new CommandLine(new DatasetCommand(action, definition, options, this));
-                leaf.addMixin("datasetOptions", options);
-                leaf.getCommandSpec().usageMessage().description(action.description, definition.summary());
-                actionLine.addSubcommand(definition.name(), leaf);
+                actionLine.addSubcommand(definition.name(), datasetCommand(action, definition));
             }
             root.addSubcommand(action.commandName(), actionLine);
         }
         return root;
+    }
+
+    private <S extends Record> CommandLine datasetCommand(Action action, DatasetDefinition<S> definition) {
+        DatasetOptions<S> options = DatasetOptions.forDefinition(definition);
+        CommandLine leaf = new CommandLine(new DatasetCommand<>(action, definition, options, this));
+        leaf.addMixin("datasetOptions", options);
+        leaf.getCommandSpec().usageMessage().description(action.description, definition.summary());
+        return leaf;
     }
 
     private int onBadUsage(CommandLine.ParameterException e, String[] args) {
@@ -189,7 +194,7 @@ public final class LoaderCli {
             for (DatasetDefinition<?> d : registry.all()) {
                 out.printf(Locale.ROOT, "%-10s %s%n", d.name(), d.summary());
                 out.printf(Locale.ROOT, "%-10s default --rows %,d%n", "", d.defaultRows());
-                CommandSpec options = CommandSpec.forAnnotatedObject(d.newOptions());
+                CommandSpec options = CommandSpec.forAnnotatedObject(DatasetOptions.forDefinition(d));
                 for (CommandLine.Model.OptionSpec o : options.options()) {
                     Object initial = o.defaultValue() != null ? o.defaultValue() : o.initialValue();
                     out.printf(Locale.ROOT, "%-10s %s %s: %s%n", "", o.longestName(), o.paramLabel(),

@@ -2,8 +2,8 @@ package io.loadbench.loader.cli;
 
 import io.loadbench.datastores.TargetSpec;
 import io.loadbench.loader.encode.CopyEncoder;
+import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
 import io.loadbench.loader.spi.InvalidOptionException;
 
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
                            CopyEncoder.Format format, String label, Path results, boolean resume, boolean verbose,
                            TargetSpec target, SortedMap<String, Object> datasetOptions) {
 
-    public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, DatasetOptions datasetOptions,
+    public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, DatasetOptions<?> datasetOptions,
                                   Map<String, String> env, String defaultLabel, boolean needsTarget) {
         long rows = o.rows == null ? definition.defaultRows() : RowCounts.parse("--rows", o.rows);
         if (o.batchSize < 1 || o.batchSize > SharedOptions.Defaults.MAX_BATCH_SIZE) {

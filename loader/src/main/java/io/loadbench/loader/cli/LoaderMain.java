@@ -1,5 +1,6 @@
 package io.loadbench.loader.cli;
 
+import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.results.Labels;
 
 import java.time.Clock;

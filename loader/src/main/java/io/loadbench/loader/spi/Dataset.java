@@ -27,9 +27,6 @@ public interface Dataset {
     /** The dataset's registry name, e.g. {@code events}. */
     String name();
 
-    /** One line for {@code datasets} and {@code --help}. */
-    String summary();
-
     /** PostgreSQL tables in load order (parents first). */
     List<TableSpec> tables();
 

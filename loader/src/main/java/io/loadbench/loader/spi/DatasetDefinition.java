@@ -1,12 +1,18 @@
 package io.loadbench.loader.spi;
 
 /**
- * A registered dataset: the entry the CLI lists and builds. Register an implementation in
- * {@code io.loadbench.loader.cli.DatasetRegistry} (one line).
+ * A registered dataset: its name, its size and its own typed settings, and the factory that builds it.
+ * Register an implementation in {@link DatasetRegistry#builtIn()} (one line).
  *
- * @param <O> the dataset's own options
+ * <p>Obligations of an implementation: {@code S} is an immutable record that validates itself at
+ * construction, rejecting (never repairing) a bad value with an {@link InvalidOptionException} that names the
+ * command-line option the value stands for; its defaults live in one place, returned by
+ * {@link #defaultSettings()}. Nothing here knows about command lines: the CLI maps its options onto
+ * {@code S}, and scenarios and benchmarks build {@code S} directly.
+ *
+ * @param <S> the dataset's own settings (e.g. {@code --users} for {@code events})
  */
-public interface DatasetDefinition<O extends DatasetOptions> {
+public interface DatasetDefinition<S extends Record> {
 
     /** Registry name, used as the positional on the command line ({@code load events}). */
     String name();
@@ -17,13 +23,19 @@ public interface DatasetDefinition<O extends DatasetOptions> {
     /** The default number of rows of the main table when {@code --rows} is not given. */
     long defaultRows();
 
-    /** A fresh options object holding defaults, to be populated by picocli. */
-    O newOptions();
+    /** The dataset's settings when nothing is said: the one place its defaults live. */
+    S defaultSettings();
+
+    /** The type of the dataset's settings; default: the type of {@link #defaultSettings()}. */
+    @SuppressWarnings("unchecked")
+    default Class<S> settingsType() {
+        return (Class<S>) defaultSettings().getClass();
+    }
 
     /**
-     * Builds the dataset for one plan. Validates {@code options} against {@code common} and throws
-     * {@link InvalidOptionException} naming the offending option. May take a moment (pools are built here),
-     * but must not touch a datastore.
+     * Builds the dataset for one plan. Checks what only the pair can tell (e.g. a {@code --rows} that the
+     * settings contradict) and throws {@link InvalidOptionException} naming the option. May take a moment
+     * (pools are built here), but must not touch a datastore.
      */
-    Dataset create(DatasetParameters common, O options);
+    Dataset create(DatasetParameters common, S settings);
 }

@@ -2,8 +2,10 @@
  * The dataset extension point: what a dataset must provide so that the loader can plan, generate,
  * encode, load, verify and drop it.
  *
- * <p>A dataset is described by a {@link io.loadbench.loader.spi.DatasetDefinition} (its name, its own
- * command-line options and a factory) that builds a {@link io.loadbench.loader.spi.Dataset}: tables in load
+ * <p>A dataset is described by a {@link io.loadbench.loader.spi.DatasetDefinition} (its name, its own typed
+ * settings record and a factory), registered in {@link io.loadbench.loader.spi.DatasetRegistry}, that builds a
+ * {@link io.loadbench.loader.spi.Dataset} from the common {@link io.loadbench.loader.spi.DatasetParameters}
+ * (seed, rows) and the settings: tables in load
  * order ({@link io.loadbench.loader.spi.TableSpec}), optional non-table outputs
  * ({@link io.loadbench.loader.spi.OutputStep}, e.g. Redis fills or files) and verification
  * checks ({@link io.loadbench.loader.spi.Check}). Rows are produced by a

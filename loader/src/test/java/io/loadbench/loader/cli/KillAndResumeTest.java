@@ -4,13 +4,14 @@ import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.datasets.events.EventsDefinition;
-import io.loadbench.loader.datasets.events.EventsOptions;
+import io.loadbench.loader.datasets.events.EventsSettings;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.LoadPlan;
 import io.loadbench.loader.run.TableChecksums;
 import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.loader.testing.TestSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class KillAndResumeTest {
     private static String uninterruptedChecksum(Datastores target) throws Exception {
         try (TestSchema schema = new TestSchema(target)) {
             var dataset = new EventsDefinition().create(new DatasetParameters(42, ROWS),
-                    new EventsOptions(1_000, 90, LocalDate.of(2026, 10, 1)));
+                    new EventsSettings(1_000, 90, LocalDate.of(2026, 10, 1)));
             new DatasetLoader(schema.connections(), schema.context(Path.of(".")), LoadListener.NONE,
                     new PrintStream(OutputStream.nullOutputStream()))
                     .load(new LoadPlan(dataset, BATCH, 2, CopyEncoder.Format.BINARY), false);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.testing.TestDatastores;
+import io.loadbench.loader.spi.DatasetRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

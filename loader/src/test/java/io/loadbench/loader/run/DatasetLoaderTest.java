@@ -2,7 +2,7 @@ package io.loadbench.loader.run;
 
 import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.datasets.events.EventsDefinition;
-import io.loadbench.loader.datasets.events.EventsOptions;
+import io.loadbench.loader.datasets.events.EventsSettings;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.sink.postgres.CopyLoadException;
 import io.loadbench.loader.sink.postgres.LoadListener;
@@ -42,7 +42,7 @@ class DatasetLoaderTest {
     Path runDir;
 
     private static Dataset events(long seed) {
-        return new EventsDefinition().create(new DatasetParameters(seed, ROWS), new EventsOptions(1_000, 90, LocalDate.of(2026, 10, 1)));
+        return new EventsDefinition().create(new DatasetParameters(seed, ROWS), new EventsSettings(1_000, 90, LocalDate.of(2026, 10, 1)));
     }
 
     private DatasetLoader loader(TestSchema schema, LoadListener listener) {

@@ -3,7 +3,7 @@ package io.loadbench.loader.run;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.load.LoadResultWriter;
 import io.loadbench.loader.datasets.events.EventsDefinition;
-import io.loadbench.loader.datasets.events.EventsOptions;
+import io.loadbench.loader.datasets.events.EventsSettings;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.sink.postgres.TableLoadResult;
 import io.loadbench.loader.spi.CheckResult;
@@ -26,7 +26,7 @@ class LoadReportGoldenTest {
     @Test
     void loadJsonMatchesTheGoldenFile() throws IOException {
         LoadPlan plan = new LoadPlan(new EventsDefinition().create(new DatasetParameters(42, 1_000_000),
-                new EventsOptions(10_000, 90, LocalDate.of(2026, 10, 1))), 50_000, 2, CopyEncoder.Format.BINARY);
+                new EventsSettings(10_000, 90, LocalDate.of(2026, 10, 1))), 50_000, 2, CopyEncoder.Format.BINARY);
         TableLoadResult table = new TableLoadResult("events", 1_000_000, 20, 7, 650_000, 183_518_000, 13, 4.2, 13.5,
                 List.of(new TableLoadResult.WorkerResult(0, 350_000, 98_820_000, 7, 4.1),
                         new TableLoadResult.WorkerResult(1, 300_000, 84_698_000, 6, 4.15)));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +54,6 @@ class DatasetContractSelfTest {
                 });
         return new Dataset() {
             @Override public String name() { return "sample"; }
-            @Override public String summary() { return "a parent and a child table"; }
             @Override public List<TableSpec> tables() { return List.of(parent, child); }
             @Override public SortedMap<String, Object> parameters() { return new TreeMap<>(java.util.Map.of("seed", seed)); }
         };
@@ -94,8 +94,39 @@ class DatasetContractSelfTest {
                     out.timestamptz(0);
                 });
             }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return Map.of();
+            }
         };
         assertThatThrownBy(contract::sameSeedGivesSameBytesWhateverGeneratorOrderOrThread)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("sample_child");
+    }
+
+    private static RowGenerator childWithLastTimestamp(long lastMicros) {
+        return (i, out) -> {
+            out.int8(i + 1);
+            out.int8(1 + i % 300);
+            out.timestamptz(i == 2_999 ? lastMicros : 0);
+        };
+    }
+
+    @Test
+    void aChangedValueFailsThePinnedChecksums() {
+        Map<String, String> pinned = DatasetContractTest.checksumsOf(sample(42, childWithLastTimestamp(0)));
+        DatasetContractTest contract = new DatasetContractTest() {
+            @Override
+            protected Dataset dataset(long seed) {
+                return sample(seed, childWithLastTimestamp(1)); // one value of the last row differs
+            }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return pinned;
+            }
+        };
+        assertThatThrownBy(contract::everyTableHasItsPinnedChecksum)
                 .isInstanceOf(AssertionError.class).hasMessageContaining("sample_child");
     }
 
@@ -109,6 +140,11 @@ class DatasetContractSelfTest {
                     out.int4((int) i); // declared INT8
                     out.timestamptz(0);
                 });
+            }
+
+            @Override
+            protected Map<String, String> pinnedChecksums() {
+                return Map.of();
             }
         };
         assertThatThrownBy(contract::everyRowWritesOneValuePerColumnWithTheDeclaredType)

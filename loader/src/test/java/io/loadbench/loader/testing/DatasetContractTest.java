@@ -8,11 +8,23 @@ import io.loadbench.loader.spi.TableSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,11 +39,13 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * <pre>{@code
  * class EventsDatasetContractTest extends DatasetContractTest {
- *     protected Dataset dataset(long seed) { return new EventsDefinition().create(new DatasetParameters(seed, 5_000), options); }
+ *     protected Dataset dataset(long seed) { return new EventsDefinition().create(new DatasetParameters(seed, 5_000), EventsSettings.DEFAULTS); }
  * }
  * }</pre>
  *
- * It checks: column names and DDL sanity; one value per column with the declared type, NULL only where
+ * and pin its checksums ({@link #pinnedChecksums()}, a resource file beside the test). It checks: the
+ * pinned checksums (a refactoring must not change a single generated value, nor the DDL);
+ * column names and DDL sanity; one value per column with the declared type, NULL only where
  * allowed; determinism (the same seed gives the same bytes for row <i>i</i> whatever generator instance,
  * order, thread or dataset instance produces it); different seeds give different data; and value variety
  * (a column that never changes is usually a bug).
@@ -39,7 +53,10 @@ import static org.assertj.core.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatasetContractTest {
 
-    /** Root seed used by the contract; override to try another. */
+    /** The key of the parameters' digest in {@link #checksumsOf}; not a table name (tables cannot hold parentheses). */
+    public static final String PARAMETERS = "(parameters)";
+
+    /** Root seed used by the contract, the loader's default {@code --seed}; override to try another. */
     protected long seed() {
         return 42L;
     }
@@ -52,16 +69,102 @@ public abstract class DatasetContractTest {
         return 2_000;
     }
 
+    /**
+     * The checksums of every table of {@code dataset(seed())}, as {@link #checksumsOf} computes them, by table
+     * name. They pin the dataset: any change of a generated value, of the row count, of the columns or of the
+     * DDL changes them. A deliberate change of the data updates them in the same commit, and says so.
+     *
+     * <p>Default: the properties resource {@code <dataset name>-checksums.properties} beside the test class
+     * (a golden file); when it is missing the test fails printing what to put there.
+     */
+    protected Map<String, String> pinnedChecksums() {
+        String resource = dataset(seed()).name() + "-checksums.properties";
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            if (in == null) {
+                StringBuilder lines = new StringBuilder();
+                checksumsOf(dataset(seed())).forEach((table, sum) -> lines.append(table).append('=').append(sum).append('\n'));
+                throw new AssertionError("no pinned checksums: create " + resource + " in the test resources of "
+                        + getClass().getPackageName() + " with\n" + lines);
+            }
+            Properties pinned = new Properties();
+            pinned.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> checksums = new TreeMap<>();
+            pinned.stringPropertyNames().forEach(table -> checksums.put(table, pinned.getProperty(table)));
+            return checksums;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Columns allowed to hold one value in the sampled rows (e.g. a constant flag); default none. */
     protected Set<String> columnsAllowedToBeConstant() {
         return Set.of();
     }
 
     @Test
+    void everyTableHasItsPinnedChecksum() {
+        Map<String, String> actual = checksumsOf(dataset(seed()));
+        assertThat(actual).as("checksums of %s at seed %d (pin them in pinnedChecksums())", dataset(seed()).name(), seed())
+                .containsExactlyInAnyOrderEntriesOf(pinnedChecksums());
+    }
+
+    /**
+     * Per table: {@code rows=<count> data=<digest of every row's canonical bytes, in index order>
+     * schema=<digest of the columns, the create, after-load and drop DDL and the checksum order>}; each
+     * digest is the first 64 bits of a SHA-256, in hex. Every row is generated, so keep the tables small.
+     * Under {@link #PARAMETERS}, a digest of {@link Dataset#parameters()}: they make the load id, so a
+     * change there orphans the resume state of an interrupted load.
+     */
+    public static Map<String, String> checksumsOf(Dataset dataset) {
+        Map<String, String> checksums = new TreeMap<>();
+        for (TableSpec table : dataset.tables()) {
+            MessageDigest data = sha256();
+            RowGenerator generator = table.newGenerator();
+            CanonicalRowWriter writer = new CanonicalRowWriter();
+            for (long row = 0; row < table.rowCount(); row++) {
+                writer.reset();
+                generator.generate(row, writer);
+                byte[] bytes = writer.toByteArray();
+                data.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                data.update(bytes);
+            }
+            MessageDigest schema = sha256();
+            List<String> parts = new ArrayList<>();
+            parts.add(table.name());
+            table.columns().forEach(c -> parts.add(c.name() + " " + c.type() + (c.nullable() ? " NULL" : " NOT NULL")));
+            parts.add("create");
+            parts.addAll(table.createDdl());
+            parts.add("after load");
+            parts.addAll(table.afterLoadDdl());
+            parts.add("drop");
+            parts.addAll(table.dropDdl());
+            parts.add("checksum order " + table.checksumOrderBy());
+            schema.update(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            checksums.put(table.name(), "rows=" + table.rowCount() + " data=" + hex64(data.digest())
+                    + " schema=" + hex64(schema.digest()));
+        }
+        MessageDigest parameters = sha256();
+        parameters.update(dataset.parameters().toString().getBytes(StandardCharsets.UTF_8));
+        checksums.put(PARAMETERS, hex64(parameters.digest()));
+        return checksums;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex64(byte[] digest) {
+        return String.format(Locale.ROOT, "%016x", ByteBuffer.wrap(digest).getLong());
+    }
+
+    @Test
     void datasetDescribesItself() {
         Dataset dataset = dataset(seed());
         assertThat(dataset.name()).matches("[a-z][a-z0-9_-]*");
-        assertThat(dataset.summary()).isNotBlank();
         assertThat(dataset.tables()).as("tables").isNotEmpty();
         assertThat(dataset.parameters()).as("parameters").isNotEmpty();
         Set<String> names = new HashSet<>();

@@ -1,7 +1,6 @@
 package io.loadbench.scenarios.run;
 
 import io.loadbench.datastores.Datastores;
-import io.loadbench.loader.cli.DatasetRegistry;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.DatasetVerifier;
@@ -11,16 +10,14 @@ import io.loadbench.loader.run.VerificationResult;
 import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetDefinition;
-import io.loadbench.loader.spi.DatasetOptions;
 import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.DatasetRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * Makes a simulation's dataset present on its target at the preset's scale, through the loader's own API:
@@ -41,16 +38,16 @@ public final class DatasetPreparer {
     }
 
     /**
-     * @param name    the loader's dataset name, e.g. {@code weather}
-     * @param seed    the dataset seed
-     * @param rows    the dataset's {@code --rows}; 0 for the dataset's default (datasets sized by their own
-     *                options, such as {@code gateway} profiles or {@code commerce} days, want it left there)
-     * @param options the dataset's own options as the loader CLI takes them, e.g. {@code --orgs 50}
+     * @param seed     the dataset seed
+     * @param rows     the dataset's {@code --rows}; 0 for the dataset's default (datasets sized by their own
+     *                 settings, such as {@code gateway} profiles or {@code commerce} days, want it left there)
+     * @param settings the dataset's own settings, e.g. {@code WeatherSettings.DEFAULTS}; their type names the
+     *                 dataset
      */
-    public static Prepared prepare(Datastores datastores, Path runDir, String name, long seed, long rows, List<String> options) {
-        DatasetDefinition<?> definition = DatasetRegistry.builtIn().find(name).orElseThrow(() ->
-                new IllegalArgumentException("the loader has no dataset '" + name + "'; known: " + DatasetRegistry.builtIn().names()));
-        Dataset dataset = create(definition, seed, rows > 0 ? rows : definition.defaultRows(), options);
+    public static <S extends Record> Prepared prepare(Datastores datastores, Path runDir, long seed, long rows, S settings) {
+        DatasetDefinition<S> definition = DatasetRegistry.builtIn().forSettings(settings);
+        String name = definition.name();
+        Dataset dataset = definition.create(new DatasetParameters(seed, rows > 0 ? rows : definition.defaultRows()), settings);
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         DatastoresContext context = new DatastoresContext(datastores, runDir, workers, BATCH_SIZE);
         Map<String, Object> parameters = new LinkedHashMap<>(dataset.parameters());
@@ -84,11 +81,5 @@ public final class DatasetPreparer {
             // a missing table (the usual case on a fresh target) or unreadable data: load it
             return null;
         }
-    }
-
-    private static <O extends DatasetOptions> Dataset create(DatasetDefinition<O> definition, long seed, long rows, List<String> args) {
-        O options = definition.newOptions();
-        new CommandLine(options).parseArgs(args.toArray(String[]::new));
-        return definition.create(new DatasetParameters(seed, rows), options);
     }
 }

@@ -156,10 +156,10 @@ public class CacheQueriesSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "analytics",
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"),
-                    List.of("--orgs", options.string("orgs"), "--users-per-org", options.string("usersPerOrg"),
-                            "--time-buckets", String.valueOf(buckets), "--ttl", String.valueOf(ttl), "--key-prefix", prefix));
+                    io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULTS
+                            .withTenants(orgs, options.positiveInt("usersPerOrg"), buckets).withCache(ttl, prefix));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

@@ -233,8 +233,8 @@ public class DailyScheduleSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "commerce",
-                    options.positiveLong("seed"), 0, List.of("--days", "1", "--base-tps", options.string("baseTps")));
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
+                    io.loadbench.loader.datasets.commerce.CommerceSettings.DEFAULTS.withSchedule(1, options.number("baseTps")));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

@@ -90,8 +90,8 @@ public class EventAnalyticsSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "events",
-                    options.positiveLong("seed"), options.positiveLong("rows"), List.of());
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
+                    options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.events.EventsSettings.DEFAULTS);
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

@@ -94,8 +94,8 @@ public class GatewayPaginationSimulation extends Simulation {
     public void before() {
         run.begin(() -> {
             // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "gateway",
-                    options.positiveLong("seed"), 0, List.of("--profile", options.string("profile")));
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
+                    io.loadbench.loader.datasets.gateway.GatewaySettings.ofProfile(options.string("profile")));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
             keysetCursor = lastIdOfPreviousPage();
         });

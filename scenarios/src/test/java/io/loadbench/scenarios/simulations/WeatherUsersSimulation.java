@@ -101,8 +101,8 @@ public class WeatherUsersSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), "weather",
-                    options.positiveLong("seed"), options.positiveLong("rows"), List.of());
+            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
+                    options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.weather.WeatherSettings.DEFAULTS);
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
             switch (options.string("locations")) {
                 case "seed-cities" -> locations.addAll(WeatherLocations.QUERY_CITIES);

@@ -6,14 +6,18 @@ import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
 import io.loadbench.loader.sink.redis.RedisAddress;
 import io.loadbench.loader.spi.Check;
-import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.RowWriter;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.Apportionment;
+import io.loadbench.loader.table.EmailAddresses;
+import io.loadbench.loader.table.SqlCheck;
+import io.loadbench.loader.table.TableBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,32 +39,29 @@ public final class AnalyticsDataset implements Dataset {
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
     private static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
 
+    private final long seed;
+    private final long events;
     private final AnalyticsSettings settings;
     private final AnalyticsLayout layout;
     private final AnalyticsPools pools;
     private final Function<DatasetContext, RedisAddress> redisAddress;
-    private final java.nio.file.Path respOut;
     private final SortedMap<String, Object> parameters;
 
     /**
      * @param redisAddress how to find the target's Redis from a context (the Redis fill opens its own
      *                     pipelined connection)
      */
-    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress) {
-        this(settings, redisAddress, null);
-    }
-
-    /** @param respOut where to also write the fill's commands as a RESP file, or null */
-    public AnalyticsDataset(AnalyticsSettings settings, Function<DatasetContext, RedisAddress> redisAddress,
-                            java.nio.file.Path respOut) {
+    public AnalyticsDataset(DatasetParameters common, AnalyticsSettings settings,
+                            Function<DatasetContext, RedisAddress> redisAddress) {
+        this.seed = common.seed();
+        this.events = common.rows();
         this.settings = settings;
-        this.respOut = respOut;
-        this.layout = new AnalyticsLayout(settings);
-        this.pools = new AnalyticsPools(settings.seed());
+        this.layout = new AnalyticsLayout(seed, events, settings);
+        this.pools = new AnalyticsPools(seed);
         this.redisAddress = redisAddress;
         SortedMap<String, Object> p = new TreeMap<>();
-        p.put("seed", settings.seed());
-        p.put("rows", settings.events());
+        p.put("seed", seed);
+        p.put("rows", events);
         p.put("orgs", settings.orgs());
         p.put("usersPerOrg", settings.usersPerOrg());
         p.put("timeBuckets", settings.timeBuckets());
@@ -72,27 +73,9 @@ public final class AnalyticsDataset implements Dataset {
         this.parameters = p;
     }
 
-    public AnalyticsSettings settings() {
-        return settings;
-    }
-
-    public AnalyticsLayout layout() {
-        return layout;
-    }
-
     @Override
     public String name() {
         return "analytics";
-    }
-
-    @Override
-    public String summary() {
-        return "SaaS analytics: organisations, users, events (60/28/10/1.5/0.5 mix) in PostgreSQL; hourly counters and warmed dashboard caches in Redis";
-    }
-
-    @Override
-    public SortedMap<String, Object> parameters() {
-        return parameters;
     }
 
     @Override
@@ -103,7 +86,7 @@ public final class AnalyticsDataset implements Dataset {
     @Override
     public List<OutputStep> outputSteps() {
         AnalyticsRedisFill fill = new AnalyticsRedisFill(layout, redisAddress);
-        return respOut == null ? List.of(fill) : List.of(fill.commandFile(respOut), fill);
+        return settings.respOut() == null ? List.of(fill) : List.of(fill.commandFile(settings.respOut()), fill);
     }
 
     @Override
@@ -127,107 +110,63 @@ public final class AnalyticsDataset implements Dataset {
                 new AnalyticsRedisCheck(layout));
     }
 
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
+    }
+
     private TableSpec orgsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("org_id", PgType.INT4),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("plan", PgType.TEXT),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), ORGS);
         WeightedChoice<String> plans = WeightedChoice.of(List.of("free", "team", "business", "enterprise"), 50, 30, 15, 5);
         long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;
-        return new DatasetTable(ORGS, columns, settings.orgs(),
-                List.of(DatasetTable.primaryKey(ORGS, "org_id"), "ANALYZE " + ORGS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        out.int4((int) row + 1);
-                        out.text(pools.companies.get(random.nextInt(pools.companies.size())));
-                        out.text(plans.sample(random));
-                        out.timestamptz(windowStartMicros - random.nextLong(3 * 365 * MICROS_PER_DAY));
-                    };
-                }, "org_id");
+        return TableBuilder.table(ORGS).rows(settings.orgs())
+                .column("org_id", PgType.INT4).column("name", PgType.TEXT).column("plan", PgType.TEXT)
+                .column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("org_id").analyze()
+                .randomRows(Seeds.derive(seed, ORGS), (row, random, out) -> {
+                    out.int4((int) row + 1);
+                    out.text(pools.companies.get(random.nextInt(pools.companies.size())));
+                    out.text(plans.sample(random));
+                    out.timestamptz(windowStartMicros - random.nextLong(3 * 365 * MICROS_PER_DAY));
+                }).build();
     }
 
     private TableSpec usersTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("user_id", PgType.INT8),
-                ColumnSpec.notNull("org_id", PgType.INT4),
-                ColumnSpec.notNull("email", PgType.TEXT),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("role", PgType.TEXT),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), USERS);
         WeightedChoice<String> roles = WeightedChoice.of(List.of("viewer", "member", "admin", "owner"), 55, 35, 8, 2);
         long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;
         int usersPerOrg = settings.usersPerOrg();
-        return new DatasetTable(USERS, columns, settings.users(),
-                List.of(DatasetTable.primaryKey(USERS, "user_id"),
-                        DatasetTable.foreignKey(USERS, "org_id", ORGS, "org_id"),
-                        "CREATE INDEX IF NOT EXISTS " + USERS + "_org_id_idx ON " + USERS + " (org_id)",
-                        "ANALYZE " + USERS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    StringBuilder email = new StringBuilder(64);
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        long userId = row + 1;
-                        int orgId = (int) (row / usersPerOrg) + 1;
-                        String first = pools.firstNames.get(random.nextInt(pools.firstNames.size()));
-                        String last = pools.lastNames.get(random.nextInt(pools.lastNames.size()));
-                        email.setLength(0);
-                        appendEmailLocalPart(email, first);
-                        email.append('.');
-                        appendEmailLocalPart(email, last);
-                        email.append('.').append(userId).append("@org").append(orgId).append(".example.com");
-                        out.int8(userId);
-                        out.int4(orgId);
-                        out.text(email.toString());
-                        out.text(first + " " + last);
-                        out.text(roles.sample(random));
-                        out.timestamptz(windowStartMicros - random.nextLong(2 * 365 * MICROS_PER_DAY));
-                    };
-                }, "user_id");
+        return TableBuilder.table(USERS).rows(settings.users())
+                .column("user_id", PgType.INT8).column("org_id", PgType.INT4).column("email", PgType.TEXT)
+                .column("name", PgType.TEXT).column("role", PgType.TEXT).column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("user_id").foreignKey("org_id", ORGS, "org_id").index("org_id_idx", "org_id").analyze()
+                .randomRows(Seeds.derive(seed, USERS), (row, random, out) -> {
+                    long userId = row + 1;
+                    int orgId = (int) (row / usersPerOrg) + 1;
+                    String first = pools.firstNames.get(random.nextInt(pools.firstNames.size()));
+                    String last = pools.lastNames.get(random.nextInt(pools.lastNames.size()));
+                    out.int8(userId);
+                    out.int4(orgId);
+                    out.text(EmailAddresses.of(first, last, userId, "org" + orgId + ".example.com"));
+                    out.text(first + " " + last);
+                    out.text(roles.sample(random));
+                    out.timestamptz(windowStartMicros - random.nextLong(2 * 365 * MICROS_PER_DAY));
+                }).build();
     }
 
     private TableSpec eventsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("event_id", PgType.INT8),
-                ColumnSpec.notNull("org_id", PgType.INT4),
-                ColumnSpec.notNull("user_id", PgType.INT8),
-                ColumnSpec.notNull("event_type", PgType.TEXT),
-                ColumnSpec.notNull("hour_bucket", PgType.INT2),
-                ColumnSpec.notNull("occurred_at", PgType.TIMESTAMPTZ),
-                ColumnSpec.notNull("session_id", PgType.UUID),
-                ColumnSpec.notNull("properties", PgType.JSONB));
-        return new DatasetTable(EVENTS, columns, settings.events(),
-                List.of(DatasetTable.primaryKey(EVENTS, "event_id"),
-                        DatasetTable.foreignKey(EVENTS, "user_id", USERS, "user_id"),
-                        "CREATE INDEX IF NOT EXISTS " + EVENTS + "_org_bucket_idx ON " + EVENTS
-                                + " (org_id, hour_bucket, event_type)",
-                        "ANALYZE " + EVENTS),
-                () -> new EventGenerator(), "event_id");
-    }
-
-    /** Lower-case ASCII letters of a name, for the local part of an e-mail address. */
-    static void appendEmailLocalPart(StringBuilder out, String name) {
-        int before = out.length();
-        for (int i = 0; i < name.length(); i++) {
-            char c = Character.toLowerCase(name.charAt(i));
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                out.append(c);
-            }
-        }
-        if (out.length() == before) {
-            out.append('x');
-        }
+        return TableBuilder.table(EVENTS).rows(events)
+                .column("event_id", PgType.INT8).column("org_id", PgType.INT4).column("user_id", PgType.INT8)
+                .column("event_type", PgType.TEXT).column("hour_bucket", PgType.INT2)
+                .column("occurred_at", PgType.TIMESTAMPTZ).column("session_id", PgType.UUID)
+                .column("properties", PgType.JSONB)
+                .primaryKey("event_id").foreignKey("user_id", USERS, "user_id")
+                .index("org_bucket_idx", "org_id, hour_bucket, event_type").analyze()
+                .generator(EventGenerator::new).build();
     }
 
     /** Generates events; caches the cell layout of the organisation it is in (rows arrive in runs). */
     private final class EventGenerator implements RowGenerator {
 
-        private final long seed = Seeds.derive(settings.seed(), EVENTS);
+        private final long eventSeed = Seeds.derive(seed, EVENTS);
         private final RowRandom random = new RowRandom();
         private final ParetoRanks userRanks = ParetoRanks.eightyTwenty(settings.usersPerOrg());
         private final WeightedChoice<String> devices =
@@ -255,7 +194,7 @@ public final class AnalyticsDataset implements Dataset {
             int cell = Apportionment.blockOf(cellPrefix, rowIndex - layout.firstEventOf(org));
             EventType type = EventType.all()[cell / settings.timeBuckets()];
             int bucket = cell % settings.timeBuckets();
-            random.reset(seed, rowIndex);
+            random.reset(eventSeed, rowIndex);
             long userId = (long) org * settings.usersPerOrg() + userRanks.sample(random) + 1;
             long occurredAt = windowStartMicros + bucket * MICROS_PER_HOUR + random.nextLong(MICROS_PER_HOUR);
             out.int8(rowIndex + 1);
@@ -280,6 +219,6 @@ public final class AnalyticsDataset implements Dataset {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "analytics(%d orgs, %d users/org, %d events)", settings.orgs(),
-                settings.usersPerOrg(), settings.events());
+                settings.usersPerOrg(), events);
     }
 }

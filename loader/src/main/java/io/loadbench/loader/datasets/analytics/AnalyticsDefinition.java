@@ -9,7 +9,7 @@ import io.loadbench.loader.spi.DatasetParameters;
 import java.util.function.Function;
 
 /** Registers the {@code analytics} dataset. */
-public final class AnalyticsDefinition implements DatasetDefinition<AnalyticsOptions> {
+public final class AnalyticsDefinition implements DatasetDefinition<AnalyticsSettings> {
 
     private final Function<DatasetContext, RedisAddress> redisAddress;
 
@@ -39,12 +39,12 @@ public final class AnalyticsDefinition implements DatasetDefinition<AnalyticsOpt
     }
 
     @Override
-    public AnalyticsOptions newOptions() {
-        return new AnalyticsOptions();
+    public AnalyticsSettings defaultSettings() {
+        return AnalyticsSettings.DEFAULTS;
     }
 
     @Override
-    public Dataset create(DatasetParameters common, AnalyticsOptions options) {
-        return new AnalyticsDataset(options.settings(common.seed(), common.rows()), redisAddress, options.respOut);
+    public Dataset create(DatasetParameters common, AnalyticsSettings settings) {
+        return new AnalyticsDataset(common, settings, redisAddress);
     }
 }

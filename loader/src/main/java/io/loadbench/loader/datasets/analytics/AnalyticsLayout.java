@@ -1,6 +1,7 @@
 package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.distribution.WeeklyTimeProfile;
+import io.loadbench.loader.table.Apportionment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,18 +19,27 @@ import java.time.temporal.ChronoUnit;
  */
 public final class AnalyticsLayout {
 
+    private final long seed;
+    private final long events;
     private final AnalyticsSettings settings;
     private final long[] orgStart;
     private final double[] typeWeights;
     private final double[] hourWeights;
 
-    public AnalyticsLayout(AnalyticsSettings settings) {
+    /**
+     * @param seed   the root seed (the layout itself is deterministic; the Redis writer and check derive
+     *               their cache-warming choice from it)
+     * @param events the number of events ({@code --rows})
+     */
+    public AnalyticsLayout(long seed, long events, AnalyticsSettings settings) {
+        this.seed = seed;
+        this.events = events;
         this.settings = settings;
         double[] orgWeights = new double[settings.orgs()];
         for (int r = 0; r < orgWeights.length; r++) {
             orgWeights[r] = 1.0 / (r + 1);
         }
-        this.orgStart = Apportionment.prefixSums(Apportionment.split(settings.events(), orgWeights));
+        this.orgStart = Apportionment.prefixSums(Apportionment.split(events, orgWeights));
         EventType[] types = EventType.all();
         this.typeWeights = new double[types.length];
         for (int t = 0; t < types.length; t++) {
@@ -48,6 +58,15 @@ public final class AnalyticsLayout {
 
     public AnalyticsSettings settings() {
         return settings;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Events in the {@code analytics_events} table. */
+    public long events() {
+        return events;
     }
 
     /** Index of the first event of organisation {@code org} (0-based); {@code org == orgs} gives the total. */

@@ -47,7 +47,7 @@ final class AnalyticsRedisCheck implements Check {
                 eventsPerCell.put(rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getInt(3), rs.getLong(4));
             }
         }
-        CacheWarming warming = new CacheWarming(s.seed(), s.cacheHitTargetPercent());
+        CacheWarming warming = new CacheWarming(layout.seed(), s.cacheHitTargetPercent());
         long matching = 0;
         long dashboardsExpected = 0;
         long dashboardsFound = 0;

@@ -30,7 +30,7 @@ public final class AnalyticsRedisWriter {
         this.layout = layout;
         this.settings = layout.settings();
         this.keys = new AnalyticsKeys(settings.keyPrefix());
-        this.warming = new CacheWarming(settings.seed(), settings.cacheHitTargetPercent());
+        this.warming = new CacheWarming(layout.seed(), settings.cacheHitTargetPercent());
         this.counterPrefix = settings.keyPrefix() + ":cnt:";
         this.filteredPrefix = settings.keyPrefix() + ":q:";
     }
@@ -44,7 +44,7 @@ public final class AnalyticsRedisWriter {
     /** Keys the whole fill writes (counters, warmed entries, the meta key); computed without writing. */
     public static long keysOf(AnalyticsLayout layout) {
         AnalyticsSettings s = layout.settings();
-        CacheWarming warming = new CacheWarming(s.seed(), s.cacheHitTargetPercent());
+        CacheWarming warming = new CacheWarming(layout.seed(), s.cacheHitTargetPercent());
         long count = 1 + s.counterKeys();
         for (int org = 0; org < s.orgs(); org++) {
             if (warming.warmsDashboard(org)) {
@@ -113,7 +113,7 @@ public final class AnalyticsRedisWriter {
                 {"filtered_warmed", Long.toString(filteredWarmed)},
                 {"filtered_keys", Long.toString(filteredKeys)},
                 {"expected_hit_pct", Double.toString(CacheWarming.expectedHitPercent(dashboardShare, filteredShare))},
-                {"seed", Long.toString(settings.seed())},
+                {"seed", Long.toString(layout.seed())},
         };
         out.begin(2).arg("DEL").arg(keys.meta()).end();
         out.begin(2 + 2 * fields.length).arg("HSET").arg(keys.meta());

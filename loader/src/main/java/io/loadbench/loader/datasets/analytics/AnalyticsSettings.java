@@ -2,15 +2,15 @@ package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.spi.InvalidOptionException;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The validated configuration of one analytics load. Invalid values are rejected with the option's name,
- * never repaired.
+ * The analytics dataset's own settings, validated at construction: invalid values are rejected with the
+ * option's name, never repaired. The number of events is the common {@code --rows}, the seed the common
+ * {@code --seed}.
  *
- * @param seed                  root seed
- * @param events                events in the {@code analytics_events} table ({@code --rows})
  * @param orgs                  organisations ({@code --orgs})
  * @param usersPerOrg           users per organisation ({@code --users-per-org})
  * @param timeBuckets           hourly buckets in the window ({@code --time-buckets})
@@ -19,10 +19,11 @@ import java.time.temporal.ChronoUnit;
  * @param cacheHitTargetPercent hit ratio the warmed cache gives a uniform workload ({@code --cache-hit-target})
  * @param keyPrefix             prefix of every Redis key ({@code --key-prefix})
  * @param windowStart           first hour of the window (UTC, whole hour)
+ * @param respOut               where to also write the Redis fill's commands as RESP, for replay with
+ *                              {@code redis-cli --pipe}; null for none ({@code --resp-out})
  */
-public record AnalyticsSettings(long seed, long events, int orgs, int usersPerOrg, int timeBuckets, int ttlSeconds,
-                                RedisDataType redisType, double cacheHitTargetPercent, String keyPrefix,
-                                Instant windowStart) {
+public record AnalyticsSettings(int orgs, int usersPerOrg, int timeBuckets, int ttlSeconds, RedisDataType redisType,
+                                double cacheHitTargetPercent, String keyPrefix, Instant windowStart, Path respOut) {
 
     /** The seed's organisation count. */
     public static final int DEFAULT_ORGS = 500;
@@ -40,10 +41,11 @@ public record AnalyticsSettings(long seed, long events, int orgs, int usersPerOr
     /** Events in the PostgreSQL table when {@code --rows} is not given. */
     public static final long DEFAULT_EVENTS = 1_000_000;
 
+    public static final AnalyticsSettings DEFAULTS = new AnalyticsSettings(DEFAULT_ORGS, DEFAULT_USERS_PER_ORG,
+            DEFAULT_TIME_BUCKETS, DEFAULT_TTL_SECONDS, RedisDataType.STRING, DEFAULT_CACHE_HIT_TARGET_PERCENT,
+            DEFAULT_KEY_PREFIX, DEFAULT_WINDOW_START, null);
+
     public AnalyticsSettings {
-        if (events <= 0) {
-            throw new InvalidOptionException("--rows", "must be positive, got " + events);
-        }
         if (orgs < 1 || orgs > 1_000_000) {
             throw new InvalidOptionException("--orgs", "must be 1-1000000, got " + orgs);
         }
@@ -67,9 +69,21 @@ public record AnalyticsSettings(long seed, long events, int orgs, int usersPerOr
             throw new InvalidOptionException("--key-prefix",
                     "must be 1-64 characters from [A-Za-z0-9_.:-] (no glob characters), got '" + keyPrefix + "'");
         }
-        if (!windowStart.truncatedTo(ChronoUnit.HOURS).equals(windowStart)) {
+        if (windowStart == null || !windowStart.truncatedTo(ChronoUnit.HOURS).equals(windowStart)) {
             throw new InvalidOptionException("--window-start", "must be a whole UTC hour, got " + windowStart);
         }
+    }
+
+    /** These settings with another tenant layout: organisations, users per organisation and hourly buckets. */
+    public AnalyticsSettings withTenants(int newOrgs, int newUsersPerOrg, int newTimeBuckets) {
+        return new AnalyticsSettings(newOrgs, newUsersPerOrg, newTimeBuckets, ttlSeconds, redisType, cacheHitTargetPercent,
+                keyPrefix, windowStart, respOut);
+    }
+
+    /** These settings with another cache entry TTL and Redis key prefix. */
+    public AnalyticsSettings withCache(int newTtlSeconds, String newKeyPrefix) {
+        return new AnalyticsSettings(orgs, usersPerOrg, timeBuckets, newTtlSeconds, redisType, cacheHitTargetPercent,
+                newKeyPrefix, windowStart, respOut);
     }
 
     /** Rows of {@code analytics_users}. */

@@ -1,6 +1,6 @@
 package io.loadbench.loader.datasets.commerce;
 
-import io.loadbench.loader.datasets.analytics.SqlCheck;
+import io.loadbench.loader.table.SqlCheck;
 import io.loadbench.loader.spi.Check;
 
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.loadbench.loader.datasets.commerce;
 
-import io.loadbench.loader.datasets.analytics.DatasetTable;
-import io.loadbench.loader.datasets.analytics.SqlCheck;
 import io.loadbench.loader.distribution.WeightedChoice;
 import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
@@ -12,11 +10,13 @@ import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.RowWriter;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.TableBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,19 +47,13 @@ public final class CommerceDataset implements Dataset {
 
     private final CommerceSettings settings;
     private final CommerceTimeline timeline;
-    private final Path outDirectory;
-    private final List<FileFormat> formats;
-    private final boolean gzip;
     private final SortedMap<String, Object> parameters;
 
-    public CommerceDataset(CommerceSettings settings, Path outDirectory, List<FileFormat> formats, boolean gzip) {
+    public CommerceDataset(DatasetParameters common, CommerceSettings settings) {
         this.settings = settings;
-        this.timeline = new CommerceTimeline(settings);
-        this.outDirectory = outDirectory;
-        this.formats = List.copyOf(formats);
-        this.gzip = gzip;
+        this.timeline = new CommerceTimeline(common.seed(), settings);
         SortedMap<String, Object> p = new TreeMap<>();
-        p.put("seed", settings.seed());
+        p.put("seed", common.seed());
         p.put("rows", timeline.transactions());
         p.put("days", settings.days());
         p.put("incidentsPerDay", settings.incidentsPerDayMin() + "-" + settings.incidentsPerDayMax());
@@ -69,9 +63,9 @@ public final class CommerceDataset implements Dataset {
         p.put("errorRateNormalPercent", settings.errorRateNormalMinPercent() + "-" + settings.errorRateNormalMaxPercent());
         p.put("errorRateIncidentPercent", settings.errorRateIncidentMinPercent() + "-" + settings.errorRateIncidentMaxPercent());
         p.put("start", settings.start().toString());
-        p.put("out", outDirectory == null ? null : outDirectory.toString());
-        p.put("formats", formats.stream().map(FileFormat::extension).toList().toString());
-        p.put("gzip", gzip);
+        p.put("out", settings.out() == null ? null : settings.out().toString());
+        p.put("formats", settings.fileFormats().stream().map(FileFormat::extension).toList().toString());
+        p.put("gzip", settings.gzip());
         this.parameters = p;
     }
 
@@ -82,11 +76,6 @@ public final class CommerceDataset implements Dataset {
     @Override
     public String name() {
         return "commerce";
-    }
-
-    @Override
-    public String summary() {
-        return "E-commerce transactions (seed 001): daily traffic schedule, five incident types, recovery periods; PostgreSQL + NDJSON _bulk + CSV";
     }
 
     @Override
@@ -131,25 +120,25 @@ public final class CommerceDataset implements Dataset {
     }
 
     private TableSpec transactionsTable() {
-        return new DatasetTable(TRANSACTIONS, columns(), timeline.transactions(), List.of(
-                DatasetTable.primaryKey(TRANSACTIONS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_time_idx ON " + TRANSACTIONS + " (event_time)",
-                "CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_slow_errors_idx ON " + TRANSACTIONS
-                        + " (event_time) WHERE status = 'error' AND response_time_ms >= 5000",
-                "ANALYZE " + TRANSACTIONS),
-                () -> new TransactionGenerator(settings, timeline), "id");
+        return TableBuilder.table(TRANSACTIONS).rows(timeline.transactions()).columns(columns())
+                .primaryKey("id").index("time_idx", "event_time")
+                .afterLoad("CREATE INDEX IF NOT EXISTS " + TRANSACTIONS + "_slow_errors_idx ON " + TRANSACTIONS
+                        + " (event_time) WHERE status = 'error' AND response_time_ms >= 5000")
+                .analyze()
+                .generator(() -> new TransactionGenerator(settings, timeline)).build();
     }
 
     @Override
     public List<OutputStep> outputSteps() {
+        Path outDirectory = settings.out();
         if (outDirectory == null) {
             return List.of();
         }
         List<OutputStep> steps = new ArrayList<>();
         TableSpec table = transactionsTable();
-        for (FileFormat format : formats) {
-            Path file = outDirectory.resolve(TRANSACTIONS + "." + format.extension() + (gzip ? ".gz" : ""));
-            steps.add(new FileStep(new FileExport.Spec(table, format, file, gzip, RENAMES, INDEX, "transaction_id"),
+        for (FileFormat format : settings.fileFormats()) {
+            Path file = outDirectory.resolve(TRANSACTIONS + "." + format.extension() + (settings.gzip() ? ".gz" : ""));
+            steps.add(new FileStep(new FileExport.Spec(table, format, file, settings.gzip(), RENAMES, INDEX, "transaction_id"),
                     format == FileFormat.BULK ? outDirectory.resolve(TRANSACTIONS + ".mapping.json") : null));
         }
         return steps;
@@ -227,8 +216,8 @@ public final class CommerceDataset implements Dataset {
         TransactionGenerator(CommerceSettings settings, CommerceTimeline timeline) {
             this.settings = settings;
             this.timeline = timeline;
-            this.seed = Seeds.derive(settings.seed(), TRANSACTIONS);
-            this.hourSeed = Seeds.derive(settings.seed(), "commerce/hourly-error-rate");
+            this.seed = Seeds.derive(timeline.seed(), TRANSACTIONS);
+            this.hourSeed = Seeds.derive(timeline.seed(), "commerce/hourly-error-rate");
             this.startMicros = settings.start().getEpochSecond() * 1_000_000L;
         }
 

@@ -9,9 +9,10 @@ import io.loadbench.loader.spi.InvalidOptionException;
  * Registers the {@code commerce} dataset. Its size follows the traffic schedule ({@code --days},
  * {@code --base-tps}, {@code --peak-multiplier}); {@code --rows} may only restate it.
  */
-public final class CommerceDefinition implements DatasetDefinition<CommerceOptions> {
+public final class CommerceDefinition implements DatasetDefinition<CommerceSettings> {
 
-    private static final long DEFAULT_ROWS = new CommerceTimeline(new CommerceOptions().settings(0)).transactions();
+    /** The default settings' transaction count at seed 0 (a constant, whatever the seed of a load). */
+    private static final long DEFAULT_ROWS = new CommerceTimeline(0, CommerceSettings.DEFAULTS).transactions();
 
     @Override
     public String name() {
@@ -30,13 +31,13 @@ public final class CommerceDefinition implements DatasetDefinition<CommerceOptio
     }
 
     @Override
-    public CommerceOptions newOptions() {
-        return new CommerceOptions();
+    public CommerceSettings defaultSettings() {
+        return CommerceSettings.DEFAULTS;
     }
 
     @Override
-    public Dataset create(DatasetParameters common, CommerceOptions options) {
-        CommerceDataset dataset = new CommerceDataset(options.settings(common.seed()), options.out, options.formats(), options.gzip);
+    public Dataset create(DatasetParameters common, CommerceSettings settings) {
+        CommerceDataset dataset = new CommerceDataset(common, settings);
         long planned = dataset.timeline().transactions();
         if (common.rows() != DEFAULT_ROWS && common.rows() != planned) {
             throw new InvalidOptionException("--rows", "commerce sizes itself from --days, --base-tps and --peak-multiplier"

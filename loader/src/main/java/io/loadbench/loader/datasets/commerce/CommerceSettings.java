@@ -2,18 +2,38 @@ package io.loadbench.loader.datasets.commerce;
 
 import io.loadbench.loader.spi.InvalidOptionException;
 
+import io.loadbench.loader.sink.file.FileFormat;
+
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The validated configuration of one commerce load (the seed's generator options). Ranges are inclusive
- * {@code min-max} pairs; a single number is a range of one value.
+ * The commerce dataset's own settings (the seed's generator options and the file outputs), validated at
+ * construction; invalid values are rejected naming their option. Ranges are inclusive {@code min-max}
+ * pairs; a single number is a range of one value. The size follows from the schedule, the seed is the
+ * common {@code --seed}.
+ *
+ * @param days        days of traffic ({@code --days})
+ * @param baseTps     transactions per second of the schedule's base ({@code --base-tps})
+ * @param peakMultiplier traffic multiplier of the lunch peak; the evening peak scales with it ({@code --peak-multiplier})
+ * @param start       the first day's midnight (UTC)
+ * @param out         where to also write the transactions as files, or null ({@code --out})
+ * @param fileFormats the files written into {@code out}, without repeats ({@code --file-formats})
+ * @param gzip        whether those files are gzipped ({@code --gzip})
  */
-public record CommerceSettings(long seed, int days, int incidentsPerDayMin, int incidentsPerDayMax, double baseTps,
+public record CommerceSettings(int days, int incidentsPerDayMin, int incidentsPerDayMax, double baseTps,
                                double peakMultiplier, double errorRateNormalMinPercent, double errorRateNormalMaxPercent,
-                               double errorRateIncidentMinPercent, double errorRateIncidentMaxPercent, Instant start) {
+                               double errorRateIncidentMinPercent, double errorRateIncidentMaxPercent, Instant start,
+                               Path out, List<FileFormat> fileFormats, boolean gzip) {
 
     /** A fixed first day (a Monday) keeps loads reproducible. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-05T00:00:00Z");
+
+    /** The seed's defaults: a week at 20 TPS, 2-3 incidents a day, 1-2% errors normally and 25-40% in incidents. */
+    public static final CommerceSettings DEFAULTS = new CommerceSettings(7, 2, 3, 20, 2.5, 1, 2, 25, 40, DEFAULT_START,
+            null, List.of(FileFormat.BULK, FileFormat.CSV), false);
 
     public CommerceSettings {
         if (days < 1 || days > 366) {
@@ -31,6 +51,18 @@ public record CommerceSettings(long seed, int days, int incidentsPerDayMin, int 
         }
         rate("--error-rate-normal", errorRateNormalMinPercent, errorRateNormalMaxPercent);
         rate("--error-rate-incident", errorRateIncidentMinPercent, errorRateIncidentMaxPercent);
+        Objects.requireNonNull(start, "start");
+        fileFormats = List.copyOf(fileFormats);
+        if (fileFormats.stream().distinct().count() != fileFormats.size()) {
+            throw new InvalidOptionException("--file-formats", "names a format twice: " + fileFormats);
+        }
+    }
+
+    /** These settings with another schedule length and base rate. */
+    public CommerceSettings withSchedule(int newDays, double newBaseTps) {
+        return new CommerceSettings(newDays, incidentsPerDayMin, incidentsPerDayMax, newBaseTps, peakMultiplier,
+                errorRateNormalMinPercent, errorRateNormalMaxPercent, errorRateIncidentMinPercent,
+                errorRateIncidentMaxPercent, start, out, fileFormats, gzip);
     }
 
     private static void rate(String option, double min, double max) {
@@ -38,6 +70,15 @@ public record CommerceSettings(long seed, int days, int incidentsPerDayMin, int 
             throw new InvalidOptionException(option, "must be PERCENT or MIN-MAX percent with 0 <= MIN <= MAX <= 100, got "
                     + min + "-" + max);
         }
+    }
+
+    /** {@code MIN-MAX}, or {@code N} when both are equal, as {@link #range} reads it; whole numbers without a fraction. */
+    public static String rangeText(double min, double max) {
+        return min == max ? number(min) : number(min) + "-" + number(max);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Parses {@code N} or {@code MIN-MAX} for the option named; returns {min, max}. */

@@ -1,6 +1,6 @@
 package io.loadbench.loader.datasets.commerce;
 
-import io.loadbench.loader.datasets.analytics.Apportionment;
+import io.loadbench.loader.table.Apportionment;
 import io.loadbench.loader.distribution.WeightedChoice;
 import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
@@ -55,17 +55,20 @@ public final class CommerceTimeline {
             {0, 6, 0.50, 0.50, 0}, {6, 9, 0.75, 1.50, 0}, {9, 12, 1.25, 2.00, 0}, {12, 14, 1.75, 2.50, 1},
             {14, 17, 1.50, 2.25, 0}, {17, 20, 2.00, 3.00, 1}, {20, 24, 1.00, 0.50, 0}};
 
+    private final long seed;
     private final CommerceSettings settings;
     private final long[] minuteStart;
     private final Incident[] incidentAtMinute;
     private final List<Incident> incidents;
 
-    public CommerceTimeline(CommerceSettings settings) {
+    /** @param seed the root seed: traffic noise and incidents descend from it */
+    public CommerceTimeline(long seed, CommerceSettings settings) {
+        this.seed = seed;
         this.settings = settings;
         int minutes = settings.days() * MINUTES_PER_DAY;
         double[] weights = new double[minutes];
         RowRandom random = new RowRandom();
-        long noiseSeed = Seeds.derive(settings.seed(), "commerce/traffic-noise");
+        long noiseSeed = Seeds.derive(seed, "commerce/traffic-noise");
         for (int m = 0; m < minutes; m++) {
             random.reset(noiseSeed, m);
             weights[m] = tpsAt(m % MINUTES_PER_DAY) * (0.95 + 0.10 * random.nextDouble());
@@ -77,7 +80,7 @@ public final class CommerceTimeline {
             expected += tpsAt(m % MINUTES_PER_DAY) * 60;
         }
         this.minuteStart = Apportionment.prefixSums(Apportionment.split(Math.round(expected), weights));
-        this.incidents = List.copyOf(planIncidents(settings));
+        this.incidents = List.copyOf(planIncidents(seed, settings));
         this.incidentAtMinute = new Incident[minutes];
         for (Incident incident : incidents) {
             for (int m = incident.startMinute(); m < Math.min(minutes, incident.recoveryEndMinute()); m++) {
@@ -102,10 +105,14 @@ public final class CommerceTimeline {
         throw new IllegalArgumentException("minute of day out of range: " + minuteOfDay);
     }
 
-    private static List<Incident> planIncidents(CommerceSettings settings) {
+    public long seed() {
+        return seed;
+    }
+
+    private static List<Incident> planIncidents(long rootSeed, CommerceSettings settings) {
         WeightedChoice<IncidentType> types = WeightedChoice.of(Arrays.asList(IncidentType.values()),
                 Arrays.stream(IncidentType.values()).mapToDouble(IncidentType::weight).toArray());
-        long seed = Seeds.derive(settings.seed(), "commerce/incidents");
+        long seed = Seeds.derive(rootSeed, "commerce/incidents");
         RowRandom random = new RowRandom();
         List<Incident> all = new ArrayList<>();
         for (int day = 0; day < settings.days(); day++) {

@@ -51,7 +51,7 @@ public final class EventsDataset implements Dataset {
 
     private final long seed;
     private final long rows;
-    private final EventsOptions options;
+    private final EventsSettings settings;
     private final LocalDate windowStart;
     private final LocalDate windowEnd;
 
@@ -70,15 +70,15 @@ public final class EventsDataset implements Dataset {
     final long sessionSeed;
     final long rowSeed;
 
-    EventsDataset(DatasetParameters common, EventsOptions options) {
+    EventsDataset(DatasetParameters common, EventsSettings settings) {
         this.seed = common.seed();
         this.rows = common.rows();
-        this.options = options;
-        this.windowEnd = options.endDate();
-        this.windowStart = windowEnd.minusDays(options.days());
+        this.settings = settings;
+        this.windowEnd = settings.endDate();
+        this.windowStart = settings.startDate();
         this.pools = new EventsPools(Seeds.derive(seed, "events/pools"));
-        this.userRanks = TopShareRanks.eightyTwenty(options.users());
-        this.userIds = new UserIdPermutation(options.users(), Seeds.derive(seed, "events/user-permutation"));
+        this.userRanks = TopShareRanks.eightyTwenty(settings.users());
+        this.userIds = new UserIdPermutation(settings.users(), Seeds.derive(seed, "events/user-permutation"));
         Instant start = windowStart.atStartOfDay(ZoneOffset.UTC).toInstant();
         // sessions start at least an hour before the window ends, so their events (at most ~1 h long) stay inside it
         Instant lastSessionStart = windowEnd.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(3600);
@@ -107,11 +107,6 @@ public final class EventsDataset implements Dataset {
     }
 
     @Override
-    public String summary() {
-        return new EventsDefinition().summary();
-    }
-
-    @Override
     public List<TableSpec> tables() {
         return List.of(new EventsTable());
     }
@@ -123,7 +118,7 @@ public final class EventsDataset implements Dataset {
 
     @Override
     public SortedMap<String, Object> parameters() {
-        SortedMap<String, Object> p = new TreeMap<>(options.values());
+        SortedMap<String, Object> p = new TreeMap<>(settings.values());
         p.put("seed", seed);
         p.put("rows", rows);
         return p;
@@ -134,7 +129,7 @@ public final class EventsDataset implements Dataset {
     }
 
     int users() {
-        return options.users();
+        return settings.users();
     }
 
     LocalDate windowStart() {

@@ -1,19 +1,18 @@
 package io.loadbench.loader.datasets.gateway;
 
-import io.loadbench.loader.datasets.analytics.DatasetTable;
-import io.loadbench.loader.datasets.analytics.SqlCheck;
 import io.loadbench.loader.distribution.ExponentialDecay;
 import io.loadbench.loader.distribution.ParetoRanks;
 import io.loadbench.loader.distribution.WeightedChoice;
 import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
 import io.loadbench.loader.spi.Check;
-import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.RowWriter;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.EmailAddresses;
+import io.loadbench.loader.table.TableBuilder;
 import net.datafaker.Faker;
 
 import java.time.Duration;
@@ -46,6 +45,7 @@ public final class GatewayDataset implements Dataset {
     private static final int POOL_SIZE = 1_000;
     private static final Duration RECENT = Duration.ofDays(30);
 
+    private final long seed;
     private final GatewaySettings settings;
     private final TeamSizePlan teamSizes;
     private final AffinePermutation teamOrder;
@@ -56,20 +56,21 @@ public final class GatewayDataset implements Dataset {
     private final List<String> words;
     private final SortedMap<String, Object> parameters;
 
-    public GatewayDataset(GatewaySettings settings) {
+    public GatewayDataset(long seed, GatewaySettings settings) {
+        this.seed = seed;
         this.settings = settings;
         this.teamSizes = new TeamSizePlan(settings.additionalTeams(), settings.membersPerTeamMin(),
                 settings.membersPerTeamMax(), settings.membersPerTeamAvg());
-        this.teamOrder = new AffinePermutation(Math.max(1, settings.additionalTeams()), Seeds.derive(settings.seed(), "gateway/team-order"));
+        this.teamOrder = new AffinePermutation(Math.max(1, settings.additionalTeams()), Seeds.derive(seed, "gateway/team-order"));
         Duration window = Duration.between(settings.start(), settings.end());
         this.ages = ExponentialDecay.withShareWithin(settings.recentDataPercent() / 100.0, RECENT, window);
         this.endMicros = settings.end().getEpochSecond() * 1_000_000L;
-        Faker faker = new Faker(Locale.ENGLISH, new Random(Seeds.derive(settings.seed(), "gateway/pools")));
+        Faker faker = new Faker(Locale.ENGLISH, new Random(Seeds.derive(seed, "gateway/pools")));
         this.firstNames = pool(() -> faker.name().firstName());
         this.lastNames = pool(() -> faker.name().lastName());
         this.words = pool(() -> faker.lorem().word().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
         SortedMap<String, Object> p = new TreeMap<>();
-        p.put("seed", settings.seed());
+        p.put("seed", seed);
         p.put("profile", settings.profileName());
         p.put("emailDomain", settings.emailDomain());
         p.put("users", settings.users());
@@ -102,27 +103,9 @@ public final class GatewayDataset implements Dataset {
         return List.copyOf(values);
     }
 
-    public GatewaySettings settings() {
-        return settings;
-    }
-
-    public TeamSizePlan teamSizes() {
-        return teamSizes;
-    }
-
     @Override
     public String name() {
         return "gateway";
-    }
-
-    @Override
-    public String summary() {
-        return "MCP gateway schema (seed 004): users, teams (power-law sizes), members, tokens, gateways, tools, resources, prompts, servers, audit logs";
-    }
-
-    @Override
-    public SortedMap<String, Object> parameters() {
-        return parameters;
     }
 
     /** Member rows: one owner per personal team plus every additional team's members. */
@@ -160,7 +143,7 @@ public final class GatewayDataset implements Dataset {
 
     /** User {@code u} (0-based)'s first and last name, drawn from the users table's own stream. */
     private String firstName(long u, RowRandom scratch) {
-        scratch.reset(Seeds.derive(settings.seed(), USERS), u);
+        scratch.reset(Seeds.derive(seed, USERS), u);
         return firstNames.get(scratch.nextInt(firstNames.size()));
     }
 
@@ -196,97 +179,65 @@ public final class GatewayDataset implements Dataset {
     }
 
     private TableSpec usersTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("email", PgType.TEXT),
-                ColumnSpec.notNull("full_name", PgType.TEXT),
-                ColumnSpec.notNull("is_admin", PgType.BOOL),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), USERS);
-        return new GatewayTable(new DatasetTable(USERS, columns, settings.users(), List.of(
-                DatasetTable.primaryKey(USERS, "id"), DatasetTable.unique(USERS, "email", "email"), "ANALYZE " + USERS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    StringBuilder email = new StringBuilder(64);
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        String first = firstNames.get(random.nextInt(firstNames.size()));
-                        String last = lastNames.get(random.nextInt(lastNames.size()));
-                        email.setLength(0);
-                        appendLocalPart(email, first);
-                        email.append('.');
-                        appendLocalPart(email, last);
-                        email.append('.').append(row + 1).append('@').append(settings.emailDomain());
-                        out.int8(row + 1);
-                        out.text(email.toString());
-                        out.text(first + " " + last);
-                        // the first user is the platform administrator, as in a fresh installation; 1% more are admins
-                        out.bool(row == 0 || random.nextBoolean(0.01));
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(USERS, "email LIKE '%@" + settings.emailDomain() + "'"));
+        return TableBuilder.table(USERS).rows(settings.users())
+                .column("id", PgType.INT8).column("email", PgType.TEXT).column("full_name", PgType.TEXT)
+                .column("is_admin", PgType.BOOL).column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("email", "email").analyze()
+                .dropDdl(withDrop(USERS, "email LIKE '%@" + settings.emailDomain() + "'"))
+                .randomRows(Seeds.derive(seed, USERS), (row, random, out) -> {
+                    String first = firstNames.get(random.nextInt(firstNames.size()));
+                    String last = lastNames.get(random.nextInt(lastNames.size()));
+                    out.int8(row + 1);
+                    out.text(EmailAddresses.of(first, last, row + 1, settings.emailDomain()));
+                    out.text(first + " " + last);
+                    // the first user is the platform administrator, as in a fresh installation; 1% more are admins
+                    out.bool(row == 0 || random.nextBoolean(0.01));
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec teamsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("slug", PgType.TEXT),
-                ColumnSpec.notNull("owner_id", PgType.INT8),
-                ColumnSpec.notNull("is_personal", PgType.BOOL),
-                ColumnSpec.notNull("visibility", PgType.TEXT),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), TEAMS);
+        long teamSeed = Seeds.derive(seed, TEAMS);
         int users = settings.users();
         int perUser = settings.additionalTeamsPerUser();
-        return new GatewayTable(new DatasetTable(TEAMS, columns, settings.teams(), List.of(
-                DatasetTable.primaryKey(TEAMS, "id"), DatasetTable.unique(TEAMS, "slug", "slug"),
-                DatasetTable.foreignKeyCascade(TEAMS, "owner_id", USERS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + TEAMS + "_owner_idx ON " + TEAMS + " (owner_id)", "ANALYZE " + TEAMS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    RowRandom scratch = new RowRandom();
-                    return (row, out) -> {
-                        boolean personal = row < users;
-                        long owner = personal ? row : (row - users) / perUser;
-                        String name;
-                        if (personal) {
-                            String first = firstName(owner, scratch);
-                            name = first + " " + lastNameAfterFirst(scratch) + "'s team";
-                        } else {
-                            random.reset(seed, row);
-                            name = capitalise(words.get(random.nextInt(words.size()))) + " "
-                                    + capitalise(words.get(random.nextInt(words.size()))) + " " + (row + 1);
-                        }
-                        random.reset(seed, row);
-                        out.int8(row + 1);
-                        out.text(name);
-                        out.text((personal ? "personal-" : "team-") + (row + 1));
-                        out.int8(owner + 1);
-                        out.bool(personal);
-                        out.text(personal ? "private" : random.nextBoolean(0.3) ? "public" : "private");
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(TEAMS, "owner_id IN " + domainUsers()));
+        return TableBuilder.table(TEAMS).rows(settings.teams())
+                .column("id", PgType.INT8).column("name", PgType.TEXT).column("slug", PgType.TEXT)
+                .column("owner_id", PgType.INT8).column("is_personal", PgType.BOOL).column("visibility", PgType.TEXT)
+                .column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("slug", "slug").foreignKeyCascade("owner_id", USERS, "id")
+                .index("owner_idx", "owner_id").analyze()
+                .dropDdl(withDrop(TEAMS, "owner_id IN " + domainUsers()))
+                .randomRows(teamSeed, (row, random, out) -> {
+                    boolean personal = row < users;
+                    long owner = personal ? row : (row - users) / perUser;
+                    // a personal team is named after its owner, whose name comes from the users table's stream
+                    String name = personal ? firstName(owner, random) + " " + lastNameAfterFirst(random) + "'s team"
+                            : capitalise(words.get(random.nextInt(words.size()))) + " "
+                            + capitalise(words.get(random.nextInt(words.size()))) + " " + (row + 1);
+                    random.reset(teamSeed, row);
+                    out.int8(row + 1);
+                    out.text(name);
+                    out.text((personal ? "personal-" : "team-") + (row + 1));
+                    out.int8(owner + 1);
+                    out.bool(personal);
+                    out.text(personal ? "private" : random.nextBoolean(0.3) ? "public" : "private");
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec membersTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("team_id", PgType.INT8),
-                ColumnSpec.notNull("user_id", PgType.INT8),
-                ColumnSpec.notNull("role", PgType.TEXT),
-                ColumnSpec.notNull("joined_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), MEMBERS);
-        long stepSeed = Seeds.derive(settings.seed(), "gateway/member-step");
+        long memberSeed = Seeds.derive(seed, MEMBERS);
+        long stepSeed = Seeds.derive(seed, "gateway/member-step");
         int users = settings.users();
         int perUser = settings.additionalTeamsPerUser();
-        return new GatewayTable(new DatasetTable(MEMBERS, columns, teamMembers(), List.of(
-                DatasetTable.primaryKey(MEMBERS, "id"), DatasetTable.unique(MEMBERS, "team_user", "team_id, user_id"),
-                DatasetTable.foreignKeyCascade(MEMBERS, "team_id", TEAMS, "id"),
-                DatasetTable.foreignKeyCascade(MEMBERS, "user_id", USERS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + MEMBERS + "_user_idx ON " + MEMBERS + " (user_id)", "ANALYZE " + MEMBERS),
-                () -> new RowGenerator() {
+        return TableBuilder.table(MEMBERS).rows(teamMembers())
+                .column("id", PgType.INT8).column("team_id", PgType.INT8).column("user_id", PgType.INT8)
+                .column("role", PgType.TEXT).column("joined_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("team_user", "team_id, user_id")
+                .foreignKeyCascade("team_id", TEAMS, "id").foreignKeyCascade("user_id", USERS, "id")
+                .index("user_idx", "user_id").analyze()
+                .dropDdl(withDrop(MEMBERS, "team_id IN " + domainTeams()))
+                .generator(() -> new RowGenerator() {
                     private final RowRandom random = new RowRandom();
                     private final long[] located = new long[2];
                     private long cachedTeam = -1;
@@ -294,7 +245,7 @@ public final class GatewayDataset implements Dataset {
 
                     @Override
                     public void generate(long row, RowWriter out) {
-                        random.reset(seed, row);
+                        random.reset(memberSeed, row);
                         long teamId;
                         long userId;
                         String role;
@@ -321,7 +272,7 @@ public final class GatewayDataset implements Dataset {
                         out.text(role);
                         out.timestamptz(createdAt(random));
                     }
-                }, "id"), withDrop(MEMBERS, "team_id IN " + domainTeams()));
+                }).build();
     }
 
     /** A step in [1, users) coprime with users, from (seed, team): members {@code owner + p·step mod users} are distinct. */
@@ -346,223 +297,170 @@ public final class GatewayDataset implements Dataset {
     }
 
     private TableSpec tokensTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("user_id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("token_hash", PgType.TEXT),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ),
-                ColumnSpec.notNull("expires_at", PgType.TIMESTAMPTZ),
-                ColumnSpec.nullable("last_used_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), TOKENS);
-        return new GatewayTable(new DatasetTable(TOKENS, columns, settings.tokens(), List.of(
-                DatasetTable.primaryKey(TOKENS, "id"), DatasetTable.unique(TOKENS, "hash", "token_hash"),
-                DatasetTable.foreignKeyCascade(TOKENS, "user_id", USERS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + TOKENS + "_user_idx ON " + TOKENS + " (user_id)", "ANALYZE " + TOKENS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        long created = createdAt(random);
-                        out.int8(row + 1);
-                        out.int8(random.nextLong(settings.users()) + 1);
-                        out.text(words.get(random.nextInt(words.size())) + "-token-" + (row + 1));
-                        // the row number makes the hash unique; the random part makes it look like one
-                        out.text(hex16(Seeds.mix64(seed ^ row)) + hex16(row + 1));
-                        out.timestamptz(created);
-                        out.timestamptz(created + (30L + random.nextInt(335)) * 86_400_000_000L);
-                        if (random.nextBoolean(0.7)) {
-                            out.timestamptz(created + (long) ((endMicros - created) * random.nextDouble()));
-                        } else {
-                            out.writeNull();
-                        }
-                    };
-                }, "id"), withDrop(TOKENS, "user_id IN " + domainUsers()));
+        long tokenSeed = Seeds.derive(seed, TOKENS);
+        return TableBuilder.table(TOKENS).rows(settings.tokens())
+                .column("id", PgType.INT8).column("user_id", PgType.INT8).column("name", PgType.TEXT)
+                .column("token_hash", PgType.TEXT).column("created_at", PgType.TIMESTAMPTZ)
+                .column("expires_at", PgType.TIMESTAMPTZ).nullableColumn("last_used_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("hash", "token_hash").foreignKeyCascade("user_id", USERS, "id")
+                .index("user_idx", "user_id").analyze()
+                .dropDdl(withDrop(TOKENS, "user_id IN " + domainUsers()))
+                .randomRows(tokenSeed, (row, random, out) -> {
+                    long created = createdAt(random);
+                    out.int8(row + 1);
+                    out.int8(random.nextLong(settings.users()) + 1);
+                    out.text(words.get(random.nextInt(words.size())) + "-token-" + (row + 1));
+                    // the row number makes the hash unique; the random part makes it look like one
+                    out.text(hex16(Seeds.mix64(tokenSeed ^ row)) + hex16(row + 1));
+                    out.timestamptz(created);
+                    out.timestamptz(created + (30L + random.nextInt(335)) * 86_400_000_000L);
+                    if (random.nextBoolean(0.7)) {
+                        out.timestamptz(created + (long) ((endMicros - created) * random.nextDouble()));
+                    } else {
+                        out.writeNull();
+                    }
+                }).build();
     }
 
     private TableSpec gatewaysTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("url", PgType.TEXT),
-                ColumnSpec.notNull("transport", PgType.TEXT),
-                ColumnSpec.notNull("team_id", PgType.INT8),
-                ColumnSpec.notNull("enabled", PgType.BOOL),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), GATEWAYS);
         WeightedChoice<String> transports = WeightedChoice.of(List.of("streamablehttp", "sse", "stdio"), 60, 30, 10);
-        return new GatewayTable(new DatasetTable(GATEWAYS, columns, settings.gateways(), List.of(
-                DatasetTable.primaryKey(GATEWAYS, "id"), DatasetTable.unique(GATEWAYS, "url", "url"),
-                DatasetTable.foreignKeyCascade(GATEWAYS, "team_id", TEAMS, "id"), "ANALYZE " + GATEWAYS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        String word = words.get(random.nextInt(words.size()));
-                        out.int8(row + 1);
-                        out.text(capitalise(word) + " gateway " + (row + 1));
-                        out.text("https://gw-" + (row + 1) + "." + settings.emailDomain() + "/mcp");
-                        out.text(transports.sample(random));
-                        out.int8(someTeamOf(random.nextLong(settings.users()), random));
-                        out.bool(random.nextBoolean(0.95));
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(GATEWAYS, "team_id IN " + domainTeams()));
+        return TableBuilder.table(GATEWAYS).rows(settings.gateways())
+                .column("id", PgType.INT8).column("name", PgType.TEXT).column("url", PgType.TEXT)
+                .column("transport", PgType.TEXT).column("team_id", PgType.INT8).column("enabled", PgType.BOOL)
+                .column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("url", "url").foreignKeyCascade("team_id", TEAMS, "id").analyze()
+                .dropDdl(withDrop(GATEWAYS, "team_id IN " + domainTeams()))
+                .randomRows(Seeds.derive(seed, GATEWAYS), (row, random, out) -> {
+                    String word = words.get(random.nextInt(words.size()));
+                    out.int8(row + 1);
+                    out.text(capitalise(word) + " gateway " + (row + 1));
+                    out.text("https://gw-" + (row + 1) + "." + settings.emailDomain() + "/mcp");
+                    out.text(transports.sample(random));
+                    out.int8(someTeamOf(random.nextLong(settings.users()), random));
+                    out.bool(random.nextBoolean(0.95));
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec toolsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("gateway_id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("description", PgType.TEXT),
-                ColumnSpec.notNull("input_schema", PgType.JSONB),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), TOOLS);
-        return new GatewayTable(new DatasetTable(TOOLS, columns, settings.tools(), List.of(
-                DatasetTable.primaryKey(TOOLS, "id"), DatasetTable.foreignKeyCascade(TOOLS, "gateway_id", GATEWAYS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + TOOLS + "_gateway_created_idx ON " + TOOLS + " (gateway_id, created_at)",
-                "ANALYZE " + TOOLS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        String verb = words.get(random.nextInt(words.size()));
-                        String noun = words.get(random.nextInt(words.size()));
-                        String argument = words.get(random.nextInt(words.size()));
-                        out.int8(row + 1);
-                        out.int8(random.nextLong(settings.gateways()) + 1);
-                        out.text(verb + "_" + noun);
-                        out.text("Tool that will " + verb + " the " + noun + " by " + argument);
-                        out.jsonb("{\"type\":\"object\",\"properties\":{\"" + argument + "\":{\"type\":\"string\"}},\"required\":[\""
-                                + argument + "\"]}");
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(TOOLS, "gateway_id IN (SELECT id FROM " + GATEWAYS + " WHERE team_id IN " + domainTeams() + ")"));
+        return TableBuilder.table(TOOLS).rows(settings.tools())
+                .column("id", PgType.INT8).column("gateway_id", PgType.INT8).column("name", PgType.TEXT)
+                .column("description", PgType.TEXT).column("input_schema", PgType.JSONB).column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").foreignKeyCascade("gateway_id", GATEWAYS, "id")
+                .index("gateway_created_idx", "gateway_id, created_at").analyze()
+                .dropDdl(withDrop(TOOLS, "gateway_id IN (SELECT id FROM " + GATEWAYS + " WHERE team_id IN " + domainTeams() + ")"))
+                .randomRows(Seeds.derive(seed, TOOLS), (row, random, out) -> {
+                    String verb = words.get(random.nextInt(words.size()));
+                    String noun = words.get(random.nextInt(words.size()));
+                    String argument = words.get(random.nextInt(words.size()));
+                    out.int8(row + 1);
+                    out.int8(random.nextLong(settings.gateways()) + 1);
+                    out.text(verb + "_" + noun);
+                    out.text("Tool that will " + verb + " the " + noun + " by " + argument);
+                    out.jsonb("{\"type\":\"object\",\"properties\":{\"" + argument + "\":{\"type\":\"string\"}},\"required\":[\""
+                            + argument + "\"]}");
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec resourcesTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("uri", PgType.TEXT),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("mime_type", PgType.TEXT),
-                ColumnSpec.notNull("team_id", PgType.INT8),
-                ColumnSpec.notNull("owner_id", PgType.INT8),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), RESOURCES);
         WeightedChoice<String> mimeTypes = WeightedChoice.of(
                 List.of("application/json", "text/plain", "text/markdown", "text/csv", "application/pdf"), 40, 25, 20, 10, 5);
-        return new GatewayTable(new DatasetTable(RESOURCES, columns, settings.resources(), List.of(
-                DatasetTable.primaryKey(RESOURCES, "id"), DatasetTable.unique(RESOURCES, "uri", "uri"),
-                DatasetTable.foreignKeyCascade(RESOURCES, "team_id", TEAMS, "id"),
-                DatasetTable.foreignKeyCascade(RESOURCES, "owner_id", USERS, "id"),
-                "CREATE INDEX IF NOT EXISTS " + RESOURCES + "_team_created_idx ON " + RESOURCES + " (team_id, created_at)",
-                "ANALYZE " + RESOURCES),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        long owner = random.nextLong(settings.users());
-                        String word = words.get(random.nextInt(words.size()));
-                        out.int8(row + 1);
-                        out.text("resource://" + settings.emailDomain() + "/" + word + "/" + (row + 1));
-                        out.text(capitalise(word) + " " + (row + 1));
-                        out.text(mimeTypes.sample(random));
-                        out.int8(someTeamOf(owner, random));
-                        out.int8(owner + 1);
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(RESOURCES, "owner_id IN " + domainUsers()));
+        return TableBuilder.table(RESOURCES).rows(settings.resources())
+                .column("id", PgType.INT8).column("uri", PgType.TEXT).column("name", PgType.TEXT)
+                .column("mime_type", PgType.TEXT).column("team_id", PgType.INT8).column("owner_id", PgType.INT8)
+                .column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").unique("uri", "uri")
+                .foreignKeyCascade("team_id", TEAMS, "id").foreignKeyCascade("owner_id", USERS, "id")
+                .index("team_created_idx", "team_id, created_at").analyze()
+                .dropDdl(withDrop(RESOURCES, "owner_id IN " + domainUsers()))
+                .randomRows(Seeds.derive(seed, RESOURCES), (row, random, out) -> {
+                    long owner = random.nextLong(settings.users());
+                    String word = words.get(random.nextInt(words.size()));
+                    out.int8(row + 1);
+                    out.text("resource://" + settings.emailDomain() + "/" + word + "/" + (row + 1));
+                    out.text(capitalise(word) + " " + (row + 1));
+                    out.text(mimeTypes.sample(random));
+                    out.int8(someTeamOf(owner, random));
+                    out.int8(owner + 1);
+                    out.timestamptz(createdAt(random));
+                }).build();
+    }
+
+    /** Prompts and servers: rows owned by a user and shared with one of the owner's teams. */
+    private TableBuilder ownedByUsers(String table, long rows) {
+        return TableBuilder.table(table).rows(rows).primaryKey("id")
+                .foreignKeyCascade("team_id", TEAMS, "id").foreignKeyCascade("owner_id", USERS, "id").analyze()
+                .dropDdl(withDrop(table, "owner_id IN " + domainUsers()));
     }
 
     private TableSpec promptsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("template", PgType.TEXT),
-                ColumnSpec.notNull("team_id", PgType.INT8),
-                ColumnSpec.notNull("owner_id", PgType.INT8),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), PROMPTS);
-        return new GatewayTable(new DatasetTable(PROMPTS, columns, settings.prompts(), List.of(
-                DatasetTable.primaryKey(PROMPTS, "id"), DatasetTable.foreignKeyCascade(PROMPTS, "team_id", TEAMS, "id"),
-                DatasetTable.foreignKeyCascade(PROMPTS, "owner_id", USERS, "id"), "ANALYZE " + PROMPTS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        long owner = random.nextLong(settings.users());
-                        String a = words.get(random.nextInt(words.size()));
-                        String b = words.get(random.nextInt(words.size()));
-                        out.int8(row + 1);
-                        out.text(a + "-" + b + "-" + (row + 1));
-                        out.text("Summarise the {{" + a + "}} for the {{" + b + "}} in {{language}}.");
-                        out.int8(someTeamOf(owner, random));
-                        out.int8(owner + 1);
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(PROMPTS, "owner_id IN " + domainUsers()));
+        return ownedByUsers(PROMPTS, settings.prompts())
+                .column("id", PgType.INT8).column("name", PgType.TEXT).column("template", PgType.TEXT)
+                .column("team_id", PgType.INT8).column("owner_id", PgType.INT8).column("created_at", PgType.TIMESTAMPTZ)
+                .randomRows(Seeds.derive(seed, PROMPTS), (row, random, out) -> {
+                    long owner = random.nextLong(settings.users());
+                    String a = words.get(random.nextInt(words.size()));
+                    String b = words.get(random.nextInt(words.size()));
+                    out.int8(row + 1);
+                    out.text(a + "-" + b + "-" + (row + 1));
+                    out.text("Summarise the {{" + a + "}} for the {{" + b + "}} in {{language}}.");
+                    out.int8(someTeamOf(owner, random));
+                    out.int8(owner + 1);
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec serversTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("name", PgType.TEXT),
-                ColumnSpec.notNull("team_id", PgType.INT8),
-                ColumnSpec.notNull("owner_id", PgType.INT8),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), SERVERS);
-        return new GatewayTable(new DatasetTable(SERVERS, columns, settings.servers(), List.of(
-                DatasetTable.primaryKey(SERVERS, "id"), DatasetTable.foreignKeyCascade(SERVERS, "team_id", TEAMS, "id"),
-                DatasetTable.foreignKeyCascade(SERVERS, "owner_id", USERS, "id"), "ANALYZE " + SERVERS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        long owner = random.nextLong(settings.users());
-                        out.int8(row + 1);
-                        out.text(capitalise(words.get(random.nextInt(words.size()))) + " server " + (row + 1));
-                        out.int8(someTeamOf(owner, random));
-                        out.int8(owner + 1);
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(SERVERS, "owner_id IN " + domainUsers()));
+        return ownedByUsers(SERVERS, settings.servers())
+                .column("id", PgType.INT8).column("name", PgType.TEXT).column("team_id", PgType.INT8)
+                .column("owner_id", PgType.INT8).column("created_at", PgType.TIMESTAMPTZ)
+                .randomRows(Seeds.derive(seed, SERVERS), (row, random, out) -> {
+                    long owner = random.nextLong(settings.users());
+                    out.int8(row + 1);
+                    out.text(capitalise(words.get(random.nextInt(words.size()))) + " server " + (row + 1));
+                    out.int8(someTeamOf(owner, random));
+                    out.int8(owner + 1);
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     private TableSpec auditLogsTable() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("id", PgType.INT8),
-                ColumnSpec.notNull("user_id", PgType.INT8),
-                ColumnSpec.notNull("action", PgType.TEXT),
-                ColumnSpec.notNull("resource_id", PgType.INT8),
-                ColumnSpec.notNull("created_at", PgType.TIMESTAMPTZ));
-        long seed = Seeds.derive(settings.seed(), AUDIT_LOGS);
         WeightedChoice<String> actions = WeightedChoice.of(List.of("read", "invoke", "update", "create", "delete"), 60, 25, 8, 5, 2);
         ParetoRanks popularity = ParetoRanks.eightyTwenty((int) Math.min(Integer.MAX_VALUE, settings.resources()));
-        return new GatewayTable(new DatasetTable(AUDIT_LOGS, columns, settings.auditLogs(), List.of(
-                DatasetTable.primaryKey(AUDIT_LOGS, "id"), DatasetTable.foreignKeyCascade(AUDIT_LOGS, "user_id", USERS, "id"),
-                DatasetTable.foreignKeyCascade(AUDIT_LOGS, "resource_id", RESOURCES, "id"),
-                "CREATE INDEX IF NOT EXISTS " + AUDIT_LOGS + "_created_idx ON " + AUDIT_LOGS + " (created_at)",
-                "ANALYZE " + AUDIT_LOGS),
-                () -> {
-                    RowRandom random = new RowRandom();
-                    return (row, out) -> {
-                        random.reset(seed, row);
-                        out.int8(row + 1);
-                        out.int8(random.nextLong(settings.users()) + 1);
-                        out.text(actions.sample(random));
-                        // resource id = popularity rank + 1: resource 1 is the most accessed (80/20 rule)
-                        out.int8(popularity.sample(random) + 1L);
-                        out.timestamptz(createdAt(random));
-                    };
-                }, "id"), withDrop(AUDIT_LOGS, "user_id IN " + domainUsers() + " OR resource_id IN (SELECT id FROM "
-                + RESOURCES + " WHERE owner_id IN " + domainUsers() + ")"));
+        return TableBuilder.table(AUDIT_LOGS).rows(settings.auditLogs())
+                .column("id", PgType.INT8).column("user_id", PgType.INT8).column("action", PgType.TEXT)
+                .column("resource_id", PgType.INT8).column("created_at", PgType.TIMESTAMPTZ)
+                .primaryKey("id").foreignKeyCascade("user_id", USERS, "id").foreignKeyCascade("resource_id", RESOURCES, "id")
+                .index("created_idx", "created_at").analyze()
+                .dropDdl(withDrop(AUDIT_LOGS, "user_id IN " + domainUsers() + " OR resource_id IN (SELECT id FROM "
+                        + RESOURCES + " WHERE owner_id IN " + domainUsers() + ")"))
+                .randomRows(Seeds.derive(seed, AUDIT_LOGS), (row, random, out) -> {
+                    out.int8(row + 1);
+                    out.int8(random.nextLong(settings.users()) + 1);
+                    out.text(actions.sample(random));
+                    // resource id = popularity rank + 1: resource 1 is the most accessed (80/20 rule)
+                    out.int8(popularity.sample(random) + 1L);
+                    out.timestamptz(createdAt(random));
+                }).build();
     }
 
     @Override
     public List<Check> checks() {
         return GatewayChecks.all(this);
+    }
+
+    @Override
+    public SortedMap<String, Object> parameters() {
+        return parameters;
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public TeamSizePlan teamSizes() {
+        return teamSizes;
     }
 
     long endMicros() {
@@ -575,31 +473,7 @@ public final class GatewayDataset implements Dataset {
         return "0".repeat(16 - hex.length()) + hex;
     }
 
-    static void appendLocalPart(StringBuilder out, String name) {
-        int before = out.length();
-        for (int i = 0; i < name.length(); i++) {
-            char c = Character.toLowerCase(name.charAt(i));
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                out.append(c);
-            }
-        }
-        if (out.length() == before) {
-            out.append('x');
-        }
-    }
-
     private static String capitalise(String word) {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    /** A table whose drop removes only the rows of this load's e-mail domain. */
-    private record GatewayTable(DatasetTable table, List<String> dropDdl) implements TableSpec {
-        @Override public String name() { return table.name(); }
-        @Override public List<ColumnSpec> columns() { return table.columns(); }
-        @Override public long rowCount() { return table.rowCount(); }
-        @Override public List<String> createDdl() { return table.createDdl(); }
-        @Override public List<String> afterLoadDdl() { return table.afterLoadDdl(); }
-        @Override public RowGenerator newGenerator() { return table.newGenerator(); }
-        @Override public String checksumOrderBy() { return table.checksumOrderBy(); }
     }
 }

@@ -1,5 +1,7 @@
 package io.loadbench.loader.datasets.gateway;
 
+import io.loadbench.loader.spi.InvalidOptionException;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -71,6 +73,15 @@ public enum GatewayProfile {
     public static GatewayProfile parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.optionValue.equals(v)).findFirst().orElse(null);
+    }
+
+    /** The profile named {@code value}; throws naming {@code --profile} and the choices when there is none. */
+    public static GatewayProfile named(String value) {
+        GatewayProfile profile = parse(value);
+        if (profile == null) {
+            throw new InvalidOptionException("--profile", "unknown profile '" + value + "' (choose " + choices() + ")");
+        }
+        return profile;
     }
 
     public static String choices() {

@@ -8,14 +8,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The validated configuration of one gateway load: a profile, overridden by the {@code --config} file,
- * overridden by explicit command-line options. Invalid values are rejected naming where they came from.
+ * The gateway dataset's own settings: a profile, overridden by the {@code --config} file, overridden by
+ * explicit command-line options ({@link #resolve}). Validated at construction; invalid values are rejected
+ * naming where they came from. The seed is the common {@code --seed}; a {@code --rows} other than the
+ * default replaces the user count ({@link #withUsers}).
+ *
+ * @param configSeed the {@code --config} file's {@code global.random_seed}, which {@code --seed} must
+ *                   equal, or null when the file names none
  */
-public record GatewaySettings(long seed, String profileName, String emailDomain, int users, int additionalTeamsPerUser,
+public record GatewaySettings(String profileName, String emailDomain, int users, int additionalTeamsPerUser,
                               int membersPerTeamMin, int membersPerTeamMax, double membersPerTeamAvg,
                               int tokensPerUserAvg, int gateways, int toolsPerGatewayAvg, int resourcesPerUserAvg,
                               int promptsPerUserAvg, int serversPerUserAvg, int auditLogsPerUserAvg,
-                              Instant start, Instant end, double recentDataPercent) {
+                              Instant start, Instant end, double recentDataPercent, Long configSeed) {
 
     /** The seed's test e-mail domain: "makes cleanup easy and safe". */
     public static final String DEFAULT_EMAIL_DOMAIN = "loadtest.example.com";
@@ -23,6 +28,9 @@ public record GatewaySettings(long seed, String profileName, String emailDomain,
     static final String DEFAULT_START_DATE = "2023-01-01";
     static final String DEFAULT_END_DATE = "2025-10-12";
     static final double DEFAULT_RECENT_DATA_PERCENT = 80;
+    public static final GatewayProfile DEFAULT_PROFILE = GatewayProfile.MEDIUM;
+
+    public static final GatewaySettings DEFAULTS = ofProfile(DEFAULT_PROFILE);
 
     public GatewaySettings {
         String where = "--profile/--config";
@@ -60,26 +68,37 @@ public record GatewaySettings(long seed, String profileName, String emailDomain,
         }
     }
 
-    /** Resolves profile, then config file, then explicit options. */
-    static GatewaySettings resolve(long seed, GatewayProfile profile, GatewayConfig config, String emailDomainOption,
-                                   Integer usersOption) {
+    /** A profile's settings, as {@code --profile NAME} alone gives them. */
+    public static GatewaySettings ofProfile(GatewayProfile profile) {
+        return resolve(profile, null, null);
+    }
+
+    /** The named profile's settings; throws naming {@code --profile} when there is no such profile. */
+    public static GatewaySettings ofProfile(String profileName) {
+        return ofProfile(GatewayProfile.named(profileName));
+    }
+
+    /**
+     * Resolves profile, then config file, then explicit options.
+     *
+     * @param config            the {@code --config} file, or null
+     * @param emailDomainOption {@code --email-domain}, or null for the file's or the default
+     */
+    public static GatewaySettings resolve(GatewayProfile profile, GatewayConfig config, String emailDomainOption) {
         GatewayConfig.Scale scale = profile.scale();
         String name = profile.optionValue();
         String domain = DEFAULT_EMAIL_DOMAIN;
         String startDate = DEFAULT_START_DATE;
         String endDate = DEFAULT_END_DATE;
         double recent = DEFAULT_RECENT_DATA_PERCENT;
+        Long configSeed = null;
         if (config != null) {
             scale = scale.overriddenBy(config.scale());
             if (config.profile() != null && config.profile().name() != null) {
                 name = config.profile().name();
             }
             if (config.global() != null) {
-                if (config.global().randomSeed() != null && config.global().randomSeed() != seed) {
-                    throw new InvalidOptionException("--config", "global.random_seed " + config.global().randomSeed()
-                            + " differs from --seed " + seed + "; pass --seed " + config.global().randomSeed()
-                            + " or remove random_seed from the file");
-                }
+                configSeed = config.global().randomSeed();
                 if (config.global().emailDomain() != null) {
                     domain = config.global().emailDomain();
                 }
@@ -106,19 +125,23 @@ public record GatewaySettings(long seed, String profileName, String emailDomain,
         if (emailDomainOption != null) {
             domain = emailDomainOption;
         }
-        int users = scale.users();
-        int maxMembers = scale.membersPerTeamMax();
-        double avgMembers = scale.membersPerTeamAvg();
-        if (usersOption != null) {
-            // --rows rescales the user count; team sizes cannot exceed the users there are
-            users = usersOption;
-            maxMembers = Math.max(scale.membersPerTeamMin(), Math.min(maxMembers, users));
-            avgMembers = Math.min(avgMembers, (scale.membersPerTeamMin() + maxMembers) / 2.0);
-        }
-        return new GatewaySettings(seed, name, domain, users, scale.additionalTeamsPerUser(), scale.membersPerTeamMin(),
-                maxMembers, avgMembers, scale.tokensPerUserAvg(), scale.gateways(), scale.toolsPerGatewayAvg(),
-                scale.resourcesPerUserAvg(), scale.promptsPerUserAvg(), scale.serversPerUserAvg(), scale.auditLogsPerUserAvg(),
-                date("temporal.start_date", startDate), date("temporal.end_date", endDate), recent);
+        return new GatewaySettings(name, domain, scale.users(), scale.additionalTeamsPerUser(), scale.membersPerTeamMin(),
+                scale.membersPerTeamMax(), scale.membersPerTeamAvg(), scale.tokensPerUserAvg(), scale.gateways(),
+                scale.toolsPerGatewayAvg(), scale.resourcesPerUserAvg(), scale.promptsPerUserAvg(),
+                scale.serversPerUserAvg(), scale.auditLogsPerUserAvg(),
+                date("temporal.start_date", startDate), date("temporal.end_date", endDate), recent, configSeed);
+    }
+
+    /**
+     * These settings for {@code newUsers} users ({@code --rows}): every per-user count follows, and team
+     * sizes shrink to the users there are (a team cannot have more distinct members).
+     */
+    public GatewaySettings withUsers(int newUsers) {
+        int maxMembers = Math.max(membersPerTeamMin, Math.min(membersPerTeamMax, newUsers));
+        double avgMembers = Math.min(membersPerTeamAvg, (membersPerTeamMin + maxMembers) / 2.0);
+        return new GatewaySettings(profileName, emailDomain, newUsers, additionalTeamsPerUser, membersPerTeamMin,
+                maxMembers, avgMembers, tokensPerUserAvg, gateways, toolsPerGatewayAvg, resourcesPerUserAvg,
+                promptsPerUserAvg, serversPerUserAvg, auditLogsPerUserAvg, start, end, recentDataPercent, configSeed);
     }
 
     private static void require(String key, String value, String supported) {

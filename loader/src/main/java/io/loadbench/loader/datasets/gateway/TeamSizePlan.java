@@ -1,6 +1,6 @@
 package io.loadbench.loader.datasets.gateway;
 
-import io.loadbench.loader.datasets.analytics.Apportionment;
+import io.loadbench.loader.table.Apportionment;
 
 /**
  * The sizes of the additional teams: a discrete power law {@code P(size = k) ∝ k^-alpha} on

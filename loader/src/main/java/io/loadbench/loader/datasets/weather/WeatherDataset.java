@@ -1,14 +1,13 @@
 package io.loadbench.loader.datasets.weather;
 
-import io.loadbench.loader.datasets.analytics.DatasetTable;
-import io.loadbench.loader.datasets.analytics.SqlCheck;
-import io.loadbench.loader.random.RowRandom;
 import io.loadbench.loader.random.Seeds;
 import io.loadbench.loader.spi.Check;
-import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.SqlCheck;
+import io.loadbench.loader.table.TableBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,14 +35,14 @@ public final class WeatherDataset implements Dataset {
 
     private final long seed;
     private final long rows;
-    private final String locationsOption;
+    private final WeatherSettings settings;
     private final WeatherLocations locations;
 
-    public WeatherDataset(long seed, long rows, String locationsOption, WeatherLocations locations) {
-        this.seed = seed;
-        this.rows = rows;
-        this.locationsOption = locationsOption;
-        this.locations = locations;
+    public WeatherDataset(DatasetParameters common, WeatherSettings settings) {
+        this.seed = common.seed();
+        this.rows = common.rows();
+        this.settings = settings;
+        this.locations = settings.buildLocations(seed);
     }
 
     public WeatherLocations locations() {
@@ -56,16 +55,11 @@ public final class WeatherDataset implements Dataset {
     }
 
     @Override
-    public String summary() {
-        return "Weather readings (seed 003): location, temperature, humidity, wind, timestamp; indexes and a per-location summary for the query-by-location scenario";
-    }
-
-    @Override
     public SortedMap<String, Object> parameters() {
         SortedMap<String, Object> p = new TreeMap<>();
         p.put("seed", seed);
         p.put("rows", rows);
-        p.put("locations", locationsOption);
+        p.put("locations", settings.optionValue());
         p.put("locationCount", locations.size());
         p.put("windowStart", WINDOW_START.toString());
         p.put("windowEnd", WINDOW_END.toString());
@@ -74,55 +68,49 @@ public final class WeatherDataset implements Dataset {
 
     @Override
     public List<TableSpec> tables() {
-        List<ColumnSpec> columns = List.of(
-                ColumnSpec.notNull("reading_id", PgType.INT8),
-                ColumnSpec.notNull("location", PgType.TEXT),
-                ColumnSpec.notNull("temperature", PgType.NUMERIC),
-                ColumnSpec.notNull("humidity", PgType.NUMERIC),
-                ColumnSpec.notNull("wind_speed", PgType.NUMERIC),
-                ColumnSpec.notNull("recorded_at", PgType.TIMESTAMPTZ));
         long tableSeed = Seeds.derive(seed, READINGS);
         long startMicros = WINDOW_START.getEpochSecond() * 1_000_000L;
         long windowMicros = (WINDOW_END.getEpochSecond() - WINDOW_START.getEpochSecond()) * 1_000_000L;
-        List<String> afterLoad = List.of(
-                DatasetTable.primaryKey(READINGS, "reading_id"),
+        TableSpec readings = TableBuilder.table(READINGS).rows(rows)
+                .column("reading_id", PgType.INT8).column("location", PgType.TEXT).column("temperature", PgType.NUMERIC)
+                .column("humidity", PgType.NUMERIC).column("wind_speed", PgType.NUMERIC)
+                .column("recorded_at", PgType.TIMESTAMPTZ)
+                .primaryKey("reading_id")
                 // the scenario's query: SELECT avg(temperature) FROM weather_readings WHERE location = ?;
                 // INCLUDE makes it an index-only scan once the visibility map is set (VACUUM below)
-                "CREATE INDEX IF NOT EXISTS " + READINGS + "_location_idx ON " + READINGS + " (location) INCLUDE (temperature)",
-                "CREATE INDEX IF NOT EXISTS " + READINGS + "_location_time_idx ON " + READINGS + " (location, recorded_at)",
-                "VACUUM (ANALYZE) " + READINGS,
-                "CREATE MATERIALIZED VIEW IF NOT EXISTS " + SUMMARY + " AS SELECT location, count(*) AS readings,"
+                .afterLoad("CREATE INDEX IF NOT EXISTS " + READINGS + "_location_idx ON " + READINGS + " (location) INCLUDE (temperature)")
+                .index("location_time_idx", "location, recorded_at")
+                .afterLoad("VACUUM (ANALYZE) " + READINGS)
+                .afterLoad("CREATE MATERIALIZED VIEW IF NOT EXISTS " + SUMMARY + " AS SELECT location, count(*) AS readings,"
                         + " round(avg(temperature), 2) AS avg_temperature, min(temperature) AS min_temperature,"
                         + " max(temperature) AS max_temperature, round(avg(humidity), 2) AS avg_humidity,"
                         + " round(avg(wind_speed), 2) AS avg_wind_speed, max(recorded_at) AS last_recorded_at"
-                        + " FROM " + READINGS + " GROUP BY location WITH NO DATA",
-                "CREATE UNIQUE INDEX IF NOT EXISTS " + SUMMARY + "_location_idx ON " + SUMMARY + " (location)",
-                "REFRESH MATERIALIZED VIEW " + SUMMARY,
-                "ANALYZE " + SUMMARY);
-        DatasetTable table = new DatasetTable(READINGS, columns, rows, afterLoad, () -> {
-            RowRandom random = new RowRandom();
-            return (row, out) -> {
-                random.reset(tableSeed, row);
-                int location = locations.sample(random);
-                long offsetMicros = random.nextLong(windowMicros);
-                double dayOfYear = (offsetMicros / (double) MICROS_PER_DAY) % DAYS_PER_YEAR;
-                double hourOfDay = (offsetMicros % MICROS_PER_DAY) / 3_600_000_000.0;
-                // coldest around 15 January and 03:00, warmest around mid-July and 15:00 (northern hemisphere)
-                double seasonal = -Math.cos(2 * Math.PI * (dayOfYear - 15) / DAYS_PER_YEAR);
-                double diurnal = -Math.cos(2 * Math.PI * (hourOfDay - 3) / 24);
-                double temperature = locations.meanTemperatureC(location)
-                        + locations.seasonalAmplitudeC(location) * seasonal + 4 * diurnal + 2.5 * random.nextGaussian();
-                double humidity = 20 + 80 * random.nextDouble();
-                double wind = Math.min(20, random.nextExponential(5));
-                out.int8(row + 1);
-                out.text(locations.name(location));
-                out.numeric(hundredths(Math.max(-60, Math.min(60, temperature))), 2);
-                out.numeric(hundredths(humidity), 2);
-                out.numeric(hundredths(wind), 2);
-                out.timestamptz(startMicros + offsetMicros);
-            };
-        }, "reading_id");
-        return List.of(new WeatherTable(table));
+                        + " FROM " + READINGS + " GROUP BY location WITH NO DATA")
+                .afterLoad("CREATE UNIQUE INDEX IF NOT EXISTS " + SUMMARY + "_location_idx ON " + SUMMARY + " (location)")
+                .afterLoad("REFRESH MATERIALIZED VIEW " + SUMMARY)
+                .afterLoad("ANALYZE " + SUMMARY)
+                // dropping the readings also drops the summary built on them
+                .dropDdl(List.of("DROP MATERIALIZED VIEW IF EXISTS " + SUMMARY, "DROP TABLE IF EXISTS " + READINGS + " CASCADE"))
+                .randomRows(tableSeed, (row, random, out) -> {
+                    int location = locations.sample(random);
+                    long offsetMicros = random.nextLong(windowMicros);
+                    double dayOfYear = (offsetMicros / (double) MICROS_PER_DAY) % DAYS_PER_YEAR;
+                    double hourOfDay = (offsetMicros % MICROS_PER_DAY) / 3_600_000_000.0;
+                    // coldest around 15 January and 03:00, warmest around mid-July and 15:00 (northern hemisphere)
+                    double seasonal = -Math.cos(2 * Math.PI * (dayOfYear - 15) / DAYS_PER_YEAR);
+                    double diurnal = -Math.cos(2 * Math.PI * (hourOfDay - 3) / 24);
+                    double temperature = locations.meanTemperatureC(location)
+                            + locations.seasonalAmplitudeC(location) * seasonal + 4 * diurnal + 2.5 * random.nextGaussian();
+                    double humidity = 20 + 80 * random.nextDouble();
+                    double wind = Math.min(20, random.nextExponential(5));
+                    out.int8(row + 1);
+                    out.text(locations.name(location));
+                    out.numeric(hundredths(Math.max(-60, Math.min(60, temperature))), 2);
+                    out.numeric(hundredths(humidity), 2);
+                    out.numeric(hundredths(wind), 2);
+                    out.timestamptz(startMicros + offsetMicros);
+                }).build();
+        return List.of(readings);
     }
 
     @Override
@@ -171,19 +159,5 @@ public final class WeatherDataset implements Dataset {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "weather(%d rows, %d locations)", rows, locations.size());
-    }
-
-    /** The readings table; dropping it also drops the summary built on it. */
-    private record WeatherTable(DatasetTable table) implements TableSpec {
-        @Override public String name() { return table.name(); }
-        @Override public List<ColumnSpec> columns() { return table.columns(); }
-        @Override public long rowCount() { return table.rowCount(); }
-        @Override public List<String> createDdl() { return table.createDdl(); }
-        @Override public List<String> afterLoadDdl() { return table.afterLoadDdl(); }
-        @Override public io.loadbench.loader.spi.RowGenerator newGenerator() { return table.newGenerator(); }
-        @Override public String checksumOrderBy() { return table.checksumOrderBy(); }
-        @Override public List<String> dropDdl() {
-            return List.of("DROP MATERIALIZED VIEW IF EXISTS " + SUMMARY, "DROP TABLE IF EXISTS " + READINGS + " CASCADE");
-        }
     }
 }

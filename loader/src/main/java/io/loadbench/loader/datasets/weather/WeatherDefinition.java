@@ -5,7 +5,7 @@ import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetParameters;
 
 /** Registers the {@code weather} dataset. */
-public final class WeatherDefinition implements DatasetDefinition<WeatherOptions> {
+public final class WeatherDefinition implements DatasetDefinition<WeatherSettings> {
 
     /** The seed's 10 million records. */
     static final long DEFAULT_ROWS = 10_000_000L;
@@ -26,12 +26,12 @@ public final class WeatherDefinition implements DatasetDefinition<WeatherOptions
     }
 
     @Override
-    public WeatherOptions newOptions() {
-        return new WeatherOptions();
+    public WeatherSettings defaultSettings() {
+        return WeatherSettings.DEFAULTS;
     }
 
     @Override
-    public Dataset create(DatasetParameters common, WeatherOptions options) {
-        return new WeatherDataset(common.seed(), common.rows(), options.locations.trim(), options.buildLocations(common.seed()));
+    public Dataset create(DatasetParameters common, WeatherSettings settings) {
+        return new WeatherDataset(common, settings);
     }
 }

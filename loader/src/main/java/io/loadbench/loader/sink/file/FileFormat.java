@@ -21,6 +21,11 @@ public enum FileFormat {
         return extension;
     }
 
+    /** The name {@link #parse} reads first: {@code csv}, {@code ndjson}, {@code bulk}. */
+    public String optionValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Parses {@code csv}, {@code ndjson} or {@code bulk}; null when unknown. */
     public static FileFormat parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {

@@ -1,7 +1,9 @@
 package io.loadbench.loader.datasets.analytics;
 
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.loader.table.Apportionment;
 import io.loadbench.loader.testing.ValueCapturingRowWriter;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +15,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class AnalyticsLayoutTest {
 
-    private final AnalyticsSettings settings = AnalyticsDatasetContractTest.small(7, RedisDataType.STRING);
-    private final AnalyticsLayout layout = new AnalyticsLayout(settings);
+    private final AnalyticsSettings settings = AnalyticsDatasetContractTest.small(RedisDataType.STRING);
+    private final AnalyticsLayout layout = new AnalyticsLayout(7, AnalyticsDatasetContractTest.EVENTS, settings);
 
     @Test
     void cellsAddUpExactlyToTheEventCount() {
@@ -29,12 +31,12 @@ class AnalyticsLayoutTest {
             assertThat(orgTotal).isEqualTo(layout.eventsOf(org));
             total += orgTotal;
         }
-        assertThat(total).isEqualTo(settings.events());
+        assertThat(total).isEqualTo(layout.events());
     }
 
     @Test
     void generatedEventsMatchTheCountersCellByCell() {
-        TableSpec events = new AnalyticsDataset(settings, c -> null).tables().get(2);
+        TableSpec events = new AnalyticsDataset(new DatasetParameters(7, AnalyticsDatasetContractTest.EVENTS), settings, c -> null).tables().get(2);
         RowGenerator generator = events.newGenerator();
         ValueCapturingRowWriter row = new ValueCapturingRowWriter();
         Map<String, Long> counted = new HashMap<>();
@@ -56,8 +58,8 @@ class AnalyticsLayoutTest {
 
     @Test
     void eventMixFollowsTheSeedsSixtyTwentyEightTenSplit() {
-        AnalyticsLayout big = new AnalyticsLayout(new AnalyticsSettings(1, 1_000_000, 500, 1_000, 24, 300,
-                RedisDataType.STRING, 95, "p", AnalyticsSettings.DEFAULT_WINDOW_START));
+        AnalyticsLayout big = new AnalyticsLayout(1, 1_000_000, new AnalyticsSettings(500, 1_000, 24, 300,
+                RedisDataType.STRING, 95, "p", AnalyticsSettings.DEFAULT_WINDOW_START, null));
         long[] perType = new long[EventType.all().length];
         for (int org = 0; org < 500; org++) {
             long[][] cells = big.cellsOf(org);

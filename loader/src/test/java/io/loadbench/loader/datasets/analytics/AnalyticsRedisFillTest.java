@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnalyticsRedisFillTest {
 
-    private static AnalyticsSettings settings(RedisDataType type, String prefix) {
-        return new AnalyticsSettings(11, 4_000, 6, 20, 4, 300, type, 95, prefix, AnalyticsSettings.DEFAULT_WINDOW_START);
+    private static AnalyticsLayout layout(RedisDataType type, String prefix) {
+        return new AnalyticsLayout(11, 4_000, new AnalyticsSettings(6, 20, 4, 300, type, 95, prefix,
+                AnalyticsSettings.DEFAULT_WINDOW_START, null));
     }
 
     @Test
@@ -30,7 +31,7 @@ class AnalyticsRedisFillTest {
             jedis.set("lbtest:bystander", "stays");
             for (Map.Entry<RedisDataType, String> variant : redisTypes.entrySet()) {
                 String prefix = "lbtest:" + UUID.randomUUID();
-                AnalyticsLayout layout = new AnalyticsLayout(settings(variant.getKey(), prefix));
+                AnalyticsLayout layout = layout(variant.getKey(), prefix);
                 AnalyticsRedisFill fill = new AnalyticsRedisFill(layout, c -> address);
                 AtomicLong progress = new AtomicLong();
                 long bytes = fill.fill(address, 64, progress::set);
@@ -60,7 +61,7 @@ class AnalyticsRedisFillTest {
         Datastores datastores = TestDatastores.embedded();
         RedisAddress address = RedisAddress.of(datastores.redis());
         String prefix = "lbtest:" + UUID.randomUUID();
-        AnalyticsRedisFill fill = new AnalyticsRedisFill(new AnalyticsLayout(settings(RedisDataType.JSON, prefix)), c -> address);
+        AnalyticsRedisFill fill = new AnalyticsRedisFill(layout(RedisDataType.JSON, prefix), c -> address);
         assertThatThrownBy(() -> fill.fill(address, 64, done -> { })).isInstanceOf(RedisLoadException.class)
                 .hasMessageContaining("--redis-type json needs the RedisJSON module")
                 .hasMessageContaining(address.hostAndPort());

@@ -34,7 +34,7 @@ class AnalyticsRedisWriterTest {
     }
 
     private static List<List<String>> fill(RedisDataType type) {
-        AnalyticsLayout layout = new AnalyticsLayout(AnalyticsDatasetContractTest.small(3, type));
+        AnalyticsLayout layout = AnalyticsDatasetContractTest.smallLayout(3, type);
         AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (RespStreamWriter out = new RespStreamWriter(bytes)) {
@@ -49,7 +49,7 @@ class AnalyticsRedisWriterTest {
 
     @Test
     void countersAreIntegerStringsEqualToTheCellSizes() {
-        AnalyticsLayout layout = new AnalyticsLayout(AnalyticsDatasetContractTest.small(3, RedisDataType.STRING));
+        AnalyticsLayout layout = AnalyticsDatasetContractTest.smallLayout(3, RedisDataType.STRING);
         List<List<String>> commands = fill(RedisDataType.STRING);
         long[][] cells = layout.cellsOf(0);
         assertThat(commands).contains(List.of("SET", "lbtest:analytics:cnt:1:click:2", Long.toString(cells[1][2])));

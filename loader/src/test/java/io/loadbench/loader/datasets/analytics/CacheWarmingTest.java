@@ -17,9 +17,9 @@ class CacheWarmingTest {
 
     @Test
     void realisedWarmFractionsMeetTheTargetAtTheDefaultScale() {
-        AnalyticsSettings s = new AnalyticsSettings(42, 1_000, 500, 10, 24, 300, RedisDataType.STRING, 95, "p",
-                AnalyticsSettings.DEFAULT_WINDOW_START);
-        CacheWarming warming = new CacheWarming(s.seed(), s.cacheHitTargetPercent());
+        AnalyticsSettings s = new AnalyticsSettings(500, 10, 24, 300, RedisDataType.STRING, 95, "p",
+                AnalyticsSettings.DEFAULT_WINDOW_START, null);
+        CacheWarming warming = new CacheWarming(42, s.cacheHitTargetPercent());
         long warmed = 0;
         for (int org = 0; org < s.orgs(); org++) {
             for (EventType type : EventType.all()) {

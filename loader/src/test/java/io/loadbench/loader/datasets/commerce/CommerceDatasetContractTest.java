@@ -1,6 +1,7 @@
 package io.loadbench.loader.datasets.commerce;
 
 import io.loadbench.loader.spi.Dataset;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.testing.DatasetContractTest;
 
 import java.util.List;
@@ -8,13 +9,14 @@ import java.util.Set;
 
 class CommerceDatasetContractTest extends DatasetContractTest {
 
-    static CommerceSettings oneDay(long seed) {
-        return new CommerceSettings(seed, 1, 2, 3, 0.2, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START);
+    static CommerceSettings oneDay() {
+        return new CommerceSettings(1, 2, 3, 0.2, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START, null, List.of(), false);
     }
 
     @Override
     protected Dataset dataset(long seed) {
-        return new CommerceDataset(oneDay(seed), null, List.of(), false);
+        // the rows follow from the schedule: any --rows is a placeholder for the dataset itself
+        return new CommerceDataset(new DatasetParameters(seed, 1), oneDay());
     }
 
     @Override

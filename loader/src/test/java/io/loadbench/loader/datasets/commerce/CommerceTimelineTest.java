@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class CommerceTimelineTest {
 
-    private final CommerceTimeline week = new CommerceTimeline(
-            new CommerceSettings(42, 7, 2, 3, 20, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START));
+    private final CommerceTimeline week = new CommerceTimeline(42,
+            new CommerceSettings(7, 2, 3, 20, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START, null, List.of(), false));
 
     @Test
     void theDailyScheduleIsTheSeeds() {
@@ -20,16 +20,16 @@ class CommerceTimelineTest {
         assertThat(week.tpsAt(14 * 60 - 1)).as("lunch peak top").isCloseTo(50.0, within(0.2));
         assertThat(week.tpsAt(20 * 60 - 1)).as("evening peak top").isCloseTo(60.0, within(0.2));
         assertThat(week.tpsAt(20 * 60)).as("evening decline").isEqualTo(20.0);
-        CommerceTimeline doubledPeak = new CommerceTimeline(
-                new CommerceSettings(42, 1, 2, 3, 20, 5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START));
+        CommerceTimeline doubledPeak = new CommerceTimeline(42,
+                new CommerceSettings(1, 2, 3, 20, 5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START, null, List.of(), false));
         assertThat(doubledPeak.tpsAt(13 * 60)).isEqualTo(2 * week.tpsAt(13 * 60));
         assertThat(doubledPeak.tpsAt(10 * 60)).isEqualTo(week.tpsAt(10 * 60));
     }
 
     @Test
     void aWeekHasTheScheduledVolumeWhateverTheSeed() {
-        CommerceTimeline other = new CommerceTimeline(
-                new CommerceSettings(7, 7, 2, 3, 20, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START));
+        CommerceTimeline other = new CommerceTimeline(7,
+                new CommerceSettings(7, 2, 3, 20, 2.5, 1, 2, 25, 40, CommerceSettings.DEFAULT_START, null, List.of(), false));
         assertThat(week.transactions()).isEqualTo(other.transactions()).isBetween(15_000_000L, 17_000_000L);
         long evening = 0;
         for (int m = 17 * 60; m < 20 * 60; m++) {

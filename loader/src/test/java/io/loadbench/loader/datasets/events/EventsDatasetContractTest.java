@@ -10,6 +10,6 @@ class EventsDatasetContractTest extends DatasetContractTest {
 
     @Override
     protected Dataset dataset(long seed) {
-        return new EventsDefinition().create(new DatasetParameters(seed, 5_000), new EventsOptions(500, 90, LocalDate.of(2026, 10, 1)));
+        return new EventsDefinition().create(new DatasetParameters(seed, 5_000), new EventsSettings(500, 90, LocalDate.of(2026, 10, 1)));
     }
 }

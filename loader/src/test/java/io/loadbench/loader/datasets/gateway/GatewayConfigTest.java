@@ -1,5 +1,6 @@
 package io.loadbench.loader.datasets.gateway;
 
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.InvalidOptionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class GatewayConfigTest {
     @Test
     void theSeedsSchemaOverridesTheProfile() throws Exception {
         Path file = Files.writeString(dir.resolve("custom.yaml"), SEED_EXAMPLE);
-        GatewaySettings s = GatewaySettings.resolve(42, GatewayProfile.PRODUCTION, GatewayConfig.read(file), null, null);
+        GatewaySettings s = GatewaySettings.resolve(GatewayProfile.PRODUCTION, GatewayConfig.read(file), null);
         assertThat(s.profileName()).isEqualTo("custom");
         assertThat(s.emailDomain()).isEqualTo("custom.example.com");
         assertThat(s.users()).isEqualTo(2_000);
@@ -83,14 +84,15 @@ class GatewayConfigTest {
     @Test
     void aSeedThatDisagreesWithTheCommandLineIsRejected() throws Exception {
         Path file = Files.writeString(dir.resolve("seed.yaml"), "global:\n  random_seed: 7\n");
-        assertThatThrownBy(() -> GatewaySettings.resolve(42, GatewayProfile.SMALL, GatewayConfig.read(file), null, null))
-                .hasMessageContaining("random_seed 7").hasMessageContaining("--seed 42");
+        GatewaySettings settings = GatewaySettings.resolve(GatewayProfile.SMALL, GatewayConfig.read(file), null);
+        assertThatThrownBy(() -> new GatewayDefinition().create(new DatasetParameters(42, GatewayDefinition.PROFILE_DECIDES), settings))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("--config").hasMessageContaining("random_seed 7").hasMessageContaining("--seed 42");
     }
 
     @Test
     void anUnsupportedDistributionAndAMissingFileAreRejected() throws Exception {
         Path file = Files.writeString(dir.resolve("dist.yaml"), "distributions:\n  team_size: uniform\n");
-        assertThatThrownBy(() -> GatewaySettings.resolve(42, GatewayProfile.SMALL, GatewayConfig.read(file), null, null))
+        assertThatThrownBy(() -> GatewaySettings.resolve(GatewayProfile.SMALL, GatewayConfig.read(file), null))
                 .hasMessageContaining("distributions.team_size");
         assertThatThrownBy(() -> GatewayConfig.read(dir.resolve("absent.yaml"))).hasMessageContaining("no such file");
     }
@@ -98,9 +100,9 @@ class GatewayConfigTest {
     @Test
     void theEmailDomainOptionWinsOverTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve("custom.yaml"), SEED_EXAMPLE);
-        GatewaySettings s = GatewaySettings.resolve(42, GatewayProfile.SMALL, GatewayConfig.read(file), "cli.example.org", null);
+        GatewaySettings s = GatewaySettings.resolve(GatewayProfile.SMALL, GatewayConfig.read(file), "cli.example.org");
         assertThat(s.emailDomain()).isEqualTo("cli.example.org");
-        assertThatThrownBy(() -> GatewaySettings.resolve(42, GatewayProfile.SMALL, null, "Not A Domain", null))
+        assertThatThrownBy(() -> GatewaySettings.resolve(GatewayProfile.SMALL, null, "Not A Domain"))
                 .hasMessageContaining("--email-domain");
     }
 }

@@ -9,7 +9,7 @@ class GatewayDatasetContractTest extends DatasetContractTest {
 
     @Override
     protected Dataset dataset(long seed) {
-        return new GatewayDataset(GatewaySettings.resolve(seed, GatewayProfile.SMALL, null, null, null));
+        return new GatewayDataset(seed, GatewaySettings.ofProfile(GatewayProfile.SMALL));
     }
 
     @Override

@@ -39,7 +39,7 @@ class GatewayLoadVerifyTest {
     Path runDir;
 
     private static GatewayDataset small(long seed) {
-        return new GatewayDataset(GatewaySettings.resolve(seed, GatewayProfile.SMALL, null, null, null));
+        return new GatewayDataset(seed, GatewaySettings.ofProfile(GatewayProfile.SMALL));
     }
 
     private void load(TestSchema schema, GatewayDataset dataset) throws Exception {

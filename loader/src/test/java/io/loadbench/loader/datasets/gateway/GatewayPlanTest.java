@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 class GatewayPlanTest {
 
     private static Map<String, Long> counts(GatewayProfile profile) {
-        GatewayDataset dataset = new GatewayDataset(GatewaySettings.resolve(42, profile, null, null, null));
+        GatewayDataset dataset = new GatewayDataset(42, GatewaySettings.ofProfile(profile));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TableSpec table : dataset.tables()) {
             counts.put(table.name(), table.rowCount());
@@ -68,7 +68,7 @@ class GatewayPlanTest {
 
     @Test
     void everyTeamListsDistinctExistingUsersAndItsOwnerFirst() {
-        GatewayDataset dataset = new GatewayDataset(GatewaySettings.resolve(5, GatewayProfile.SMALL, null, null, null));
+        GatewayDataset dataset = new GatewayDataset(5, GatewaySettings.ofProfile(GatewayProfile.SMALL));
         TableSpec teams = dataset.tables().get(1);
         TableSpec members = dataset.tables().get(2);
         Map<Long, Long> owners = new java.util.HashMap<>();

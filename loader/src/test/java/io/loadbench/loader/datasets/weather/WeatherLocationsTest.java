@@ -47,13 +47,12 @@ class WeatherLocationsTest {
     }
 
     @Test
-    void aBadLocationsOptionIsRejectedNamingTheOption() {
-        WeatherOptions options = new WeatherOptions();
-        options.locations = "lots";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> options.buildLocations(1))
+    void tooFewOrTooManyLocationsAreRejectedNamingTheOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WeatherSettings.cities(3))
+                .isInstanceOf(io.loadbench.loader.spi.InvalidOptionException.class).hasMessageContaining("--locations");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WeatherSettings.cities(50_001))
                 .hasMessageContaining("--locations");
-        options.locations = "3";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> options.buildLocations(1))
-                .hasMessageContaining("--locations");
+        assertThat(WeatherSettings.queryCities().optionValue()).isEqualTo("query-cities");
+        assertThat(WeatherSettings.DEFAULTS.optionValue()).isEqualTo("3000");
     }
 }

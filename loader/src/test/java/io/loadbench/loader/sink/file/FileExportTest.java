@@ -2,7 +2,7 @@ package io.loadbench.loader.sink.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadbench.loader.datasets.analytics.DatasetTable;
+import io.loadbench.loader.table.DatasetTable;
 import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.TableSpec;

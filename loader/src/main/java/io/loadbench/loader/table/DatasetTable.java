@@ -1,4 +1,4 @@
-package io.loadbench.loader.datasets.analytics;
+package io.loadbench.loader.table;
 
 import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.RowGenerator;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * A {@link TableSpec} assembled from values, shared by the analytics, weather, gateway and commerce
  * datasets: the create DDL is derived from the columns (each column's canonical type, {@code NOT NULL}
- * unless nullable), so the DDL and the generator cannot disagree.
+ * unless nullable), so the DDL and the generator cannot disagree. {@link TableBuilder} assembles one.
  *
  * @param name            table name
  * @param columns         columns in generation order
@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
  * @param afterLoadDdl    primary key, foreign keys, indexes, ANALYZE: idempotent statements
  * @param generators      a fresh generator per call
  * @param checksumOrderBy columns ordering rows totally
+ * @param dropDdl         statements dropping the table (and what hangs on it)
  */
 public record DatasetTable(String name, List<ColumnSpec> columns, long rowCount, List<String> afterLoadDdl,
-                           Supplier<RowGenerator> generators, String checksumOrderBy) implements TableSpec {
+                           Supplier<RowGenerator> generators, String checksumOrderBy, List<String> dropDdl)
+        implements TableSpec {
 
     public DatasetTable {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,18 @@ public record DatasetTable(String name, List<ColumnSpec> columns, long rowCount,
         afterLoadDdl = List.copyOf(afterLoadDdl);
         Objects.requireNonNull(generators, "generators");
         Objects.requireNonNull(checksumOrderBy, "checksumOrderBy");
+        dropDdl = List.copyOf(dropDdl);
+    }
+
+    /** A table dropped by {@code DROP TABLE IF EXISTS name CASCADE}. */
+    public DatasetTable(String name, List<ColumnSpec> columns, long rowCount, List<String> afterLoadDdl,
+                        Supplier<RowGenerator> generators, String checksumOrderBy) {
+        this(name, columns, rowCount, afterLoadDdl, generators, checksumOrderBy, dropTable(name));
+    }
+
+    /** {@code DROP TABLE IF EXISTS name CASCADE}, the {@link TableSpec#dropDdl()} default. */
+    public static List<String> dropTable(String name) {
+        return List.of("DROP TABLE IF EXISTS " + name + " CASCADE");
     }
 
     @Override

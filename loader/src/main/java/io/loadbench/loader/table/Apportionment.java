@@ -1,4 +1,4 @@
-package io.loadbench.loader.datasets.analytics;
+package io.loadbench.loader.table;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,84 +1,66 @@
-package io.loadbench.loader.datasets.commerce;
+package io.loadbench.loader.cli.options;
 
+import io.loadbench.loader.datasets.commerce.CommerceSettings;
 import io.loadbench.loader.sink.file.FileFormat;
-import io.loadbench.loader.spi.DatasetOptions;
 import io.loadbench.loader.spi.InvalidOptionException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
-/** The commerce dataset's own options: the seed's generator options, and the file outputs. */
-public final class CommerceOptions implements DatasetOptions {
+/** The commerce dataset's own options, mapped onto {@link CommerceSettings}: the seed's generator options, and the file outputs. */
+final class CommerceOptions implements DatasetOptions<CommerceSettings> {
 
     @Option(names = "--days", paramLabel = "N", description = "Days of traffic to generate (default: ${DEFAULT-VALUE}).")
-    int days = 7;
+    int days = CommerceSettings.DEFAULTS.days();
 
     @Option(names = "--incidents-per-day", paramLabel = "N|MIN-MAX", description = "Incidents per day (default: ${DEFAULT-VALUE}).")
-    String incidentsPerDay = "2-3";
+    String incidentsPerDay = CommerceSettings.rangeText(CommerceSettings.DEFAULTS.incidentsPerDayMin(),
+            CommerceSettings.DEFAULTS.incidentsPerDayMax());
 
     @Option(names = "--base-tps", paramLabel = "TPS", description = "Transactions per second of the schedule's base (default: ${DEFAULT-VALUE}).")
-    double baseTps = 20;
+    double baseTps = CommerceSettings.DEFAULTS.baseTps();
 
     @Option(names = "--peak-multiplier", paramLabel = "X", description = "Traffic multiplier of the lunch peak; the evening peak scales with it (default: ${DEFAULT-VALUE}).")
-    double peakMultiplier = 2.5;
+    double peakMultiplier = CommerceSettings.DEFAULTS.peakMultiplier();
 
     @Option(names = "--error-rate-normal", paramLabel = "PCT|MIN-MAX", description = "Error rate in normal operation, percent (default: ${DEFAULT-VALUE}).")
-    String errorRateNormal = "1-2";
+    String errorRateNormal = CommerceSettings.rangeText(CommerceSettings.DEFAULTS.errorRateNormalMinPercent(),
+            CommerceSettings.DEFAULTS.errorRateNormalMaxPercent());
 
     @Option(names = "--error-rate-incident", paramLabel = "PCT|MIN-MAX", description = "Error rate during incidents, percent (default: ${DEFAULT-VALUE}).")
-    String errorRateIncident = "25-40";
+    String errorRateIncident = CommerceSettings.rangeText(CommerceSettings.DEFAULTS.errorRateIncidentMinPercent(),
+            CommerceSettings.DEFAULTS.errorRateIncidentMaxPercent());
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the transactions as files into DIR (see --file-formats).")
-    Path out;
+    Path out = CommerceSettings.DEFAULTS.out();
 
     @Option(names = "--file-formats", paramLabel = "FORMAT", split = ",",
             description = "Files written with --out, comma-separated: bulk (OpenSearch/Elasticsearch _bulk NDJSON + mapping), ndjson, csv (default: ${DEFAULT-VALUE}).")
-    List<String> format = new ArrayList<>(List.of("bulk", "csv"));
+    List<String> format = new ArrayList<>(
+            CommerceSettings.DEFAULTS.fileFormats().stream().map(FileFormat::optionValue).toList());
 
     @Option(names = "--gzip", description = "Gzip the files written with --out.")
-    boolean gzip;
+    boolean gzip = CommerceSettings.DEFAULTS.gzip();
 
-    CommerceSettings settings(long seed) {
+    @Override
+    public CommerceSettings settings() {
         double[] incidents = CommerceSettings.range("--incidents-per-day", incidentsPerDay);
         if (incidents[0] != Math.rint(incidents[0]) || incidents[1] != Math.rint(incidents[1])) {
             throw new InvalidOptionException("--incidents-per-day", "must be whole numbers, got '" + incidentsPerDay + "'");
         }
         double[] normal = CommerceSettings.range("--error-rate-normal", errorRateNormal);
         double[] incident = CommerceSettings.range("--error-rate-incident", errorRateIncident);
-        return new CommerceSettings(seed, days, (int) incidents[0], (int) incidents[1], baseTps, peakMultiplier,
-                normal[0], normal[1], incident[0], incident[1], CommerceSettings.DEFAULT_START);
-    }
-
-    List<FileFormat> formats() {
         List<FileFormat> formats = new ArrayList<>();
         for (String f : format) {
             FileFormat parsed = FileFormat.parse(f);
             if (parsed == null) {
                 throw new InvalidOptionException("--file-formats", "unknown format '" + f + "' (choose bulk, ndjson, csv)");
             }
-            if (!formats.contains(parsed)) {
-                formats.add(parsed);
-            }
+            formats.add(parsed);
         }
-        return formats;
-    }
-
-    @Override
-    public SortedMap<String, Object> values() {
-        SortedMap<String, Object> values = new TreeMap<>();
-        values.put("days", days);
-        values.put("incidents-per-day", incidentsPerDay);
-        values.put("base-tps", baseTps);
-        values.put("peak-multiplier", peakMultiplier);
-        values.put("error-rate-normal", errorRateNormal);
-        values.put("error-rate-incident", errorRateIncident);
-        values.put("out", out == null ? null : out.toString());
-        values.put("file-formats", String.join(",", format));
-        values.put("gzip", gzip);
-        return values;
+        return new CommerceSettings(days, (int) incidents[0], (int) incidents[1], baseTps, peakMultiplier,
+                normal[0], normal[1], incident[0], incident[1], CommerceSettings.DEFAULTS.start(), out, formats, gzip);
     }
 }

@@ -1,4 +1,4 @@
-package io.loadbench.loader.datasets.analytics;
+package io.loadbench.loader.table;
 
 import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.CheckResult;
