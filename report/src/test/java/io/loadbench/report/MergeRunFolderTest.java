@@ -34,7 +34,7 @@ class MergeRunFolderTest {
         Path out = results.resolve("merged");
 
         assertThatThrownBy(() -> RunMerger.merge(List.of(first, second), out, Clock.systemUTC()))
-                .isInstanceOf(ReportException.class);
+                .isInstanceOf(io.loadbench.results.ResultFormatException.class).hasMessageContaining("get.intended.hlog");
 
         List<Path> folders;
         try (Stream<Path> list = Files.list(out)) {
