@@ -1,8 +1,10 @@
 package io.loadbench.scenarios.protocol;
 
+import io.gatling.javaapi.core.Session;
+import io.loadbench.scenarios.gatling.SessionValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The datastore DSL, used like Gatling's HTTP DSL:
@@ -17,6 +19,11 @@ import java.util.List;
  *                .params("#{orgId}").check(rowCount().is(1), column("n").saveAs("overview")))
  *       .exec(redis("overview set").setex("overview:#{orgId}", 300, "#{overview}")));
  * }</pre>
+ *
+ * <p>Typed like Gatling's own Java DSL: each value is a {@code String} (Gatling Expression Language), a
+ * {@code Function<Session, T>} of the session, or a constant (numbers: TTLs, increments, ranges), chosen by the
+ * overload at compile time. A Redis command takes either all its values as EL strings and constants, or all as
+ * functions of the session.
  */
 public final class Datastore {
 
@@ -30,20 +37,22 @@ public final class Datastore {
 
     /** A SQL request named {@code requestName} (Gatling EL allowed). */
     public static Sql sql(String requestName) {
-        return new Sql(requestName);
+        return new Sql(SessionValue.text(requestName));
+    }
+
+    /** A SQL request named by a function of the session. */
+    public static Sql sql(Function<Session, String> requestName) {
+        return new Sql(SessionValue.text(requestName));
     }
 
     /** A Redis request named {@code requestName} (Gatling EL allowed). */
     public static Redis redis(String requestName) {
-        return new Redis(requestName);
+        return new Redis(SessionValue.text(requestName));
     }
 
-    /**
-     * A parameter or argument computed by a Java function of the session, e.g.
-     * {@code .params(fromSession(session -> session.getInt("id") * 10))}; plain strings are Gatling EL.
-     */
-    public static Object fromSession(java.util.function.Function<io.gatling.javaapi.core.Session, ?> function) {
-        return function;
+    /** A Redis request named by a function of the session. */
+    public static Redis redis(Function<Session, String> requestName) {
+        return new Redis(SessionValue.text(requestName));
     }
 
     // ---- checks on SQL results ----
@@ -85,9 +94,9 @@ public final class Datastore {
 
     /** The first step of a SQL request: its statement. */
     public static final class Sql {
-        private final String requestName;
+        private final SessionValue<String> requestName;
 
-        Sql(String requestName) {
+        Sql(SessionValue<String> requestName) {
             this.requestName = requestName;
         }
 
@@ -97,110 +106,210 @@ public final class Datastore {
         }
     }
 
-    /** The first step of a Redis request: its command. */
+    /**
+     * The first step of a Redis request: its command. Keys and values are EL strings (or, in the other overload,
+     * functions of the session); counts, TTLs, increments and ranges are constants (or functions).
+     */
     public static final class Redis {
-        private final String requestName;
+        private final SessionValue<String> requestName;
 
-        Redis(String requestName) {
+        Redis(SessionValue<String> requestName) {
             this.requestName = requestName;
         }
 
         /** GET key: a cache lookup. */
-        public RedisActionBuilder get(Object key) {
-            return lookup("GET", key);
+        public RedisActionBuilder get(String key) {
+            return lookup("GET", key(key));
+        }
+
+        public RedisActionBuilder get(Function<Session, String> key) {
+            return lookup("GET", key(key));
         }
 
         /** SET key value. */
-        public RedisActionBuilder set(Object key, Object value) {
-            return command("SET", key, value);
+        public RedisActionBuilder set(String key, String value) {
+            return send("SET", key(key), el(value));
+        }
+
+        public RedisActionBuilder set(Function<Session, String> key, Function<Session, ?> value) {
+            return send("SET", key(key), fn(value));
         }
 
         /** SETEX key seconds value: cache fill with a TTL. */
-        public RedisActionBuilder setex(Object key, Object ttlSeconds, Object value) {
-            return command("SETEX", key, ttlSeconds, value);
+        public RedisActionBuilder setex(String key, long ttlSeconds, String value) {
+            return send("SETEX", key(key), constant(ttlSeconds), el(value));
+        }
+
+        public RedisActionBuilder setex(Function<Session, String> key, Function<Session, ? extends Number> ttlSeconds,
+                                        Function<Session, ?> value) {
+            return send("SETEX", key(key), fn(ttlSeconds), fn(value));
         }
 
         /** INCR key. */
-        public RedisActionBuilder incr(Object key) {
-            return command("INCR", key);
+        public RedisActionBuilder incr(String key) {
+            return send("INCR", key(key));
+        }
+
+        public RedisActionBuilder incr(Function<Session, String> key) {
+            return send("INCR", key(key));
         }
 
         /** INCRBY key increment. */
-        public RedisActionBuilder incrBy(Object key, Object increment) {
-            return command("INCRBY", key, increment);
+        public RedisActionBuilder incrBy(String key, long increment) {
+            return send("INCRBY", key(key), constant(increment));
+        }
+
+        public RedisActionBuilder incrBy(Function<Session, String> key, Function<Session, ? extends Number> increment) {
+            return send("INCRBY", key(key), fn(increment));
         }
 
         /** HGET key field: a cache lookup. */
-        public RedisActionBuilder hget(Object key, Object field) {
-            return lookup("HGET", key, field);
+        public RedisActionBuilder hget(String key, String field) {
+            return lookup("HGET", key(key), el(field));
+        }
+
+        public RedisActionBuilder hget(Function<Session, String> key, Function<Session, ?> field) {
+            return lookup("HGET", key(key), fn(field));
         }
 
         /** HGETALL key: a cache lookup (an empty hash is a miss). */
-        public RedisActionBuilder hgetall(Object key) {
-            return lookup("HGETALL", key);
+        public RedisActionBuilder hgetall(String key) {
+            return lookup("HGETALL", key(key));
+        }
+
+        public RedisActionBuilder hgetall(Function<Session, String> key) {
+            return lookup("HGETALL", key(key));
         }
 
         /** HSET key field value. */
-        public RedisActionBuilder hset(Object key, Object field, Object value) {
-            return command("HSET", key, field, value);
+        public RedisActionBuilder hset(String key, String field, String value) {
+            return send("HSET", key(key), el(field), el(value));
+        }
+
+        public RedisActionBuilder hset(Function<Session, String> key, Function<Session, ?> field, Function<Session, ?> value) {
+            return send("HSET", key(key), fn(field), fn(value));
         }
 
         /** HINCRBY key field increment. */
-        public RedisActionBuilder hincrBy(Object key, Object field, Object increment) {
-            return command("HINCRBY", key, field, increment);
+        public RedisActionBuilder hincrBy(String key, String field, long increment) {
+            return send("HINCRBY", key(key), el(field), constant(increment));
+        }
+
+        public RedisActionBuilder hincrBy(Function<Session, String> key, Function<Session, ?> field,
+                                          Function<Session, ? extends Number> increment) {
+            return send("HINCRBY", key(key), fn(field), fn(increment));
         }
 
         /** LPUSH key value. */
-        public RedisActionBuilder lpush(Object key, Object value) {
-            return command("LPUSH", key, value);
+        public RedisActionBuilder lpush(String key, String value) {
+            return send("LPUSH", key(key), el(value));
+        }
+
+        public RedisActionBuilder lpush(Function<Session, String> key, Function<Session, ?> value) {
+            return send("LPUSH", key(key), fn(value));
         }
 
         /** LRANGE key start stop: a cache lookup. */
-        public RedisActionBuilder lrange(Object key, Object start, Object stop) {
-            return lookup("LRANGE", key, start, stop);
+        public RedisActionBuilder lrange(String key, long start, long stop) {
+            return lookup("LRANGE", key(key), constant(start), constant(stop));
+        }
+
+        public RedisActionBuilder lrange(Function<Session, String> key, Function<Session, ? extends Number> start,
+                                         Function<Session, ? extends Number> stop) {
+            return lookup("LRANGE", key(key), fn(start), fn(stop));
         }
 
         /** SADD key member. */
-        public RedisActionBuilder sadd(Object key, Object member) {
-            return command("SADD", key, member);
+        public RedisActionBuilder sadd(String key, String member) {
+            return send("SADD", key(key), el(member));
+        }
+
+        public RedisActionBuilder sadd(Function<Session, String> key, Function<Session, ?> member) {
+            return send("SADD", key(key), fn(member));
         }
 
         /** SMEMBERS key: a cache lookup. */
-        public RedisActionBuilder smembers(Object key) {
-            return lookup("SMEMBERS", key);
+        public RedisActionBuilder smembers(String key) {
+            return lookup("SMEMBERS", key(key));
+        }
+
+        public RedisActionBuilder smembers(Function<Session, String> key) {
+            return lookup("SMEMBERS", key(key));
         }
 
         /** ZINCRBY key increment member. */
-        public RedisActionBuilder zincrBy(Object key, Object increment, Object member) {
-            return command("ZINCRBY", key, increment, member);
+        public RedisActionBuilder zincrBy(String key, double increment, String member) {
+            return send("ZINCRBY", key(key), constant(increment), el(member));
+        }
+
+        public RedisActionBuilder zincrBy(Function<Session, String> key, Function<Session, ? extends Number> increment,
+                                          Function<Session, ?> member) {
+            return send("ZINCRBY", key(key), fn(increment), fn(member));
         }
 
         /** ZREVRANGE key start stop: a cache lookup (top N). */
-        public RedisActionBuilder zrevrange(Object key, Object start, Object stop) {
-            return lookup("ZREVRANGE", key, start, stop);
+        public RedisActionBuilder zrevrange(String key, long start, long stop) {
+            return lookup("ZREVRANGE", key(key), constant(start), constant(stop));
+        }
+
+        public RedisActionBuilder zrevrange(Function<Session, String> key, Function<Session, ? extends Number> start,
+                                            Function<Session, ? extends Number> stop) {
+            return lookup("ZREVRANGE", key(key), fn(start), fn(stop));
         }
 
         /** EXPIRE key seconds. */
-        public RedisActionBuilder expire(Object key, Object seconds) {
-            return command("EXPIRE", key, seconds);
+        public RedisActionBuilder expire(String key, long seconds) {
+            return send("EXPIRE", key(key), constant(seconds));
+        }
+
+        public RedisActionBuilder expire(Function<Session, String> key, Function<Session, ? extends Number> seconds) {
+            return send("EXPIRE", key(key), fn(seconds));
         }
 
         /** DEL key. */
-        public RedisActionBuilder del(Object key) {
-            return command("DEL", key);
+        public RedisActionBuilder del(String key) {
+            return send("DEL", key(key));
         }
 
-        /** Any command, e.g. {@code command("CLIENT", "PAUSE", 1000)}. */
-        public RedisActionBuilder command(String name, Object... args) {
-            return new RedisActionBuilder(requestName, name, list(args), false);
+        public RedisActionBuilder del(Function<Session, String> key) {
+            return send("DEL", key(key));
         }
 
-        private RedisActionBuilder lookup(String name, Object... args) {
-            return new RedisActionBuilder(requestName, name, list(args), true);
+        /** Any command, each argument a Gatling EL string, e.g. {@code command("CLIENT", "PAUSE", "1000")}. */
+        public RedisActionBuilder command(String name, String... args) {
+            List<SessionValue<?>> values = new ArrayList<>(args.length);
+            for (String arg : args) {
+                values.add(el(arg));
+            }
+            return new RedisActionBuilder(requestName, name, values, false);
         }
 
-        private static List<Object> list(Object... args) {
-            return List.copyOf(new ArrayList<>(Arrays.asList(args)));
+        private RedisActionBuilder send(String name, SessionValue<?>... args) {
+            return new RedisActionBuilder(requestName, name, List.of(args), false);
+        }
+
+        private RedisActionBuilder lookup(String name, SessionValue<?>... args) {
+            return new RedisActionBuilder(requestName, name, List.of(args), true);
+        }
+
+        private static SessionValue<String> key(String el) {
+            return SessionValue.text(el);
+        }
+
+        private static SessionValue<String> key(Function<Session, String> function) {
+            return SessionValue.text(function);
+        }
+
+        private static SessionValue<Object> el(String el) {
+            return SessionValue.el(el);
+        }
+
+        private static <T> SessionValue<T> fn(Function<Session, T> function) {
+            return SessionValue.function(function);
+        }
+
+        private static <T> SessionValue<T> constant(T value) {
+            return SessionValue.constant(value);
         }
     }
 }

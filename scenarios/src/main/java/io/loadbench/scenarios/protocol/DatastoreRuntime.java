@@ -2,6 +2,7 @@ package io.loadbench.scenarios.protocol;
 
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyRecorder;
+import java.util.Optional;
 
 /**
  * What the datastore protocol shares across every scenario of one simulation: the latency recorders and
@@ -26,6 +27,7 @@ public final class DatastoreRuntime implements AutoCloseable {
     private volatile Runnable firstRequestListener = () -> { };
     private DatastoreEngine engine;
     private DatastoreSettings startedWith;
+    private Optional<String> startFailure = Optional.empty();
     private boolean closed;
 
     public DatastoreRuntime(DatastoreConnector connector, LatencyRecorders recorders) {
@@ -46,6 +48,29 @@ public final class DatastoreRuntime implements AutoCloseable {
                     + startedWith + " vs " + settings + "; use one protocol");
         }
         return engine;
+    }
+
+    /**
+     * Opens {@code store} on the engine for a request being built; a target without it, or a server that refuses,
+     * fails here with one line, remembered as {@link #startFailure()}.
+     */
+    public synchronized void require(DatastoreEngine started, Store store) {
+        try {
+            started.open(store);
+        } catch (RuntimeException e) {
+            startFailure = Optional.of(DatastoreEngine.oneLine(e));
+            throw e;
+        }
+    }
+
+    /** Why a store could not be opened for the simulation's requests, empty when nothing failed. */
+    public synchronized Optional<String> startFailure() {
+        return startFailure;
+    }
+
+    /** Whether some request of the simulation uses Redis (its pool is open). */
+    public synchronized boolean usesRedis() {
+        return engine != null && engine.isOpen(Store.REDIS);
     }
 
     /** The running engine, or null before the first request. */
@@ -93,7 +118,7 @@ public final class DatastoreRuntime implements AutoCloseable {
      * Records one finished request: latency into {@code <request>} or {@code <request>.failed}, and the
      * counters (a lookup's hit or miss only when it succeeded).
      */
-    public void record(String requestName, Outcome<?> outcome, boolean ok, Boolean lookupHit) {
+    public void record(String requestName, Outcome<?> outcome, boolean ok, Optional<Boolean> lookupHit) {
         RequestLatencyRecorder recorder = recorders.forRequest(ok ? requestName : requestName + FAILED_SUFFIX);
         recorder.recordNanos(outcome.intendedStartNanos(), outcome.serviceStartNanos(), outcome.endNanos());
         lastEndNanos.accumulate(outcome.endNanos());
@@ -102,9 +127,7 @@ public final class DatastoreRuntime implements AutoCloseable {
         } else {
             counters.recordKo(requestName);
         }
-        if (lookupHit != null) {
-            counters.recordLookup(requestName, lookupHit);
-        }
+        lookupHit.ifPresent(hit -> counters.recordLookup(requestName, hit));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.columnValues;
 import static io.loadbench.scenarios.protocol.Datastore.datastore;
-import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.hit;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
@@ -36,24 +35,39 @@ class DatastoreDslCompileTest {
     @Test
     void everyDslMethodBuildsAGatlingActionBuilder() {
         List<ActionBuilder> requests = List.of(
-                sql("q").query("SELECT ? AS a").params("#{a}", 1, fromSession(s -> 2))
+                sql("q").query("SELECT ? AS a").params("#{a}", "constant text").param("#{a}").param(1).param(s -> 2)
                         .check(rowCount().is(1), rowCount().gte(1).lte(5).between(1, 5), column("a").notNull().saveAs("a"),
                                 column("a").isNull(), columnValues("a").saveAs("all"), updateCount().is(-1),
                                 column("a").validate("is positive", v -> v instanceof Number n && n.intValue() > 0))
                         .maxRows(10),
-                redis("r").get("k:#{id}").check(reply().saveAs("v"), hit().is(true)),
-                redis("r").set("k", "v"), redis("r").setex("k", 60, "v"), redis("r").incr("k"), redis("r").incrBy("k", 2),
-                redis("r").hget("h", "f"), redis("r").hgetall("h"), redis("r").hset("h", "f", "v"),
-                redis("r").hincrBy("h", "f", 1), redis("r").lpush("l", "v"), redis("r").lrange("l", 0, -1),
-                redis("r").sadd("s", "m"), redis("r").smembers("s"), redis("r").zincrBy("z", 1, "m"),
-                redis("r").zrevrange("z", 0, 9), redis("r").expire("k", 5), redis("r").del("k"),
-                redis("r").command("CLIENT", "PAUSE", 10).countAsCacheLookup());
+                sql(s -> "q " + s.userId()).query("SELECT 1"),
+                redis("r").get("k:#{id}").check(reply().saveAs("v"), hit().is(true)), redis(s -> "r").get(s -> "k"),
+                redis("r").set("k", "v"), redis("r").set(s -> "k", s -> 1),
+                redis("r").setex("k", 60, "v"), redis("r").setex(s -> "k", s -> 60, s -> "v"),
+                redis("r").incr("k"), redis("r").incr(s -> "k"),
+                redis("r").incrBy("k", 2), redis("r").incrBy(s -> "k", s -> 2L),
+                redis("r").hget("h", "f"), redis("r").hget(s -> "h", s -> "f"),
+                redis("r").hgetall("h"), redis("r").hgetall(s -> "h"),
+                redis("r").hset("h", "f", "v"), redis("r").hset(s -> "h", s -> "f", s -> "v"),
+                redis("r").hincrBy("h", "f", 1), redis("r").hincrBy(s -> "h", s -> "f", s -> 1),
+                redis("r").lpush("l", "v"), redis("r").lpush(s -> "l", s -> "v"),
+                redis("r").lrange("l", 0, -1), redis("r").lrange(s -> "l", s -> 0, s -> -1),
+                redis("r").sadd("s", "m"), redis("r").sadd(s -> "s", s -> "m"),
+                redis("r").smembers("s"), redis("r").smembers(s -> "s"),
+                redis("r").zincrBy("z", 1, "m"), redis("r").zincrBy(s -> "z", s -> 1.5, s -> "m"),
+                redis("r").zrevrange("z", 0, 9), redis("r").zrevrange(s -> "z", s -> 0, s -> 9),
+                redis("r").expire("k", 5), redis("r").expire(s -> "k", s -> 5),
+                redis("r").del("k"), redis("r").del(s -> "k"),
+                redis("r").command("CLIENT", "PAUSE", "#{pauseMs}").countAsCacheLookup());
         for (ActionBuilder request : requests) {
             assertThat(request.asScala()).isNotNull();
         }
         ChainBuilder chain = exec(requests.get(0)).exitHereIfFailed().exec(requests.get(1));
         ScenarioBuilder scenario = scenario("compile").exec(chain);
         assertThat(scenario).isNotNull();
+
+        ChainBuilder redisChain = exec(requests.get(2)).exitHereIfFailed().exec(requests.get(3));
+        assertThat(redisChain).isNotNull();
 
         DatastoreProtocolBuilder protocol = datastore(runtime).pgPoolSize(3).redisPoolSize(4)
                 .executorQueueCapacity(6).poolTimeout(Duration.ofSeconds(7)).queryTimeout(Duration.ofSeconds(8));

@@ -8,7 +8,6 @@ import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.loadbench.scenarios.protocol.Datastore.column;
-import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
@@ -20,7 +19,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,11 +44,9 @@ public class ProtocolSmokeSimulation extends Simulation {
     static final String KEY_PREFIX = "lb:scenarios:it:item:";
 
     private final Datastores datastores = TestDatastores.embedded();
-    private final SimulationRun run = SimulationRun.open("protocol-smoke",
-            SimulationOptions.resolve("ProtocolSmokeSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4"))),
-                    System.getProperties()),
-            Map.of("items", ITEMS), datastores, false);
+    private final SimulationRun run = SimulationRun.open("protocol-smoke", "ProtocolSmokeSimulation",
+            Presets.table(Map.of(), Map.of("smoke", Map.of("warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4"))),
+            options -> Map.of("items", ITEMS), datastores);
 
     private final AtomicInteger nextItem = new AtomicInteger();
     private final Iterator<Map<String, Object>> items = Stream.generate(
@@ -67,7 +63,7 @@ public class ProtocolSmokeSimulation extends Simulation {
                     .exec(redis("item set").setex(KEY_PREFIX + "#{id}", 60, "#{name}").check(reply().is("OK"))))
             .group("writes").on(
                     exec(sql("item touch").query("UPDATE " + TABLE + " SET visits = visits + 1 WHERE id = ?")
-                            .params(fromSession(session -> session.getInt("id"))).check(updateCount().is(1))))
+                            .param(session -> session.getInt("id")).check(updateCount().is(1))))
             .exec(redis("visit count").incr("lb:scenarios:it:visits"))
             .exec(tryMax(2).on(exec(sql("always fails").query("SELECT no_such_column FROM " + TABLE))))
             .exec(exitBlockOnFail().on(

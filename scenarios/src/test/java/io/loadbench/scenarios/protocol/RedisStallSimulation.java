@@ -11,7 +11,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.time.Duration;
 import java.util.Map;
@@ -28,17 +27,16 @@ public class RedisStallSimulation extends Simulation {
     static final int STALL_AFTER_SECONDS = 3;
     static final String KEY = "lb:scenarios:stall:key";
 
-    private final SimulationRun run = SimulationRun.open("redis-stall",
-            SimulationOptions.resolve("RedisStallSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "redisPool", "4", "pgPool", "1"))), System.getProperties()),
-            Map.of("rate", RATE), TestDatastores.embedded(), false);
+    private final SimulationRun run = SimulationRun.open("redis-stall", "RedisStallSimulation",
+            Presets.table(Map.of(), Map.of("smoke", Map.of("warmup", "0s", "redisPool", "4", "pgPool", "1"))),
+            options -> Map.of("rate", RATE), TestDatastores.embedded());
 
     private final ScenarioBuilder gets = scenario("gets")
             .exec(redis("stall get").get(KEY).check(reply().is("value")));
 
     private final ScenarioBuilder incident = scenario("incident")
             .pause(Duration.ofSeconds(STALL_AFTER_SECONDS))
-            .exec(redis("incident: CLIENT PAUSE 1000").command("CLIENT", "PAUSE", 1000).check(reply().is("OK")));
+            .exec(redis("incident: CLIENT PAUSE 1000").command("CLIENT", "PAUSE", "1000").check(reply().is("OK")));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 

@@ -61,12 +61,13 @@ public class CacheQueriesSimulation extends Simulation {
                             "pgPool", "16", "redisPool", "32"),
                     "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("CacheQueriesSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("cache-queries", "CacheQueriesSimulation", PRESETS,
+            CacheQueriesSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final int orgs = options.positiveInt("orgs");
     private final int buckets = options.positiveInt("timeBuckets");
     private final int ttl = options.positiveInt("ttl");
     private final String prefix = options.string("keyPrefix");
-    private final SimulationRun run = SimulationRun.open("cache-queries", options, plan());
 
     private final ChainBuilder dashboard = exec(
             redis("dashboard get").get(prefix + ":dash:#{org}").check(reply().saveAs("doc")))
@@ -126,7 +127,7 @@ public class CacheQueriesSimulation extends Simulation {
                 .assertions(run.assertion());
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("rows", "seed", "orgs", "usersPerOrg", "timeBuckets", "ttl", "queriesPerSec",
                 "eventsPerSec", "duration", "hitTarget")) {
