@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -125,13 +126,14 @@ public final class SimulationRun implements AutoCloseable {
         Path results = Path.of(system.getProperty("loadbench.results", "results"));
         String label = system.getProperty("label", Labels.defaultLabel());
         Run folder = Run.start(results, label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC());
-        Optional<Target> target = Optional.empty();
+        AtomicReference<Optional<Target>> target = new AtomicReference<>(Optional.empty());
         try {
+            // a value rejected later, while the simulation builds its scenarios, ends the run as a failure here would
             SimulationOptions options = SimulationOptions.resolve(optionsOwner, presets, system,
-                    rejected -> failIfOpen(folder, rejected));
+                    rejected -> abandon(folder, target.get(), rejected));
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
-            target = Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system)));
-            Datastores datastores = target.get().datastores();
+            target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
+            Datastores datastores = target.get().orElseThrow().datastores();
             Map<String, Object> parameters = new TreeMap<>(options.effective());
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
@@ -144,10 +146,9 @@ public final class SimulationRun implements AutoCloseable {
             folder.writeManifest();
             linkGatlingReport(folder, system);
             LOG.info("{}: preset {}, run folder {}, options {}", simulation, options.preset(), folder.dir(), options.effective());
-            return new SimulationRun(simulation, folder, options, target.get());
+            return new SimulationRun(simulation, folder, options, target.get().orElseThrow());
         } catch (RuntimeException e) {
-            failIfOpen(folder, e);
-            target.filter(Target::owned).ifPresent(owned -> owned.datastores().close());
+            abandon(folder, target.get(), e);
             throw e;
         }
     }
@@ -160,10 +161,12 @@ public final class SimulationRun implements AutoCloseable {
         return new Target(Datastores.open(spec), true, hasRedis);
     }
 
-    private static void failIfOpen(Run folder, RuntimeException cause) {
+    /** Ends a run that cannot start FAILED with the cause's message, and releases a target it opened. */
+    private static void abandon(Run folder, Optional<Target> target, RuntimeException cause) {
         if (folder.isOpen()) {
             folder.failed(cause);
         }
+        target.filter(Target::owned).ifPresent(owned -> owned.datastores().close());
     }
 
     private static void linkGatlingReport(Run folder, Properties system) {
