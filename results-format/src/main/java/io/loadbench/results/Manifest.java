@@ -1,6 +1,5 @@
 package io.loadbench.results;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -8,18 +7,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of a run's {@code manifest.json} (schema in {@code results/README.md}). Producers fill
+ * The {@code manifest.json} of a run in progress (schema in {@code results/README.md}). Producers fill
  * {@link #putParameter parameters}, the {@link #putPlan plan} and the {@link #target target}; {@link Run}
  * sets the rest and writes it. Thread-safe. Before writing, every value passes through {@link ManifestSanitizer}:
- * URLs lose their user info and secret-named values become {@code ****}.
+ * URLs lose their user info and secret-named values become {@code ****}. {@link #snapshot()} gives the value
+ * {@link RunManifest} that {@link ManifestWriter} writes; a saved manifest is read back with {@link ManifestReader}.
  */
 public final class Manifest {
-
-    /** Version of the manifest format; bump on any incompatible change and update results/README.md. */
-    public static final int SCHEMA_VERSION = 1;
 
     private final RunKind kind;
     private final String name;
@@ -110,22 +108,15 @@ public final class Manifest {
         Collections.sort(files);
     }
 
-    /** The manifest as written: the schema's field order at the top, keys sorted below, sanitized. */
-    synchronized ObjectNode toJsonTree() {
-        Document document = new Document(SCHEMA_VERSION, kind.manifestName(), name, label, tool, Json.format(startedAt),
-                Json.format(finishedAt), finishedAt == null ? null : finishedAt.toEpochMilli() - startedAt.toEpochMilli(),
-                status.name(), failureReason, new TreeMap<>(parameters), new TreeMap<>(plan), environment, target,
-                new ArrayList<>(files));
-        ObjectNode tree = Json.mapper().valueToTree(document);
-        ManifestSanitizer.sanitize(tree);
-        return tree;
+    /** What the manifest holds now, as the value {@link ManifestWriter} writes and {@link ManifestReader} reads. */
+    public synchronized RunManifest snapshot() {
+        return new RunManifest(kind, name, Optional.ofNullable(label), Optional.ofNullable(tool), startedAt,
+                Optional.ofNullable(finishedAt), status, Optional.ofNullable(failureReason), parameters, plan,
+                Optional.ofNullable(environment), Optional.ofNullable(target), files);
     }
 
-    @JsonPropertyOrder({"schemaVersion", "kind", "name", "label", "tool", "startedAt", "finishedAt", "durationMs",
-            "status", "failureReason", "parameters", "plan", "environment", "target", "files"})
-    private record Document(int schemaVersion, String kind, String name, String label, ToolInfo tool, String startedAt,
-                            String finishedAt, Long durationMs, String status, String failureReason,
-                            Map<String, Object> parameters, Map<String, Object> plan, EnvironmentInfo environment,
-                            Map<String, Object> target, List<String> files) {
+    /** The manifest as written: the schema's field order at the top, keys sorted below, sanitized. */
+    synchronized ObjectNode toJsonTree() {
+        return ManifestWriter.toJsonTree(snapshot());
     }
 }

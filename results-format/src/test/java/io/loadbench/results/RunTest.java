@@ -222,7 +222,7 @@ class RunTest {
     }
 
     private static String golden(String name) throws IOException {
-        try (InputStream in = RunTest.class.getResourceAsStream("golden/" + name)) {
+        try (InputStream in = RunTest.class.getResourceAsStream("golden/manifest/v1/" + name)) {
             assertThat(in).as("golden file %s", name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

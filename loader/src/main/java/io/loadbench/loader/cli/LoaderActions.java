@@ -1,6 +1,5 @@
 package io.loadbench.loader.cli;
 
-import io.loadbench.results.Json;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.datastores.Datastores;
@@ -9,8 +8,9 @@ import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.DatastoresContext;
 import io.loadbench.loader.run.DatasetVerifier;
 import io.loadbench.loader.run.LoadPlan;
-import io.loadbench.loader.run.LoadReport;
 import io.loadbench.loader.run.LoadReports;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.load.LoadResultWriter;
 import io.loadbench.loader.run.VerificationResult;
 import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.sink.postgres.ProgressTable;
@@ -228,9 +228,9 @@ final class LoaderActions {
         out.printf(Locale.ROOT, "load finished in %.1f s%n", seconds);
     }
 
-    private static void writeReport(Run run, LoadReport report) {
-        Json.write(run.dir().resolve("load.json"), report);
-        run.manifest().addFile("load.json");
+    private static void writeReport(Run run, LoadResult report) {
+        LoadResultWriter.write(run.dir().resolve(LoadResult.FILE), report);
+        run.manifest().addFile(LoadResult.FILE);
     }
 
     int verify(LoaderConfig config, DatasetDefinition<DatasetOptions> definition, DatasetOptions options) throws Exception {

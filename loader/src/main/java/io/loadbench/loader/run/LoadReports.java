@@ -1,40 +1,78 @@
 package io.loadbench.loader.run;
 
 import io.loadbench.loader.sink.postgres.TableLoadResult;
+import io.loadbench.loader.spi.CheckResult;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.load.LoadResult;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
-/** Builds {@link LoadReport}s for finished and failed loads. */
+/**
+ * Builds the {@link LoadResult} ({@code load.json}, owned by the results format) of finished and failed loads:
+ * seconds, rates and measured values rounded to three decimals.
+ */
 public final class LoadReports {
 
     private LoadReports() {
     }
 
-    public static LoadReport of(LoadPlan plan, boolean resumed, DatasetLoader.Outcome outcome, double seconds,
+    public static LoadResult of(LoadPlan plan, boolean resumed, DatasetLoader.Outcome outcome, double seconds,
                                 VerificationResult verification, String failureReason) {
-        List<LoadReport.TableReport> tables = new ArrayList<>();
+        List<LoadResult.TableLoad> tables = new ArrayList<>();
         long rows = 0;
         long bytes = 0;
         for (TableLoadResult t : outcome.tables()) {
-            tables.add(LoadReport.TableReport.of(t, verification == null ? null : verification.checksums().get(t.table())));
+            tables.add(table(t, verification == null ? null : verification.checksums().get(t.table())));
             rows += t.rows();
             bytes += t.bytes();
         }
-        LoadReport.Totals totals = new LoadReport.Totals(rows, bytes, LoadReport.round(seconds),
-                LoadReport.rate(rows, seconds), LoadReport.rate(bytes / 1e6, seconds));
-        return new LoadReport(LoadReport.SCHEMA_VERSION, plan.dataset().name(), plan.loadId(), resumed,
-                plan.format().name().toLowerCase(Locale.ROOT), plan.batchSize(), plan.workers(), tables, totals,
-                outcome.steps().stream().map(LoadReport.OutputReport::of).toList(),
-                verification == null ? LoadReport.Verification.skipped() : verification.toReport(),
-                failureReason == null ? "OK" : "FAILED", failureReason);
+        LoadResult.Totals totals = new LoadResult.Totals(rows, bytes, round(seconds), rate(rows, seconds), rate(bytes / 1e6, seconds));
+        return new LoadResult(plan.dataset().name(), plan.loadId(), resumed, plan.format().name().toLowerCase(Locale.ROOT),
+                plan.batchSize(), plan.workers(), tables, totals, outcome.steps().stream().map(LoadReports::output).toList(),
+                verification == null ? LoadResult.Verification.skipped() : verification.toReport(),
+                failureReason == null ? RunStatus.OK : RunStatus.FAILED, Optional.ofNullable(failureReason));
     }
 
     /** A load that failed before verification; tables finished before the failure are listed. */
-    public static LoadReport failed(LoadPlan plan, boolean resumed, DatasetLoader.Outcome outcome, double seconds,
+    public static LoadResult failed(LoadPlan plan, boolean resumed, DatasetLoader.Outcome outcome, double seconds,
                                     String reason) {
         DatasetLoader.Outcome partial = outcome == null ? new DatasetLoader.Outcome(List.of(), List.of(), 0) : outcome;
         return of(plan, resumed, partial, seconds, null, reason);
+    }
+
+    private static LoadResult.TableLoad table(TableLoadResult r, String checksum) {
+        List<LoadResult.WorkerLoad> workers = new ArrayList<>();
+        for (TableLoadResult.WorkerResult w : r.workers()) {
+            workers.add(new LoadResult.WorkerLoad(w.worker(), w.rows(), w.bytes(), w.batches(), round(w.seconds()),
+                    rate(w.rows(), w.seconds()), rate(w.bytes() / 1e6, w.seconds())));
+        }
+        return new LoadResult.TableLoad(r.table(), r.totalRows(), r.rows(), r.totalBatches(), r.batches(),
+                r.skippedBatches(), r.bytes(), round(r.copySeconds()), round(r.afterLoadSeconds()),
+                rate(r.rows(), r.copySeconds()), rate(r.bytes() / 1e6, r.copySeconds()), workers, Optional.ofNullable(checksum));
+    }
+
+    private static LoadResult.OutputStep output(DatasetLoader.StepResult r) {
+        return new LoadResult.OutputStep(r.name(), r.units(), r.bytes(), round(r.seconds()), rate(r.units(), r.seconds()),
+                rate(r.bytes() / 1e6, r.seconds()));
+    }
+
+    static LoadResult.Check check(CheckResult result) {
+        return new LoadResult.Check(result.check(), result.passed(), result.lines().stream()
+                .map(l -> new LoadResult.CheckLine(l.item(), l.expected(),
+                        Double.isNaN(l.actual()) ? OptionalDouble.empty() : OptionalDouble.of(round(l.actual())),
+                        round(l.tolerance()), l.unit(), l.passed()))
+                .toList());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    private static double rate(double amount, double seconds) {
+        return seconds <= 0 ? 0 : round(amount / seconds);
     }
 }

@@ -1,5 +1,6 @@
 package io.loadbench.loader.run;
 
+import io.loadbench.results.load.LoadResult;
 import io.loadbench.loader.spi.CheckResult;
 
 import java.util.List;
@@ -22,9 +23,9 @@ public record VerificationResult(List<CheckResult> results, Map<String, String> 
         return String.join(", ", results.stream().filter(r -> !r.passed()).map(CheckResult::check).toList());
     }
 
-    LoadReport.Verification toReport() {
-        return new LoadReport.Verification(passed() ? "PASSED" : "FAILED",
-                results.stream().map(LoadReport.CheckReport::of).toList(),
+    LoadResult.Verification toReport() {
+        return new LoadResult.Verification(passed() ? LoadResult.VerificationStatus.PASSED : LoadResult.VerificationStatus.FAILED,
+                results.stream().map(LoadReports::check).toList(),
                 checksums);
     }
 }

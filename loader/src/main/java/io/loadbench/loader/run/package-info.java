@@ -3,6 +3,7 @@
  * ({@link io.loadbench.loader.run.LoadPlan}), the orchestration of tables in order with resume
  * ({@link io.loadbench.loader.run.DatasetLoader}), verification with per-table checksums
  * ({@link io.loadbench.loader.run.DatasetVerifier}), and the {@code load.json} document
- * ({@link io.loadbench.loader.run.LoadReport}).
+ * ({@link io.loadbench.loader.run.LoadReports} builds the results format's
+ * {@link io.loadbench.results.load.LoadResult}).
  */
 package io.loadbench.loader.run;

@@ -1,6 +1,7 @@
 package io.loadbench.loader.run;
 
-import io.loadbench.results.Json;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.load.LoadResultWriter;
 import io.loadbench.loader.datasets.events.EventsDefinition;
 import io.loadbench.loader.datasets.events.EventsOptions;
 import io.loadbench.loader.encode.CopyEncoder;
@@ -36,11 +37,11 @@ class LoadReportGoldenTest {
                 new CheckResult("device share", List.of(
                         new CheckResult.Line("desktop", 55, 54.8561234, 1, "%"),
                         new CheckResult.Line("tablet", 5, 0, 1, "%")))), checksums);
-        LoadReport report = LoadReports.of(plan, true, new DatasetLoader.Outcome(List.of(table),
+        LoadResult report = LoadReports.of(plan, true, new DatasetLoader.Outcome(List.of(table),
                 List.of(new DatasetLoader.StepResult("redis:analytics", 1_279_943, 141_092_215, 4.4567)), 141_092_215), 18.1,
                 verification, "verification failed: " + verification.failedChecks());
 
-        assertThat(Json.write(report)).isEqualToIgnoringNewLines(golden("load-report-golden.json"));
+        assertThat(LoadResultWriter.toJson(report)).isEqualToIgnoringNewLines(golden("load-report-golden.json"));
     }
 
     private static String golden(String name) throws IOException {

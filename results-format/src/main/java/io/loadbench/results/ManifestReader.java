@@ -1,0 +1,70 @@
+package io.loadbench.results;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads {@code manifest.json} as {@link ManifestWriter} writes it, schema version
+ * {@value RunManifest#SCHEMA_VERSION}: kind and status as enums, times as instants, the machine as
+ * {@link EnvironmentInfo}; parameters, plan and target stay free-form maps.
+ */
+public final class ManifestReader {
+
+    private ManifestReader() {
+    }
+
+    /** @throws ResultFormatException naming the file and field when it is not a manifest of a known version */
+    public static RunManifest read(Path file) {
+        JsonFields root = JsonFields.readVersioned(file, RunManifest.SCHEMA_VERSION);
+        RunKind kind;
+        try {
+            kind = RunKind.fromManifestName(root.text("kind"));
+        } catch (IllegalArgumentException e) {
+            throw new ResultFormatException(file + ": " + e.getMessage(), e);
+        }
+        Instant startedAt = instant(root, "startedAt").orElseThrow(() -> new ResultFormatException(file + ": startedAt: missing"));
+        Optional<Instant> finishedAt = instant(root, "finishedAt");
+        RunStatus status = root.enumValue("status", RunStatus.class);
+        Optional<ToolInfo> tool = root.optionalObject("tool").map(node -> convert(node, ToolInfo.class));
+        Optional<EnvironmentInfo> environment = root.optionalObject("environment").map(node -> convert(node, EnvironmentInfo.class));
+        RunManifest manifest;
+        try {
+            manifest = new RunManifest(kind, root.text("name"), root.optionalText("label"), tool, startedAt, finishedAt, status,
+                    root.optionalText("failureReason"), freeForm(root, "parameters"), freeForm(root, "plan"), environment,
+                    root.has("target") ? Optional.of(root.freeForm("target")) : Optional.empty(), root.textList("files"));
+        } catch (IllegalArgumentException e) {
+            throw new ResultFormatException(file + ": " + e.getMessage(), e);
+        }
+        OptionalLong durationMs = root.optionalLong("durationMs");
+        if (!durationMs.equals(manifest.durationMs())) {
+            throw new ResultFormatException(file + ": durationMs " + root.node().get("durationMs")
+                    + " is not the time from startedAt to finishedAt");
+        }
+        return manifest;
+    }
+
+    private static Map<String, Object> freeForm(JsonFields root, String field) {
+        return root.has(field) ? root.freeForm(field) : Map.of();
+    }
+
+    private static Optional<Instant> instant(JsonFields root, String field) {
+        try {
+            return root.optionalText(field).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new ResultFormatException(root.file() + ": " + field + ": not an ISO-8601 instant: " + root.node().get(field), e);
+        }
+    }
+
+    private static <T> T convert(JsonFields section, Class<T> type) {
+        try {
+            return Json.mapper().convertValue(section.node(), type);
+        } catch (IllegalArgumentException e) {
+            throw new ResultFormatException(section.file() + ": not a " + type.getSimpleName() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.loadbench.results;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * A run's {@code manifest.json} as a value: what {@link Manifest} holds at one moment of a run, and what
+ * {@link ManifestReader} reads back from a run folder. {@link ManifestWriter} writes it (sanitized). The format is
+ * documented in {@code results/README.md} and locked by the golden files under {@code golden/manifest/v1/}.
+ *
+ * @param label       the machine label the run folder is named after; empty in a manifest that has none
+ * @param tool        the loadbench build that ran; empty in a manifest that has none
+ * @param finishedAt  empty while the run is {@link RunStatus#RUNNING}
+ * @param parameters  every effective parameter, sorted by key (free-form: each producer has its own)
+ * @param plan        what was measured, sorted by key; runs are compared only when their plans agree
+ * @param environment the injector machine; empty when it was not recorded
+ * @param target      the datastore target's description, free-form; empty when the run had none
+ * @param files       the files of the run folder, relative to it
+ */
+public record RunManifest(RunKind kind, String name, Optional<String> label, Optional<ToolInfo> tool, Instant startedAt,
+                          Optional<Instant> finishedAt, RunStatus status, Optional<String> failureReason,
+                          Map<String, Object> parameters, Map<String, Object> plan, Optional<EnvironmentInfo> environment,
+                          Optional<Map<String, Object>> target, List<String> files) {
+
+    /** Version of the manifest format; bump on any incompatible change and update results/README.md. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunManifest {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(status, "status");
+        parameters = sortedCopy(parameters);
+        plan = sortedCopy(plan);
+        target = target.map(RunManifest::sortedCopy);
+        files = List.copyOf(files);
+        if (finishedAt.isPresent() == (status == RunStatus.RUNNING)) {
+            throw new IllegalArgumentException("a " + status + " run " + (finishedAt.isPresent() ? "has" : "has no")
+                    + " finishedAt: only a RUNNING run has not finished");
+        }
+    }
+
+    /** Milliseconds from start to finish; empty while running. */
+    public OptionalLong durationMs() {
+        return finishedAt.map(end -> OptionalLong.of(end.toEpochMilli() - startedAt.toEpochMilli())).orElse(OptionalLong.empty());
+    }
+
+    /** The label, else the name: a short description of where the run ran, e.g. {@code db-bench-01}. */
+    public String labelOrName() {
+        return label.orElse(name);
+    }
+
+    private static Map<String, Object> sortedCopy(Map<String, Object> values) {
+        // a TreeMap, not Map.copyOf: values may be null (a parameter that was not set is recorded as null)
+        return Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+}

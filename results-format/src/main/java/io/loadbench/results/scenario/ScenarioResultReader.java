@@ -1,0 +1,91 @@
+package io.loadbench.results.scenario;
+
+import io.loadbench.results.JsonFields;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.ResultFormatException;
+import io.loadbench.results.latency.LatencyPercentiles;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code scenario.json} as {@link ScenarioResultWriter} writes it, schema version
+ * {@value ScenarioResult#SCHEMA_VERSION}. Every field of the format is required except those it marks as
+ * nullable; a top-level field that is not part of the format is one of the simulation's extra checks.
+ */
+public final class ScenarioResultReader {
+
+    private ScenarioResultReader() {
+    }
+
+    /** @throws ResultFormatException naming the file and field when it is not a scenario.json of a known version */
+    public static ScenarioResult read(Path file) {
+        JsonFields root = JsonFields.readVersioned(file, ScenarioResult.SCHEMA_VERSION);
+        Map<String, ScenarioResult.RequestOutcome> requests = new LinkedHashMap<>();
+        root.objects("requests").forEach((name, request) -> requests.put(name, request(request)));
+        JsonFields cache = root.object("cache");
+        List<ScenarioResult.SloOutcome> slos = new ArrayList<>();
+        for (JsonFields slo : root.objectList("slos")) {
+            slos.add(new ScenarioResult.SloOutcome(slo.text("objective"), slo.optionalLong("actualUs"), slo.booleanValue("passed")));
+        }
+        Map<String, Map<String, Object>> extraChecks = new LinkedHashMap<>();
+        for (String field : root.fieldNames()) {
+            if (!ScenarioResult.FIELDS.contains(field)) {
+                extraChecks.put(field, root.freeForm(field));
+            }
+        }
+        List<String> failures = root.textList("failures");
+        RunStatus status = root.enumValue("status", RunStatus.class);
+        if (status != ScenarioResult.verdict(failures)) {
+            throw new ResultFormatException(file + ": status " + status + " with " + failures.size()
+                    + " failures (a scenario is OK exactly when nothing failed)");
+        }
+        return new ScenarioResult(root.text("simulation"), root.text("preset"), root.longValue("warmupMs"),
+                rate(root.object("rate")), requests, cache.fieldNames().isEmpty() ? Optional.empty() : Optional.of(cache(cache)),
+                injector(root.object("injector")), slos, extraChecks, failures, status);
+    }
+
+    private static ScenarioResult.Rate rate(JsonFields rate) {
+        return new ScenarioResult.Rate(rate.optionalDouble("targetRequestsPerSecond"), rate.doubleValue("achievedRequestsPerSecond"),
+                rate.longValue("measuredDurationMs"), rate.longValue("requestsAfterWarmup"), rate.optionalInt("targetUsers"),
+                rate.optionalInt("maxConcurrentUsers"));
+    }
+
+    private static ScenarioResult.RequestOutcome request(JsonFields request) {
+        Optional<ScenarioResult.CacheLookups> lookups = request.has("cacheHits")
+                ? Optional.of(new ScenarioResult.CacheLookups(request.longValue("cacheHits"), request.longValue("cacheMisses"),
+                        request.doubleValue("hitRatio")))
+                : Optional.empty();
+        return new ScenarioResult.RequestOutcome(request.longValue("ok"), request.longValue("ko"),
+                request.doubleValue("requestsPerSecond"), lookups, percentiles(request, "intendedLatencyUs"),
+                percentiles(request, "serviceLatencyUs"), percentiles(request, "failedIntendedLatencyUs"));
+    }
+
+    private static ScenarioResult.CacheTotals cache(JsonFields cache) {
+        JsonFields info = cache.object("redisInfo");
+        Optional<ScenarioResult.RedisInfo> redis = info.fieldNames().isEmpty() ? Optional.empty()
+                : Optional.of(new ScenarioResult.RedisInfo(info.longValue("keyspaceHits"), info.longValue("keyspaceMisses"),
+                        info.optionalDouble("hitRatio"), info.booleanValue("agreesWithinOnePercentagePoint")));
+        return new ScenarioResult.CacheTotals(cache.longValue("lookups"), cache.doubleValue("hitRatio"),
+                cache.optionalDouble("targetHitRatio"), redis);
+    }
+
+    private static ScenarioResult.Injector injector(JsonFields injector) {
+        return new ScenarioResult.Injector(percentiles(injector.object("hiccupUs")), injector.longValue("droppedRequests"),
+                injector.doubleValue("cpuCoresUsed"), injector.intValue("availableProcessors"),
+                injector.longValue("maxStallAllowedMs"));
+    }
+
+    private static Optional<LatencyPercentiles> percentiles(JsonFields parent, String field) {
+        return parent.optionalObject(field).map(ScenarioResultReader::percentiles);
+    }
+
+    static LatencyPercentiles percentiles(JsonFields p) {
+        return new LatencyPercentiles(p.longValue("count"), p.longValue("p50"), p.longValue("p90"), p.longValue("p99"),
+                p.longValue("p999"), p.longValue("max"));
+    }
+}

@@ -1,0 +1,147 @@
+package io.loadbench.results.scenario;
+
+import io.loadbench.results.ResultFormatException;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.latency.LatencyPercentiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** scenario.json: written, read back to the same record, and every golden file of every version read and rewritten byte for byte. */
+class ScenarioResultFormatTest {
+
+    private static final String GOLDEN = "/io/loadbench/results/golden/scenario/";
+
+    @TempDir
+    Path dir;
+
+    static ScenarioResult failedDailySchedule() {
+        Map<String, Object> incident = new LinkedHashMap<>();
+        incident.put("kind", "slow-replica");
+        incident.put("request", "report query");
+        incident.put("incidentStartSec", 12.5);
+        incident.put("baselineP99Us", 1_800);
+        incident.put("recoveredP99Us", null);
+        Map<String, ScenarioResult.RequestOutcome> requests = new LinkedHashMap<>();
+        requests.put("report query", new ScenarioResult.RequestOutcome(940, 60, 100.0, Optional.empty(),
+                Optional.of(new LatencyPercentiles(940, 1_200, 3_000, 9_100, 20_000, 41_000)),
+                Optional.of(new LatencyPercentiles(940, 900, 2_000, 7_000, 15_000, 30_000)),
+                Optional.of(new LatencyPercentiles(60, 250_000, 250_100, 250_300, 250_300, 250_300))));
+        requests.put("a \"quoted\" get", new ScenarioResult.RequestOutcome(4, 0, 0.4,
+                Optional.of(new ScenarioResult.CacheLookups(3, 1, 0.75)), Optional.empty(), Optional.empty(), Optional.empty()));
+        return new ScenarioResult("daily-schedule", "smoke", 5_000,
+                new ScenarioResult.Rate(OptionalDouble.empty(), 99.875, 10_012, 1_000, OptionalInt.of(20), OptionalInt.of(19)),
+                requests,
+                Optional.of(new ScenarioResult.CacheTotals(10, 0.5, OptionalDouble.empty(),
+                        Optional.of(new ScenarioResult.RedisInfo(0, 0, OptionalDouble.empty(), false)))),
+                new ScenarioResult.Injector(new LatencyPercentiles(9_000, 60, 90, 400, 3_000, 612_000), 3, 1.25, 4, 500),
+                List.of(new ScenarioResult.SloOutcome("report query intended p99 <= 5 ms: 9.1 ms", OptionalLong.of(9_100), false),
+                        new ScenarioResult.SloOutcome("never query intended p99 <= 5 ms: no request", OptionalLong.empty(), false)),
+                Map.of("incident", incident),
+                List.of("SLO broken: report query intended p99 <= 5 ms: 9.1 ms", "3 requests dropped: the executor queue was full"),
+                RunStatus.FAILED);
+    }
+
+    static ScenarioResult passedWithoutCache() {
+        return new ScenarioResult("writes", "smoke", 0,
+                new ScenarioResult.Rate(OptionalDouble.of(250.0), 250.5, 1_000, 250, OptionalInt.empty(), OptionalInt.empty()),
+                Map.of(), Optional.empty(),
+                new ScenarioResult.Injector(new LatencyPercentiles(0, 0, 0, 0, 0, 0), 0, 0.0, 2, 250),
+                List.of(), Map.of(), List.of(), RunStatus.OK);
+    }
+
+    @Test
+    void writtenRecordsReadBackEqual() {
+        for (ScenarioResult result : List.of(failedDailySchedule(), passedWithoutCache())) {
+            Path file = dir.resolve(ScenarioResult.FILE);
+            ScenarioResultWriter.write(file, result);
+            assertThat(ScenarioResultReader.read(file)).isEqualTo(result);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/scenario-cache-queries.json", "v1/scenario-daily-schedule-failed.json", "v1/scenario-no-cache.json"})
+    void everyGoldenFileIsReadAndRewrittenByteForByte(String golden) throws IOException {
+        Path file = copy(golden);
+
+        assertThat(ScenarioResultWriter.toJson(ScenarioResultReader.read(file))).isEqualTo(text(golden));
+    }
+
+    @Test
+    void theVersion1GoldenFilesAreWhatTheWriterWrites() throws IOException {
+        assertThat(ScenarioResultWriter.toJson(failedDailySchedule())).isEqualTo(text("v1/scenario-daily-schedule-failed.json"));
+        assertThat(ScenarioResultWriter.toJson(passedWithoutCache())).isEqualTo(text("v1/scenario-no-cache.json"));
+    }
+
+    @Test
+    void theReferenceRunReadsAsItsFiguresSay() throws IOException {
+        ScenarioResult reference = ScenarioResultReader.read(copy("v1/scenario-cache-queries.json"));
+
+        assertThat(reference.status()).isEqualTo(RunStatus.OK);
+        assertThat(reference.rate().targetRequestsPerSecond()).hasValue(250.0);
+        assertThat(reference.rate().targetUsers()).isEmpty();
+        assertThat(reference.requests()).hasSize(6);
+        assertThat(reference.requests().get("dashboard get").cacheLookups())
+                .contains(new ScenarioResult.CacheLookups(1_071, 0, 1.0));
+        assertThat(reference.requests().get("event incr").cacheLookups()).isEmpty();
+        assertThat(reference.requests().get("event incr").failedIntendedLatencyUs()).isEmpty();
+        assertThat(reference.cache().orElseThrow().redisInfo().orElseThrow().keyspaceHits()).isEqualTo(1_309);
+        assertThat(reference.injector().hiccupUs().maxUs()).isEqualTo(54_271);
+        assertThat(reference.requestByFileName("dashboard_get")).isEqualTo(Optional.of(reference.requests().get("dashboard get")));
+    }
+
+    @Test
+    void anUnknownSchemaVersionIsRejectedNamingTheFile() throws IOException {
+        Path file = dir.resolve(ScenarioResult.FILE);
+        Files.writeString(file, text("v1/scenario-no-cache.json").replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+
+        assertThatThrownBy(() -> ScenarioResultReader.read(file)).isInstanceOf(ResultFormatException.class)
+                .hasMessage(file + ": unknown schemaVersion 2 (this reader reads schema version 1)");
+    }
+
+    @Test
+    void aMissingFieldIsNamedWithItsPath() throws IOException {
+        Path file = dir.resolve(ScenarioResult.FILE);
+        Files.writeString(file, text("v1/scenario-no-cache.json").replace("\"requestsAfterWarmup\"", "\"requestsAfterWarmUp\""));
+
+        assertThatThrownBy(() -> ScenarioResultReader.read(file)).isInstanceOf(ResultFormatException.class)
+                .hasMessage(file + ": rate.requestsAfterWarmup: missing");
+    }
+
+    @Test
+    void aStatusThatContradictsTheFailuresIsRejected() {
+        assertThatThrownBy(() -> new ScenarioResult("s", "p", 0, passedWithoutCache().rate(), Map.of(), Optional.empty(),
+                passedWithoutCache().injector(), List.of(), Map.of(), List.of("it broke"), RunStatus.OK))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status OK with 1 failures");
+    }
+
+    private Path copy(String golden) throws IOException {
+        Path file = dir.resolve(golden.replace('/', '-'));
+        Files.writeString(file, text(golden));
+        return file;
+    }
+
+    static String text(String golden) throws IOException {
+        try (InputStream in = ScenarioResultFormatTest.class.getResourceAsStream(GOLDEN + golden)) {
+            assertThat(in).as(golden).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
