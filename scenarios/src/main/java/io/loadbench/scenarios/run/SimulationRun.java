@@ -7,13 +7,14 @@ import io.gatling.javaapi.core.Session;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetKind;
 import io.loadbench.datastores.TargetSpec;
-import io.loadbench.results.Json;
 import io.loadbench.results.Labels;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.RunStatus;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.results.scenario.ScenarioResultWriter;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
 import io.loadbench.scenarios.protocol.Datastore;
 import io.loadbench.scenarios.protocol.DatastoreProtocolBuilder;
@@ -349,8 +350,8 @@ public final class SimulationRun implements AutoCloseable {
                 target.datastores().kind() == TargetKind.EMBEDDED);
         List<VerdictCheck> checks = checks();
         List<String> found = VerdictCheck.failures(checks, measured);
-        Json.write(runFolder.dir().resolve("scenario.json"), ScenarioReport.of(simulation, options.preset(),
-                options.duration("warmup"), targets, options.duration("maxStall"), measured, checks, found));
+        ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
+                options.preset(), options.duration("warmup"), targets, options.duration("maxStall"), measured, checks, found));
         LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,
                 String.format(Locale.ROOT, "%.1f", measured.achievedRequestsPerSec()), measured.ok(), measured.ko(),
                 found.isEmpty() ? "OK" : found);

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /** Builds the measurements the check tests judge: a healthy 10-second run unless a test changes one figure. */
-final class Measurements {
+public final class Measurements {
 
     private long measuredDurationMs = 10_000;
     private final TreeMap<String, Measurement.RequestFigures> requests = new TreeMap<>();
@@ -21,58 +21,58 @@ final class Measurements {
     private Optional<Measurement.RedisKeyspace> redisInfo = Optional.empty();
     private boolean redisOwnedByRun = true;
 
-    static Measurements run() {
+    public static Measurements run() {
         return new Measurements();
     }
 
     /** A request with {@code ok} and {@code ko} requests whose latencies are all {@code latencyUs}. */
-    Measurements request(String name, long ok, long ko, long latencyUs) {
+    public Measurements request(String name, long ok, long ko, long latencyUs) {
         return lookup(name, ok, ko, 0, 0, latencyUs);
     }
 
-    Measurements lookup(String name, long ok, long ko, long hits, long misses, long latencyUs) {
+    public Measurements lookup(String name, long ok, long ko, long hits, long misses, long latencyUs) {
         requests.put(name, new Measurement.RequestFigures(ok, ko, hits, misses, totals(name, ok, latencyUs),
                 totals(name + ".failed", ko, latencyUs)));
         return this;
     }
 
-    Measurements durationMs(long ms) {
+    public Measurements durationMs(long ms) {
         this.measuredDurationMs = ms;
         return this;
     }
 
-    Measurements maxConcurrentUsers(int users) {
+    public Measurements maxConcurrentUsers(int users) {
         this.maxConcurrentUsers = users;
         return this;
     }
 
-    Measurements dropped(long count) {
+    public Measurements dropped(long count) {
         this.droppedRequests = count;
         return this;
     }
 
-    Measurements maxHiccupUs(long us) {
+    public Measurements maxHiccupUs(long us) {
         this.maxHiccupUs = us;
         return this;
     }
 
-    Measurements inFlightAtEnd(int count) {
+    public Measurements inFlightAtEnd(int count) {
         this.inFlightAtEnd = count;
         return this;
     }
 
-    Measurements endedDuringWarmup() {
+    public Measurements endedDuringWarmup() {
         this.endedDuringWarmup = true;
         return this;
     }
 
-    Measurements redisInfo(long hits, long misses, boolean ownedByRun) {
+    public Measurements redisInfo(long hits, long misses, boolean ownedByRun) {
         this.redisInfo = Optional.of(new Measurement.RedisKeyspace(hits, misses));
         this.redisOwnedByRun = ownedByRun;
         return this;
     }
 
-    Measurement build() {
+    public Measurement build() {
         LatencyPercentiles hiccups = new LatencyPercentiles(1_000, 50, 90, 200, 500, maxHiccupUs);
         return new Measurement(0, OptionalLong.of(0), measuredDurationMs, requests, maxConcurrentUsers, droppedRequests,
                 hiccups, 0.5, inFlightAtEnd, endedDuringWarmup, redisInfo, redisOwnedByRun, Path.of("hdr"));
