@@ -11,19 +11,20 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * import static io.loadbench.scenarios.protocol.Datastore.*;
+ * import static io.loadbench.scenarios.protocol.RedisCommands.*;
  *
- * exec(redis("overview get").get("overview:#{orgId}").check(reply().saveAs("overview")))
+ * exec(redis("overview get").command(GET, "overview:#{orgId}").check(reply().saveAs("overview")))
  *   .exitHereIfFailed()
  *   .doIf(session -> !session.contains("overview")).then(
  *       exec(sql("overview query").query("SELECT count(*) AS n FROM events WHERE org_id = ?")
  *                .params("#{orgId}").check(rowCount().is(1), column("n").saveAs("overview")))
- *       .exec(redis("overview set").setex("overview:#{orgId}", 300, "#{overview}")));
+ *       .exec(redis("overview set").command(SETEX, "overview:#{orgId}", 300, "#{overview}")));
  * }</pre>
  *
  * <p>Typed like Gatling's own Java DSL: each value is a {@code String} (Gatling Expression Language), a
  * {@code Function<Session, T>} of the session, or a constant (numbers: TTLs, increments, ranges), chosen by the
- * overload at compile time. A Redis command takes either all its values as EL strings and constants, or all as
- * functions of the session.
+ * overload at compile time. A Redis command ({@link RedisCommands}) takes either all its values as EL strings and
+ * constants, or all as functions of the session.
  */
 public final class Datastore {
 
@@ -107,8 +108,9 @@ public final class Datastore {
     }
 
     /**
-     * The first step of a Redis request: its command. Keys and values are EL strings (or, in the other overload,
-     * functions of the session); counts, TTLs, increments and ranges are constants (or functions).
+     * The first step of a Redis request: its command, one of {@link RedisCommands} with its arguments, or any other
+     * by name. Keys and values are EL strings and numbers constants, or (in the other overload) all are functions
+     * of the session.
      */
     public static final class Redis {
         private final SessionValue<String> requestName;
@@ -117,179 +119,86 @@ public final class Datastore {
             this.requestName = requestName;
         }
 
-        /** GET key: a cache lookup. */
-        public RedisActionBuilder get(String key) {
-            return lookup("GET", key(key));
+        /** GET, HGETALL, SMEMBERS (lookups), INCR, DEL. */
+        public RedisActionBuilder command(RedisCommands.KeyCommand command, String key) {
+            return build(command.name(), command.cacheLookup(), key(key));
         }
 
-        public RedisActionBuilder get(Function<Session, String> key) {
-            return lookup("GET", key(key));
+        public RedisActionBuilder command(RedisCommands.KeyCommand command, Function<Session, String> key) {
+            return build(command.name(), command.cacheLookup(), key(key));
         }
 
-        /** SET key value. */
-        public RedisActionBuilder set(String key, String value) {
-            return send("SET", key(key), el(value));
+        /** SET, LPUSH, SADD; HGET (a lookup). */
+        public RedisActionBuilder command(RedisCommands.KeyValueCommand command, String key, String value) {
+            return build(command.name(), command.cacheLookup(), key(key), SessionValue.el(value));
         }
 
-        public RedisActionBuilder set(Function<Session, String> key, Function<Session, ?> value) {
-            return send("SET", key(key), fn(value));
+        public RedisActionBuilder command(RedisCommands.KeyValueCommand command, Function<Session, String> key,
+                                          Function<Session, ?> value) {
+            return build(command.name(), command.cacheLookup(), key(key), SessionValue.function(value));
         }
 
-        /** SETEX key seconds value: cache fill with a TTL. */
-        public RedisActionBuilder setex(String key, long ttlSeconds, String value) {
-            return send("SETEX", key(key), constant(ttlSeconds), el(value));
+        /** INCRBY, EXPIRE. */
+        public RedisActionBuilder command(RedisCommands.KeyNumberCommand command, String key, long number) {
+            return build(command.name(), false, key(key), SessionValue.constant(number));
         }
 
-        public RedisActionBuilder setex(Function<Session, String> key, Function<Session, ? extends Number> ttlSeconds,
-                                        Function<Session, ?> value) {
-            return send("SETEX", key(key), fn(ttlSeconds), fn(value));
+        public RedisActionBuilder command(RedisCommands.KeyNumberCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> number) {
+            return build(command.name(), false, key(key), SessionValue.function(number));
         }
 
-        /** INCR key. */
-        public RedisActionBuilder incr(String key) {
-            return send("INCR", key(key));
+        /** LRANGE, ZREVRANGE: lookups. */
+        public RedisActionBuilder command(RedisCommands.KeyRangeCommand command, String key, long start, long stop) {
+            return build(command.name(), true, key(key), SessionValue.constant(start), SessionValue.constant(stop));
         }
 
-        public RedisActionBuilder incr(Function<Session, String> key) {
-            return send("INCR", key(key));
+        public RedisActionBuilder command(RedisCommands.KeyRangeCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> start, Function<Session, ? extends Number> stop) {
+            return build(command.name(), true, key(key), SessionValue.function(start), SessionValue.function(stop));
         }
 
-        /** INCRBY key increment. */
-        public RedisActionBuilder incrBy(String key, long increment) {
-            return send("INCRBY", key(key), constant(increment));
+        /** SETEX, ZINCRBY. */
+        public RedisActionBuilder command(RedisCommands.KeyNumberValueCommand command, String key, long number, String value) {
+            return build(command.name(), false, key(key), SessionValue.constant(number), SessionValue.el(value));
         }
 
-        public RedisActionBuilder incrBy(Function<Session, String> key, Function<Session, ? extends Number> increment) {
-            return send("INCRBY", key(key), fn(increment));
+        public RedisActionBuilder command(RedisCommands.KeyNumberValueCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> number, Function<Session, ?> value) {
+            return build(command.name(), false, key(key), SessionValue.function(number), SessionValue.function(value));
         }
 
-        /** HGET key field: a cache lookup. */
-        public RedisActionBuilder hget(String key, String field) {
-            return lookup("HGET", key(key), el(field));
+        /** HSET. */
+        public RedisActionBuilder command(RedisCommands.KeyFieldValueCommand command, String key, String field, String value) {
+            return build(command.name(), false, key(key), SessionValue.el(field), SessionValue.el(value));
         }
 
-        public RedisActionBuilder hget(Function<Session, String> key, Function<Session, ?> field) {
-            return lookup("HGET", key(key), fn(field));
+        public RedisActionBuilder command(RedisCommands.KeyFieldValueCommand command, Function<Session, String> key,
+                                          Function<Session, ?> field, Function<Session, ?> value) {
+            return build(command.name(), false, key(key), SessionValue.function(field), SessionValue.function(value));
         }
 
-        /** HGETALL key: a cache lookup (an empty hash is a miss). */
-        public RedisActionBuilder hgetall(String key) {
-            return lookup("HGETALL", key(key));
+        /** HINCRBY. */
+        public RedisActionBuilder command(RedisCommands.KeyFieldNumberCommand command, String key, String field, long number) {
+            return build(command.name(), false, key(key), SessionValue.el(field), SessionValue.constant(number));
         }
 
-        public RedisActionBuilder hgetall(Function<Session, String> key) {
-            return lookup("HGETALL", key(key));
-        }
-
-        /** HSET key field value. */
-        public RedisActionBuilder hset(String key, String field, String value) {
-            return send("HSET", key(key), el(field), el(value));
-        }
-
-        public RedisActionBuilder hset(Function<Session, String> key, Function<Session, ?> field, Function<Session, ?> value) {
-            return send("HSET", key(key), fn(field), fn(value));
-        }
-
-        /** HINCRBY key field increment. */
-        public RedisActionBuilder hincrBy(String key, String field, long increment) {
-            return send("HINCRBY", key(key), el(field), constant(increment));
-        }
-
-        public RedisActionBuilder hincrBy(Function<Session, String> key, Function<Session, ?> field,
-                                          Function<Session, ? extends Number> increment) {
-            return send("HINCRBY", key(key), fn(field), fn(increment));
-        }
-
-        /** LPUSH key value. */
-        public RedisActionBuilder lpush(String key, String value) {
-            return send("LPUSH", key(key), el(value));
-        }
-
-        public RedisActionBuilder lpush(Function<Session, String> key, Function<Session, ?> value) {
-            return send("LPUSH", key(key), fn(value));
-        }
-
-        /** LRANGE key start stop: a cache lookup. */
-        public RedisActionBuilder lrange(String key, long start, long stop) {
-            return lookup("LRANGE", key(key), constant(start), constant(stop));
-        }
-
-        public RedisActionBuilder lrange(Function<Session, String> key, Function<Session, ? extends Number> start,
-                                         Function<Session, ? extends Number> stop) {
-            return lookup("LRANGE", key(key), fn(start), fn(stop));
-        }
-
-        /** SADD key member. */
-        public RedisActionBuilder sadd(String key, String member) {
-            return send("SADD", key(key), el(member));
-        }
-
-        public RedisActionBuilder sadd(Function<Session, String> key, Function<Session, ?> member) {
-            return send("SADD", key(key), fn(member));
-        }
-
-        /** SMEMBERS key: a cache lookup. */
-        public RedisActionBuilder smembers(String key) {
-            return lookup("SMEMBERS", key(key));
-        }
-
-        public RedisActionBuilder smembers(Function<Session, String> key) {
-            return lookup("SMEMBERS", key(key));
-        }
-
-        /** ZINCRBY key increment member. */
-        public RedisActionBuilder zincrBy(String key, double increment, String member) {
-            return send("ZINCRBY", key(key), constant(increment), el(member));
-        }
-
-        public RedisActionBuilder zincrBy(Function<Session, String> key, Function<Session, ? extends Number> increment,
-                                          Function<Session, ?> member) {
-            return send("ZINCRBY", key(key), fn(increment), fn(member));
-        }
-
-        /** ZREVRANGE key start stop: a cache lookup (top N). */
-        public RedisActionBuilder zrevrange(String key, long start, long stop) {
-            return lookup("ZREVRANGE", key(key), constant(start), constant(stop));
-        }
-
-        public RedisActionBuilder zrevrange(Function<Session, String> key, Function<Session, ? extends Number> start,
-                                            Function<Session, ? extends Number> stop) {
-            return lookup("ZREVRANGE", key(key), fn(start), fn(stop));
-        }
-
-        /** EXPIRE key seconds. */
-        public RedisActionBuilder expire(String key, long seconds) {
-            return send("EXPIRE", key(key), constant(seconds));
-        }
-
-        public RedisActionBuilder expire(Function<Session, String> key, Function<Session, ? extends Number> seconds) {
-            return send("EXPIRE", key(key), fn(seconds));
-        }
-
-        /** DEL key. */
-        public RedisActionBuilder del(String key) {
-            return send("DEL", key(key));
-        }
-
-        public RedisActionBuilder del(Function<Session, String> key) {
-            return send("DEL", key(key));
+        public RedisActionBuilder command(RedisCommands.KeyFieldNumberCommand command, Function<Session, String> key,
+                                          Function<Session, ?> field, Function<Session, ? extends Number> number) {
+            return build(command.name(), false, key(key), SessionValue.function(field), SessionValue.function(number));
         }
 
         /** Any command, each argument a Gatling EL string, e.g. {@code command("CLIENT", "PAUSE", "1000")}. */
         public RedisActionBuilder command(String name, String... args) {
             List<SessionValue<?>> values = new ArrayList<>(args.length);
             for (String arg : args) {
-                values.add(el(arg));
+                values.add(SessionValue.el(arg));
             }
             return new RedisActionBuilder(requestName, name, values, false);
         }
 
-        private RedisActionBuilder send(String name, SessionValue<?>... args) {
-            return new RedisActionBuilder(requestName, name, List.of(args), false);
-        }
-
-        private RedisActionBuilder lookup(String name, SessionValue<?>... args) {
-            return new RedisActionBuilder(requestName, name, List.of(args), true);
+        private RedisActionBuilder build(String name, boolean cacheLookup, SessionValue<?>... args) {
+            return new RedisActionBuilder(requestName, name, List.of(args), cacheLookup);
         }
 
         private static SessionValue<String> key(String el) {
@@ -298,18 +207,6 @@ public final class Datastore {
 
         private static SessionValue<String> key(Function<Session, String> function) {
             return SessionValue.text(function);
-        }
-
-        private static SessionValue<Object> el(String el) {
-            return SessionValue.el(el);
-        }
-
-        private static <T> SessionValue<T> fn(Function<Session, T> function) {
-            return SessionValue.function(function);
-        }
-
-        private static <T> SessionValue<T> constant(T value) {
-            return SessionValue.constant(value);
         }
     }
 }

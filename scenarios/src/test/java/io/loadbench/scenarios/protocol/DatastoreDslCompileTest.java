@@ -7,6 +7,23 @@ import static io.loadbench.scenarios.protocol.Datastore.columnValues;
 import static io.loadbench.scenarios.protocol.Datastore.datastore;
 import static io.loadbench.scenarios.protocol.Datastore.hit;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.DEL;
+import static io.loadbench.scenarios.protocol.RedisCommands.EXPIRE;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.HGET;
+import static io.loadbench.scenarios.protocol.RedisCommands.HGETALL;
+import static io.loadbench.scenarios.protocol.RedisCommands.HINCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.HSET;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCR;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.LPUSH;
+import static io.loadbench.scenarios.protocol.RedisCommands.LRANGE;
+import static io.loadbench.scenarios.protocol.RedisCommands.SADD;
+import static io.loadbench.scenarios.protocol.RedisCommands.SET;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
+import static io.loadbench.scenarios.protocol.RedisCommands.SMEMBERS;
+import static io.loadbench.scenarios.protocol.RedisCommands.ZINCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.ZREVRANGE;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
@@ -41,23 +58,23 @@ class DatastoreDslCompileTest {
                                 column("a").validate("is positive", v -> v instanceof Number n && n.intValue() > 0))
                         .maxRows(10),
                 sql(s -> "q " + s.userId()).query("SELECT 1"),
-                redis("r").get("k:#{id}").check(reply().saveAs("v"), hit().is(true)), redis(s -> "r").get(s -> "k"),
-                redis("r").set("k", "v"), redis("r").set(s -> "k", s -> 1),
-                redis("r").setex("k", 60, "v"), redis("r").setex(s -> "k", s -> 60, s -> "v"),
-                redis("r").incr("k"), redis("r").incr(s -> "k"),
-                redis("r").incrBy("k", 2), redis("r").incrBy(s -> "k", s -> 2L),
-                redis("r").hget("h", "f"), redis("r").hget(s -> "h", s -> "f"),
-                redis("r").hgetall("h"), redis("r").hgetall(s -> "h"),
-                redis("r").hset("h", "f", "v"), redis("r").hset(s -> "h", s -> "f", s -> "v"),
-                redis("r").hincrBy("h", "f", 1), redis("r").hincrBy(s -> "h", s -> "f", s -> 1),
-                redis("r").lpush("l", "v"), redis("r").lpush(s -> "l", s -> "v"),
-                redis("r").lrange("l", 0, -1), redis("r").lrange(s -> "l", s -> 0, s -> -1),
-                redis("r").sadd("s", "m"), redis("r").sadd(s -> "s", s -> "m"),
-                redis("r").smembers("s"), redis("r").smembers(s -> "s"),
-                redis("r").zincrBy("z", 1, "m"), redis("r").zincrBy(s -> "z", s -> 1.5, s -> "m"),
-                redis("r").zrevrange("z", 0, 9), redis("r").zrevrange(s -> "z", s -> 0, s -> 9),
-                redis("r").expire("k", 5), redis("r").expire(s -> "k", s -> 5),
-                redis("r").del("k"), redis("r").del(s -> "k"),
+                redis("r").command(GET, "k:#{id}").check(reply().saveAs("v"), hit().is(true)), redis(s -> "r").command(GET, s -> "k"),
+                redis("r").command(SET, "k", "v"), redis("r").command(SET, s -> "k", s -> 1),
+                redis("r").command(SETEX, "k", 60, "v"), redis("r").command(SETEX, s -> "k", s -> 60, s -> "v"),
+                redis("r").command(INCR, "k"), redis("r").command(INCR, s -> "k"),
+                redis("r").command(INCRBY, "k", 2), redis("r").command(INCRBY, s -> "k", s -> 2L),
+                redis("r").command(HGET, "h", "f"), redis("r").command(HGET, s -> "h", s -> "f"),
+                redis("r").command(HGETALL, "h"), redis("r").command(HGETALL, s -> "h"),
+                redis("r").command(HSET, "h", "f", "v"), redis("r").command(HSET, s -> "h", s -> "f", s -> "v"),
+                redis("r").command(HINCRBY, "h", "f", 1), redis("r").command(HINCRBY, s -> "h", s -> "f", s -> 1),
+                redis("r").command(LPUSH, "l", "v"), redis("r").command(LPUSH, s -> "l", s -> "v"),
+                redis("r").command(LRANGE, "l", 0, -1), redis("r").command(LRANGE, s -> "l", s -> 0, s -> -1),
+                redis("r").command(SADD, "s", "m"), redis("r").command(SADD, s -> "s", s -> "m"),
+                redis("r").command(SMEMBERS, "s"), redis("r").command(SMEMBERS, s -> "s"),
+                redis("r").command(ZINCRBY, "z", 1, "m"), redis("r").command(ZINCRBY, s -> "z", s -> 1.5, s -> "m"),
+                redis("r").command(ZREVRANGE, "z", 0, 9), redis("r").command(ZREVRANGE, s -> "z", s -> 0, s -> 9),
+                redis("r").command(EXPIRE, "k", 5), redis("r").command(EXPIRE, s -> "k", s -> 5),
+                redis("r").command(DEL, "k"), redis("r").command(DEL, s -> "k"),
                 redis("r").command("CLIENT", "PAUSE", "#{pauseMs}").countAsCacheLookup());
         for (ActionBuilder request : requests) {
             assertThat(request.asScala()).isNotNull();

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -32,7 +33,7 @@ public class RedisStallSimulation extends Simulation {
             options -> Map.of("rate", RATE), TestDatastores.embedded());
 
     private final ScenarioBuilder gets = scenario("gets")
-            .exec(redis("stall get").get(KEY).check(reply().is("value")));
+            .exec(redis("stall get").command(GET, KEY).check(reply().is("value")));
 
     private final ScenarioBuilder incident = scenario("incident")
             .pause(Duration.ofSeconds(STALL_AFTER_SECONDS))

@@ -6,6 +6,8 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
@@ -84,9 +86,9 @@ public class DailyScheduleSimulation extends Simulation {
 
     private final ScenarioBuilder transactions = scenario("transactions")
             .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
-            .exec(redis("session get").get("lb:commerce:session:#{customer}").check(reply().saveAs("session")))
+            .exec(redis("session get").command(GET, "lb:commerce:session:#{customer}").check(reply().saveAs("session")))
             .doIf(session -> !session.contains("session")).then(
-                    exec(redis("session set").setex("lb:commerce:session:#{customer}", 300, "#{customer}")))
+                    exec(redis("session set").command(SETEX, "lb:commerce:session:#{customer}", 300, "#{customer}")))
             // the slow-queries incident is decided by the server's clock when the statement runs, as a slow
             // dependency would be: requests queued during the incident but served after it are not slowed
             .exec(sql("recent errors").query("SELECT count(*) AS n FROM commerce_transactions t,"
