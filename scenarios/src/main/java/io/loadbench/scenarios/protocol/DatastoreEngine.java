@@ -165,7 +165,17 @@ public final class DatastoreEngine implements AutoCloseable {
                 intendedStartNanos, now, now);
     }
 
+    /** A request to a store whose pool was never opened (no action for it was built) fails without running. */
+    private static <T> Outcome<T> notOpen(long intendedStartNanos, Store store) {
+        long now = System.nanoTime();
+        return new Outcome<>(null, (store == Store.POSTGRES ? "PostgreSQL" : "Redis")
+                + " is not open: no request of the simulation was built for it", intendedStartNanos, now, now);
+    }
+
     private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+        if (pgPool == null) {
+            return notOpen(intendedStartNanos, Store.POSTGRES);
+        }
         Outcome<SqlResult> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
         if (expired != null) {
             return expired;
@@ -220,6 +230,9 @@ public final class DatastoreEngine implements AutoCloseable {
     }
 
     private Outcome<Object> runRedis(long intendedStartNanos, RedisCommand command) {
+        if (redis == null) {
+            return notOpen(intendedStartNanos, Store.REDIS);
+        }
         Outcome<Object> expired = expiredInQueue(intendedStartNanos, "Redis");
         if (expired != null) {
             return expired;

@@ -10,7 +10,6 @@ import io.loadbench.datastores.TargetSpec;
 import io.loadbench.results.Labels;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
-import io.loadbench.results.RunStatus;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
 import io.loadbench.results.scenario.ScenarioResult;
@@ -32,8 +31,6 @@ import io.loadbench.scenarios.verdict.RequestsCompletedCheck;
 import io.loadbench.scenarios.verdict.SloCheck;
 import io.loadbench.scenarios.verdict.UsersCheck;
 import io.loadbench.scenarios.verdict.VerdictCheck;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +44,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
 
 /**
  * One simulation run: its run folder and lifecycle, its target, its measurement and its verdict.
@@ -86,7 +81,7 @@ public final class SimulationRun implements AutoCloseable {
     private final List<VerdictCheck> simulationChecks = new ArrayList<>();
     private RunTargets targets = RunTargets.NONE;
     private List<Slo> slos = List.of();
-    private RunMeasurement measurement;  // null until begin()
+    private Optional<RunMeasurement> measurement = Optional.empty();
     private Optional<List<String>> failures = Optional.empty();
 
     private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target) {
@@ -145,7 +140,7 @@ public final class SimulationRun implements AutoCloseable {
             // an external server that is down fails here, before any work
             folder.manifest().target(datastores.describe());
             folder.writeManifest();
-            linkGatlingReport(folder, system);
+            GatlingResultsLink.linkInto(folder, system);
             LOG.info("{}: preset {}, run folder {}, options {}", simulation, options.preset(), folder.dir(), options.effective());
             return new SimulationRun(simulation, folder, options, target.get().orElseThrow());
         } catch (RuntimeException e) {
@@ -168,29 +163,6 @@ public final class SimulationRun implements AutoCloseable {
             folder.failed(cause);
         }
         target.filter(Target::owned).ifPresent(owned -> owned.datastores().close());
-    }
-
-    private static void linkGatlingReport(Run folder, Properties system) {
-        String gatlingResults = system.getProperty(GatlingResultsLink.PROPERTY);
-        if (gatlingResults != null && !gatlingResults.isBlank()) {
-            GatlingResultsLink.link(Path.of(gatlingResults), folder.dir().resolve("gatling"));
-            // Gatling writes its HTML report after the verdict: list it in the manifest when the JVM exits
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> listGatlingReport(folder), "manifest-gatling-files"));
-        }
-    }
-
-    private static void listGatlingReport(Run folder) {
-        Path gatling = folder.dir().resolve("gatling");
-        if (!Files.isDirectory(gatling) || folder.manifest().status() == RunStatus.RUNNING) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(gatling)) {
-            files.filter(Files::isRegularFile).sorted()
-                    .forEach(file -> folder.manifest().addFile(folder.dir().relativize(file).toString().replace('\\', '/')));
-            folder.writeManifest();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("cannot list Gatling's report in " + folder.dir() + ": " + e.getMessage());
-        }
     }
 
     public Datastores datastores() {
@@ -292,18 +264,19 @@ public final class SimulationRun implements AutoCloseable {
 
     /** Starts the measurement: interval logs and hiccup meter now, the warm-up ({@code warmup}) at the first request. */
     public synchronized void begin() {
-        measurement = RunMeasurement.begin(simulation, options.duration("warmup"), runtime, users, this::redisKeyspace,
-                clock, runFolder.dir().resolve("hdr"));
+        RedisKeyspaceProbe redisInfo = new RedisKeyspaceProbe(simulation, target.datastores(), runtime);
+        measurement = Optional.of(RunMeasurement.begin(simulation, options.duration("warmup"), runtime, users, redisInfo::read,
+                clock, runFolder.dir().resolve("hdr")));
     }
 
     /** When the interval logs began (epoch ms; their time zero), empty before {@link #begin()}. */
     public synchronized OptionalLong logStartMs() {
-        return measurement == null ? OptionalLong.empty() : OptionalLong.of(measurement.logStartMs());
+        return measurement.map(m -> OptionalLong.of(m.logStartMs())).orElse(OptionalLong.empty());
     }
 
     /** When the first request started (epoch ms), empty before it. */
     public synchronized OptionalLong firstRequestMs() {
-        return measurement == null ? OptionalLong.empty() : measurement.firstRequestMs();
+        return measurement.map(RunMeasurement::firstRequestMs).orElse(OptionalLong.empty());
     }
 
     /** Counts a virtual user in ({@code exec(run.userStarted())}): the closed model's concurrency. */
@@ -343,10 +316,10 @@ public final class SimulationRun implements AutoCloseable {
         if (failures.isPresent()) {
             return failures.get();
         }
-        if (measurement == null) {
+        if (measurement.isEmpty()) {
             return end(List.of("the measurement never began (begin() was not called)"));
         }
-        Measurement measured = measurement.finish(options.duration("queryTimeout").plusSeconds(5),
+        Measurement measured = measurement.get().finish(options.duration("queryTimeout").plusSeconds(5),
                 target.datastores().kind() == TargetKind.EMBEDDED);
         List<VerdictCheck> checks = checks();
         List<String> found = VerdictCheck.failures(checks, measured);
@@ -371,28 +344,7 @@ public final class SimulationRun implements AutoCloseable {
 
     /** The measured latency totals by request name (after the verdict). */
     public synchronized Map<String, RequestLatencyTotals> latencyTotals() {
-        return measurement == null ? Map.of() : measurement.latencyTotals();
-    }
-
-    /** Redis INFO keyspace hits/misses, empty when the run has no Redis or cannot read it. */
-    private Optional<Measurement.RedisKeyspace> redisKeyspace() {
-        if (!runtime.usesRedis()) {
-            return Optional.empty();
-        }
-        try (Jedis jedis = target.datastores().openRedisConnection()) {
-            long hits = -1, misses = -1;
-            for (String line : jedis.info("stats").split("\r?\n")) {
-                if (line.startsWith("keyspace_hits:")) {
-                    hits = Long.parseLong(line.substring("keyspace_hits:".length()).trim());
-                } else if (line.startsWith("keyspace_misses:")) {
-                    misses = Long.parseLong(line.substring("keyspace_misses:".length()).trim());
-                }
-            }
-            return hits < 0 || misses < 0 ? Optional.empty() : Optional.of(new Measurement.RedisKeyspace(hits, misses));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: cannot read Redis INFO stats: {}", simulation, e.getMessage());
-            return Optional.empty();
-        }
+        return measurement.map(RunMeasurement::latencyTotals).orElse(Map.of());
     }
 
     /**
@@ -407,9 +359,7 @@ public final class SimulationRun implements AutoCloseable {
                         .orElse("the run ended before its verdict (crashed or interrupted)")));
             }
         } finally {
-            if (measurement != null) {
-                measurement.abandon();
-            }
+            measurement.ifPresent(RunMeasurement::abandon);
             runtime.close();
             if (target.owned()) {
                 target.datastores().close();
