@@ -3,6 +3,7 @@ package io.loadbench.scenarios.protocol;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyRecorder;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the datastore protocol shares across every scenario of one simulation: the latency recorders and
@@ -25,9 +26,9 @@ public final class DatastoreRuntime implements AutoCloseable {
             new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile boolean firstRequestSeen;
     private volatile Runnable firstRequestListener = () -> { };
+    private volatile Consumer<String> startFailureListener = reason -> { };
     private DatastoreEngine engine;
     private DatastoreSettings startedWith;
-    private Optional<String> startFailure = Optional.empty();
     private boolean closed;
 
     public DatastoreRuntime(DatastoreConnector connector, LatencyRecorders recorders) {
@@ -52,20 +53,23 @@ public final class DatastoreRuntime implements AutoCloseable {
 
     /**
      * Opens {@code store} on the engine for a request being built; a target without it, or a server that refuses,
-     * fails here with one line, remembered as {@link #startFailure()}.
+     * fails here with one line, which the {@link #onStartFailure} listener hears first (Gatling, failing to build
+     * its scenarios, calls no {@code after} hook).
      */
-    public synchronized void require(DatastoreEngine started, Store store) {
+    public void require(DatastoreEngine started, Store store) {
         try {
-            started.open(store);
+            synchronized (this) {
+                started.open(store);
+            }
         } catch (RuntimeException e) {
-            startFailure = Optional.of(DatastoreEngine.oneLine(e));
+            startFailureListener.accept(DatastoreEngine.oneLine(e));
             throw e;
         }
     }
 
-    /** Why a store could not be opened for the simulation's requests, empty when nothing failed. */
-    public synchronized Optional<String> startFailure() {
-        return startFailure;
+    /** Called with the one-line reason when a store cannot be opened for the simulation's requests. */
+    public void onStartFailure(Consumer<String> listener) {
+        this.startFailureListener = listener;
     }
 
     /** Whether some request of the simulation uses Redis (its pool is open). */

@@ -90,6 +90,15 @@ public final class SimulationRun implements AutoCloseable {
         this.options = options;
         this.target = target;
         this.runtime = new DatastoreRuntime(new TargetConnector(target.datastores(), target.hasRedis()), new LatencyRecorders());
+        runtime.onStartFailure(this::protocolFailed);
+    }
+
+    /** A store the simulation's requests need cannot be opened: the run ends FAILED now, Gatling stops after. */
+    private synchronized void protocolFailed(String reason) {
+        if (failures.isEmpty()) {
+            end(List.of("the datastore protocol could not start: " + reason));
+        }
+        close();
     }
 
     /**
@@ -347,16 +356,12 @@ public final class SimulationRun implements AutoCloseable {
         return measurement.map(RunMeasurement::latencyTotals).orElse(Map.of());
     }
 
-    /**
-     * Releases pools and the target; a run that never reached its verdict is marked FAILED, with the reason the
-     * protocol could not start when that is what stopped it.
-     */
+    /** Releases pools and the target; a run that never reached its verdict is marked FAILED. Idempotent. */
     @Override
     public synchronized void close() {
         try {
             if (failures.isEmpty()) {
-                end(List.of(runtime.startFailure().map(reason -> "the datastore protocol could not start: " + reason)
-                        .orElse("the run ended before its verdict (crashed or interrupted)")));
+                end(List.of("the run ended before its verdict (crashed or interrupted)"));
             }
         } finally {
             measurement.ifPresent(RunMeasurement::abandon);

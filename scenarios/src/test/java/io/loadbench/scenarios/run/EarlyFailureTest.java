@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadbench.results.Json;
 import io.loadbench.scenarios.GatlingLauncher;
+import io.loadbench.scenarios.simulations.DailyScheduleSimulation;
 import io.loadbench.scenarios.simulations.WeatherUsersSimulation;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,6 +51,15 @@ class EarlyFailureTest {
     void anUnknownPresetFailsTheRunFolder() throws Exception {
         JsonNode manifest = failedManifest(Map.of("preset", "huge"));
         assertThat(manifest.path("failureReason").asText()).startsWith("unknown preset 'huge' for WeatherUsersSimulation");
+    }
+
+    @Test
+    void aRedisRequestOnAPostgresOnlyTargetFailsTheRunFolderAskingForRedis() throws Exception {
+        GatlingLauncher.Failure failure = GatlingLauncher.runExpectingFailure(DailyScheduleSimulation.class, results,
+                Map.of("pgUrl", PostgresOnlyTargetTest.embeddedPostgresUrl(), "incident", "slow-queries"));
+        JsonNode manifest = Json.mapper().readTree(failure.runFolder().resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).as("status, cause %s", failure.cause()).isEqualTo("FAILED");
+        assertThat(manifest.path("failureReason").asText()).contains("names no Redis").contains("-DredisUrl");
     }
 
     private JsonNode failedManifest(Map<String, String> properties) throws Exception {

@@ -23,11 +23,8 @@ class PostgresOnlyTargetTest {
 
     @Test
     void theWeatherSimulationRunsOnAPostgresUrlAlone() throws Exception {
-        PostgresEndpoint postgres = TestDatastores.embedded().postgres();
-        String url = postgres.jdbcUrl() + "?user=" + postgres.user()
-                + (postgres.password() == null ? "" : "&password=" + URLEncoder.encode(postgres.password(), StandardCharsets.UTF_8));
         GatlingLauncher.Result result = GatlingLauncher.run(WeatherUsersSimulation.class, results, Map.of(
-                "pgUrl", url, "users", "8", "rampRate", "8", "hold", "3s", "warmup", "1s"));
+                "pgUrl", embeddedPostgresUrl(), "users", "8", "rampRate", "8", "hold", "3s", "warmup", "1s"));
 
         JsonNode manifest = Json.mapper().readTree(result.runFolder().resolve("manifest.json").toFile());
         assertThat(manifest.path("failureReason").isNull()).as("failure reason %s", manifest.path("failureReason")).isTrue();
@@ -37,5 +34,12 @@ class PostgresOnlyTargetTest {
         assertThat(manifest.path("target").path("redis").isNull()).as("no Redis was named, none was used").isTrue();
         JsonNode scenario = Json.mapper().readTree(result.runFolder().resolve("scenario.json").toFile());
         assertThat(scenario.path("requests").path("avg temperature (aggregate)").path("ok").asLong()).isPositive();
+    }
+
+    /** The test JVM's embedded PostgreSQL as an external URL, with its credentials. */
+    static String embeddedPostgresUrl() {
+        PostgresEndpoint postgres = TestDatastores.embedded().postgres();
+        return postgres.jdbcUrl() + "?user=" + postgres.user()
+                + (postgres.password() == null ? "" : "&password=" + URLEncoder.encode(postgres.password(), StandardCharsets.UTF_8));
     }
 }
