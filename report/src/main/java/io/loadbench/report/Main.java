@@ -12,6 +12,7 @@ import io.loadbench.report.summarize.Summary;
 import io.loadbench.report.text.Document;
 import io.loadbench.report.text.MarkdownRenderer;
 import io.loadbench.report.text.TextRenderer;
+import io.loadbench.results.ResultFormatException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             boolean verbose = main.verbose;
-            if (exception instanceof ReportException) {
+            if (exception instanceof ReportException || exception instanceof ResultFormatException) {
                 err.println("loadbench-report: " + exception.getMessage());
             } else {
                 err.println("loadbench-report: internal error: " + exception

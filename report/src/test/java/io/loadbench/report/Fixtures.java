@@ -3,6 +3,12 @@ package io.loadbench.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.report.read.JsonFiles;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.latency.LatencyPercentiles;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.load.LoadResultWriter;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.results.scenario.ScenarioResultWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,8 +18,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -170,12 +180,7 @@ public final class Fixtures {
         writeRun(dir, manifest);
         int warmUp = 2;
         int measured = 8;
-        ObjectNode scenario = JsonFiles.MAPPER.createObjectNode();
-        scenario.put("schemaVersion", 1);
-        scenario.put("simulation", "io.loadbench.scenarios.CacheQueriesSimulation");
-        scenario.put("preset", "cache");
-        scenario.put("warmupMs", warmUp * INTERVAL_MS);
-        ObjectNode requests = JsonFiles.MAPPER.createObjectNode();
+        Map<String, ScenarioResult.RequestOutcome> requests = new LinkedHashMap<>();
         long total = 0;
         long hits = 0;
         long lookups = 0;
@@ -188,32 +193,29 @@ public final class Fixtures {
                     medianUs, warmUp);
             files.add("hdr/" + request + ".intended.hlog").add("hdr/" + request + ".service.hlog");
             long count = (long) rate * measured;
-            ObjectNode r = requests.putObject(request).put("ok", count - (request.equals("query") ? 2 : 0))
-                    .put("ko", request.equals("query") ? 2 : 0).put("requestsPerSecond", (double) rate);
+            Optional<ScenarioResult.CacheLookups> cache = Optional.empty();
             if (request.equals("get")) {
                 long requestHits = Math.round(count * (0.95 - 0.01 / speed));
-                r.put("cacheHits", requestHits).put("cacheMisses", count - requestHits)
-                        .put("hitRatio", Math.round(10_000.0 * requestHits / count) / 10_000.0);
+                cache = Optional.of(new ScenarioResult.CacheLookups(requestHits, count - requestHits,
+                        Math.round(10_000.0 * requestHits / count) / 10_000.0));
                 hits += requestHits;
                 lookups += count;
             }
+            long ko = request.equals("query") ? 2 : 0;
+            requests.put(request, new ScenarioResult.RequestOutcome(count - ko, ko, rate, cache, Optional.empty(),
+                    Optional.empty(), Optional.empty()));
             total += count;
         }
-        scenario.putObject("rate").put("targetRequestsPerSecond", ratePerSecond * 1.1)
-                .put("achievedRequestsPerSecond", total / (double) measured).put("measuredDurationMs", measured * INTERVAL_MS)
-                .put("requestsAfterWarmup", total).putNull("targetUsers").put("maxConcurrentUsers", 12);
-        scenario.set("requests", requests);
-        scenario.putObject("cache").put("lookups", lookups).put("hitRatio", Math.round(10_000.0 * hits / lookups) / 10_000.0)
-                .put("targetHitRatio", 0.9);
-        ObjectNode injector = scenario.putObject("injector");
-        injector.putObject("hiccupUs").put("count", 12_000).put("p50", 60).put("p90", 95).put("p99", 410).put("p999", 2_900)
-                .put("max", 4_800);
-        injector.put("droppedRequests", 0).put("cpuCoresUsed", 0.35 * speed).put("availableProcessors", machine.cores())
-                .put("maxStallAllowedMs", 250);
-        scenario.putArray("slos");
-        scenario.putArray("failures");
-        scenario.put("status", "OK");
-        JsonFiles.write(dir.resolve("scenario.json"), scenario);
+        ScenarioResult scenario = new ScenarioResult("io.loadbench.scenarios.CacheQueriesSimulation", "cache", warmUp * INTERVAL_MS,
+                new ScenarioResult.Rate(OptionalDouble.of(ratePerSecond * 1.1), total / (double) measured, measured * INTERVAL_MS,
+                        total, OptionalInt.empty(), OptionalInt.of(12)),
+                requests,
+                Optional.of(new ScenarioResult.CacheTotals(lookups, Math.round(10_000.0 * hits / lookups) / 10_000.0,
+                        OptionalDouble.of(0.9), Optional.empty())),
+                new ScenarioResult.Injector(new LatencyPercentiles(12_000, 60, 95, 410, 2_900, 4_800), 0, 0.35 * speed,
+                        machine.cores(), 250),
+                List.of(), Map.of(), List.of(), RunStatus.OK);
+        ScenarioResultWriter.write(dir.resolve(ScenarioResult.FILE), scenario);
         files.add("scenario.json");
         writeRun(dir, manifest);
         return dir;
@@ -224,15 +226,7 @@ public final class Fixtures {
         ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
         ((ArrayNode) manifest.get("files")).add("load.json");
         writeRun(dir, manifest);
-        ObjectNode load = JsonFiles.MAPPER.createObjectNode();
-        load.put("schemaVersion", 1);
-        load.put("dataset", "analytics");
-        load.put("loadId", "5e0c2a9f");
-        load.put("resumed", false);
-        load.put("format", "binary");
-        load.put("batchSize", 50_000);
-        load.put("workers", 2);
-        ArrayNode tables = load.putArray("tables");
+        List<LoadResult.TableLoad> tables = new ArrayList<>();
         long totalRows = 0;
         long totalBytes = 0;
         double totalSeconds = 0;
@@ -243,29 +237,22 @@ public final class Fixtures {
             double copySeconds = Math.round(rows[i] / (baseRate[i] * speed) * 1000) / 1000.0;
             long bytes = rows[i] * (i == 2 ? 212 : 96);
             double afterLoadSeconds = Math.round(copySeconds * 150) / 1000.0;
-            ObjectNode table = tables.addObject().put("name", names[i]).put("rows", rows[i]).put("rowsLoaded", rows[i])
-                    .put("batches", (rows[i] + 49_999) / 50_000).put("batchesLoaded", (rows[i] + 49_999) / 50_000)
-                    .put("batchesSkipped", 0).put("bytes", bytes).put("copySeconds", copySeconds)
-                    .put("afterLoadSeconds", afterLoadSeconds)
-                    .put("rowsPerSecond", Math.round(rows[i] / copySeconds * 1000) / 1000.0)
-                    .put("megabytesPerSecond", Math.round(bytes / 1e6 / copySeconds * 1000) / 1000.0)
-                    .put("checksum", rows[i] + ":" + (rows[i] * 7919));
-            table.putArray("workers");
+            long batches = (rows[i] + 49_999) / 50_000;
+            tables.add(new LoadResult.TableLoad(names[i], rows[i], rows[i], batches, batches, 0, bytes, copySeconds,
+                    afterLoadSeconds, Math.round(rows[i] / copySeconds * 1000) / 1000.0,
+                    Math.round(bytes / 1e6 / copySeconds * 1000) / 1000.0, List.of(),
+                    Optional.of(rows[i] + ":" + (rows[i] * 7919))));
             totalRows += rows[i];
             totalBytes += bytes;
             totalSeconds += copySeconds + afterLoadSeconds;
         }
         totalSeconds = Math.round((totalSeconds + 1.5) * 1000) / 1000.0;
-        load.putObject("totals").put("rowsLoaded", totalRows).put("bytes", totalBytes).put("seconds", totalSeconds)
-                .put("rowsPerSecond", Math.round(totalRows / totalSeconds * 1000) / 1000.0)
-                .put("megabytesPerSecond", Math.round(totalBytes / 1e6 / totalSeconds * 1000) / 1000.0);
-        ObjectNode verification = load.putObject("verification");
-        verification.put("status", "PASSED");
-        verification.putArray("checks");
-        verification.putObject("checksums");
-        load.put("status", "OK");
-        load.putNull("failureReason");
-        JsonFiles.write(dir.resolve("load.json"), load);
+        LoadResult load = new LoadResult("analytics", "5e0c2a9f", false, "binary", 50_000, 2, tables,
+                new LoadResult.Totals(totalRows, totalBytes, totalSeconds, Math.round(totalRows / totalSeconds * 1000) / 1000.0,
+                        Math.round(totalBytes / 1e6 / totalSeconds * 1000) / 1000.0),
+                List.of(), new LoadResult.Verification(LoadResult.VerificationStatus.PASSED, List.of(), Map.of()),
+                RunStatus.OK, Optional.empty());
+        LoadResultWriter.write(dir.resolve(LoadResult.FILE), load);
         return dir;
     }
 

@@ -2,7 +2,10 @@ package io.loadbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadbench.report.read.JsonFiles;
+import io.loadbench.results.RunKind;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.latency.LatencyPercentiles;
+import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.report.read.RunReader;
 import io.loadbench.report.read.SavedRun;
 import java.nio.file.Files;
@@ -32,8 +35,8 @@ class MergeTest {
         Path dir = results.resolve("merged/20261122T070000Z-merged-gatling-cachequeries");
         assertThat(cli.out()).contains("merged 2 runs into " + dir);
         SavedRun merged = RunReader.read(dir);
-        assertThat(merged.manifest().kind()).isEqualTo("merge");
-        assertThat(merged.manifest().status()).isEqualTo("OK");
+        assertThat(merged.manifest().kind()).isEqualTo(RunKind.MERGE);
+        assertThat(merged.manifest().status()).isEqualTo(RunStatus.OK);
         for (String request : new String[] {"get", "query"}) {
             Histogram a = first.requests().get(request).intended().histogram();
             Histogram b = second.requests().get(request).intended().histogram();
@@ -48,15 +51,20 @@ class MergeTest {
                     first.requests().get(request).throughputPerSecond() + second.requests().get(request).throughputPerSecond(),
                     org.assertj.core.data.Offset.offset(1e-6));
         }
-        assertThat(merged.scenario().achievedRequestsPerSecond())
-                .isEqualTo(first.scenario().achievedRequestsPerSecond() + second.scenario().achievedRequestsPerSecond());
-        long hits = first.scenario().requests().get("get").cacheHits() + second.scenario().requests().get("get").cacheHits();
-        long lookups = hits + first.scenario().requests().get("get").cacheMisses() + second.scenario().requests().get("get").cacheMisses();
-        assertThat(merged.scenario().hitRatio()).isEqualTo((double) hits / lookups);
+        assertThat(merged.scenario().rate().achievedRequestsPerSecond())
+                .isEqualTo(first.scenario().rate().achievedRequestsPerSecond() + second.scenario().rate().achievedRequestsPerSecond());
+        ScenarioResult.CacheLookups a = first.scenario().requests().get("get").cacheLookups().orElseThrow();
+        ScenarioResult.CacheLookups b = second.scenario().requests().get("get").cacheLookups().orElseThrow();
+        long hits = a.hits() + b.hits();
+        long lookups = hits + a.misses() + b.misses();
+        assertThat(merged.scenario().cache().orElseThrow().hitRatio()).isEqualTo((double) hits / lookups);
         assertThat(merged.scenario().requests().get("query").ko()).isEqualTo(4);
+        // the merged latency figures are read from the added histograms, not from the sources' percentiles
+        assertThat(merged.scenario().requests().get("get").intendedLatencyUs().orElseThrow())
+                .isEqualTo(LatencyPercentiles.of(merged.requests().get("get").intended().histogram()));
         for (SavedRun source : new SavedRun[] {first, second}) {
             Path kept = dir.resolve("sources").resolve(source.id()).resolve("manifest.json");
-            assertThat(JsonFiles.read(kept)).isEqualTo(source.manifest().raw());
+            assertThat(kept).hasSameTextualContentAs(source.dir().resolve("manifest.json"));
         }
         assertThat(Files.exists(dir.resolve("hdr/get.intended.hgrm"))).isTrue();
         // the merged run is itself a run folder the other commands read

@@ -8,6 +8,7 @@ import io.loadbench.report.read.JmhResultReader;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RunReader;
 import io.loadbench.report.read.SavedRun;
+import io.loadbench.report.read.ScenarioFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ReadersTest {
         // latency from the intended start includes queueing: never below the service time at the median
         assertThat(run.requests().get("get").intended().histogram().getValueAtPercentile(50))
                 .isGreaterThan(run.requests().get("get").service().histogram().getValueAtPercentile(50));
-        assertThat(run.scenario().hitRatios()).containsKeys("get", "(all lookups)");
+        assertThat(ScenarioFigures.hitRatios(run.scenario())).containsKeys("get", ScenarioFigures.ALL_LOOKUPS);
         assertThat(run.scenario().requests().get("query").ko()).isEqualTo(2);
     }
 

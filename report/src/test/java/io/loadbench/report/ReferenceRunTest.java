@@ -66,7 +66,9 @@ class ReferenceRunTest {
             assertThat(merged.requests().get(name).throughputPerSecond())
                     .isCloseTo(2 * latency.throughputPerSecond(), org.assertj.core.data.Offset.offset(1e-3));
         });
-        assertThat(merged.scenario().hitRatio()).isCloseTo(source.scenario().hitRatio(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(merged.scenario().cache().orElseThrow().hitRatio())
+                .isCloseTo(source.scenario().cache().orElseThrow().hitRatio(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(merged.scenario().rate().requestsAfterWarmup()).isEqualTo(2 * source.scenario().rate().requestsAfterWarmup());
     }
 
     private static Path copy(Path from, Path to) throws IOException {

@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TimeZone;
 
 /**
@@ -76,6 +79,19 @@ public final class Json {
     /** Formats an instant the way every loadbench file does. */
     public static String format(Instant instant) {
         return instant == null ? null : INSTANT_FORMAT.format(instant);
+    }
+
+    /** An optional value as the files write it: the value, or {@code null} when absent. */
+    public static Double orNull(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
+    public static Long orNull(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    public static Integer orNull(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     private static ObjectMapper createMapper() {

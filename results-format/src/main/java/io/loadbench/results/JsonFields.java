@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -168,6 +170,20 @@ public final class JsonFields {
 
     public Optional<String> optionalText(String field) {
         return has(field) ? Optional.of(text(field)) : Optional.empty();
+    }
+
+    /** The ISO-8601 instant {@code field} ({@code 2026-11-22T06:22:18.123Z}). */
+    public Instant instant(String field) {
+        String text = text(field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ResultFormatException(file + ": " + where(field) + ": not an ISO-8601 instant: " + text, e);
+        }
+    }
+
+    public Optional<Instant> optionalInstant(String field) {
+        return has(field) ? Optional.of(instant(field)) : Optional.empty();
     }
 
     public long longValue(String field) {

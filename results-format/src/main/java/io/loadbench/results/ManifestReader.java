@@ -2,7 +2,6 @@ package io.loadbench.results;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,8 +25,8 @@ public final class ManifestReader {
         } catch (IllegalArgumentException e) {
             throw new ResultFormatException(file + ": " + e.getMessage(), e);
         }
-        Instant startedAt = instant(root, "startedAt").orElseThrow(() -> new ResultFormatException(file + ": startedAt: missing"));
-        Optional<Instant> finishedAt = instant(root, "finishedAt");
+        Instant startedAt = root.instant("startedAt");
+        Optional<Instant> finishedAt = root.optionalInstant("finishedAt");
         RunStatus status = root.enumValue("status", RunStatus.class);
         Optional<ToolInfo> tool = root.optionalObject("tool").map(node -> convert(node, ToolInfo.class));
         Optional<EnvironmentInfo> environment = root.optionalObject("environment").map(node -> convert(node, EnvironmentInfo.class));
@@ -49,14 +48,6 @@ public final class ManifestReader {
 
     private static Map<String, Object> freeForm(JsonFields root, String field) {
         return root.has(field) ? root.freeForm(field) : Map.of();
-    }
-
-    private static Optional<Instant> instant(JsonFields root, String field) {
-        try {
-            return root.optionalText(field).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new ResultFormatException(root.file() + ": " + field + ": not an ISO-8601 instant: " + root.node().get(field), e);
-        }
     }
 
     private static <T> T convert(JsonFields section, Class<T> type) {

@@ -51,11 +51,6 @@ public record RunManifest(RunKind kind, String name, Optional<String> label, Opt
         return finishedAt.map(end -> OptionalLong.of(end.toEpochMilli() - startedAt.toEpochMilli())).orElse(OptionalLong.empty());
     }
 
-    /** The label, else the name: a short description of where the run ran, e.g. {@code db-bench-01}. */
-    public String labelOrName() {
-        return label.orElse(name);
-    }
-
     private static Map<String, Object> sortedCopy(Map<String, Object> values) {
         // a TreeMap, not Map.copyOf: values may be null (a parameter that was not set is recorded as null)
         return Collections.unmodifiableMap(new TreeMap<>(values));

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,11 +220,8 @@ class RunTest {
         return Files.readString(run.dir().resolve(Run.MANIFEST_FILE), StandardCharsets.UTF_8);
     }
 
-    private static String golden(String name) throws IOException {
-        try (InputStream in = RunTest.class.getResourceAsStream("golden/manifest/v1/" + name)) {
-            assertThat(in).as("golden file %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String golden(String name) {
+        return GoldenFiles.text("manifest", "v1/" + name);
     }
 
     /** A clock the test moves by hand. */

@@ -2,11 +2,13 @@ package io.loadbench.report.compare;
 
 import io.loadbench.report.read.EnvironmentFacts;
 import io.loadbench.report.read.JmhBenchmark;
-import io.loadbench.report.read.LoadResult;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RequestLatency;
 import io.loadbench.report.read.SavedRun;
-import io.loadbench.report.read.ScenarioResult;
+import io.loadbench.report.read.ScenarioFigures;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.report.summarize.Summary;
 import io.loadbench.report.text.Document;
 import io.loadbench.report.text.Numbers;
@@ -43,16 +45,16 @@ public final class Comparison {
         Table legend = new Table().text("run").text("folder").text("label").text("started").text("status");
         for (int i = 0; i < runs.size(); i++) {
             SavedRun run = runs.get(i);
-            String status = run.manifest().status()
-                    + (run.manifest().failureReason() == null ? "" : ": " + run.manifest().failureReason());
-            legend.row(PlanCheck.letter(i), run.id(), run.manifest().label(), run.manifest().startedAt(), status);
+            String status = run.manifest().status() + run.manifest().failureReason().map(reason -> ": " + reason).orElse("");
+            legend.row(PlanCheck.letter(i), run.id(), run.manifest().label().orElse(null), run.manifest().startedAt().toString(),
+                    status);
         }
         doc.table(legend);
         for (int i = 0; i < runs.size(); i++) {
             SavedRun run = runs.get(i);
-            if (!run.manifest().status().equals("OK")) {
+            if (run.manifest().status() != RunStatus.OK) {
                 doc.paragraph("warning: run " + PlanCheck.letter(i) + " is " + run.manifest().status()
-                        + (run.manifest().status().equals("RUNNING") ? " (it never finished)" : "")
+                        + (run.manifest().status() == RunStatus.RUNNING ? " (it never finished)" : "")
                         + "; its figures are not a valid measurement of the plan.");
             }
             for (String warning : run.warnings()) {
@@ -225,7 +227,7 @@ public final class Comparison {
             table.row(ratioRow(name, runs, run -> run.load() == null ? null : run.load().tables().stream()
                     .filter(t -> t.name().equals(name)).map(LoadResult.TableLoad::rowsPerSecond).findFirst().orElse(null)));
         }
-        table.row(ratioRow("total (whole load)", runs, run -> run.load() == null ? null : run.load().rowsPerSecond()));
+        table.row(ratioRow("total (whole load)", runs, run -> run.load() == null ? null : run.load().totals().rowsPerSecond()));
         return table;
     }
 
@@ -321,16 +323,20 @@ public final class Comparison {
         Set<String> caches = new TreeSet<>();
         runs.forEach(run -> {
             if (run.scenario() != null) {
-                caches.addAll(run.scenario().hitRatios().keySet());
+                caches.addAll(ScenarioFigures.hitRatios(run.scenario()).keySet());
             }
         });
         Table table = runColumns(new Table().text("figure"), runs.size());
-        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().targetRequestsPerSecond()));
-        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null : run.scenario().achievedRequestsPerSecond()));
-        table.row(countRow("KO requests", runs, run -> run.scenario() == null ? null
-                : run.scenario().requests().values().stream().mapToLong(ScenarioResult.RequestOutcome::ko).sum()));
-        table.row(countRow("injector: dropped requests", runs, run -> run.scenario() == null ? null : run.scenario().droppedRequests()));
-        table.row(ratioRow("injector: CPU cores used", runs, run -> run.scenario() == null ? null : run.scenario().cpuCoresUsed()));
+        table.row(ratioRow("target rate req/s", runs, run -> run.scenario() == null
+                || run.scenario().rate().targetRequestsPerSecond().isEmpty() ? null
+                : run.scenario().rate().targetRequestsPerSecond().getAsDouble()));
+        table.row(ratioRow("achieved rate req/s", runs, run -> run.scenario() == null ? null
+                : run.scenario().rate().achievedRequestsPerSecond()));
+        table.row(countRow("KO requests", runs, run -> run.scenario() == null ? null : ScenarioFigures.koRequests(run.scenario())));
+        table.row(countRow("injector: dropped requests", runs, run -> run.scenario() == null ? null
+                : run.scenario().injector().droppedRequests()));
+        table.row(ratioRow("injector: CPU cores used", runs, run -> run.scenario() == null ? null
+                : run.scenario().injector().cpuCoresUsed()));
         for (String cache : caches) {
             List<String> cells = new ArrayList<>();
             cells.add("hit ratio " + cache);
@@ -348,6 +354,6 @@ public final class Comparison {
     }
 
     private static Double hitRatio(ScenarioResult scenario, String cache) {
-        return scenario == null ? null : scenario.hitRatios().get(cache);
+        return scenario == null ? null : ScenarioFigures.hitRatios(scenario).get(cache);
     }
 }

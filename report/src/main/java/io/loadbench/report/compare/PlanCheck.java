@@ -1,5 +1,6 @@
 package io.loadbench.report.compare;
 
+import io.loadbench.report.read.Flatten;
 import io.loadbench.report.read.SavedRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class PlanCheck {
         List<Map<String, String>> plans = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>();
         for (SavedRun run : runs) {
-            Map<String, String> plan = run.manifest().flatPlan();
+            Map<String, String> plan = Flatten.flatten(run.manifest().plan());
             plans.add(plan);
             keys.addAll(plan.keySet());
         }

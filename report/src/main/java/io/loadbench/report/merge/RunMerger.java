@@ -1,56 +1,62 @@
 package io.loadbench.report.merge;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loadbench.results.latency.LatencyHistograms;
-import io.loadbench.results.EnvironmentInfo;
-import io.loadbench.results.Run;
-import io.loadbench.results.RunKind;
-import io.loadbench.results.ToolInfo;
 import io.loadbench.report.ReportException;
 import io.loadbench.report.compare.PlanCheck;
-import io.loadbench.report.read.IntervalLogReader;
-import io.loadbench.report.read.JsonFiles;
-import io.loadbench.report.read.LoadResult;
-import io.loadbench.report.read.Manifest;
-import io.loadbench.report.read.MergeInfo;
 import io.loadbench.report.read.RequestLatency;
 import io.loadbench.report.read.SavedRun;
-import io.loadbench.report.read.ScenarioResult;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunKind;
+import io.loadbench.results.RunManifest;
+import io.loadbench.results.RunStatus;
+import io.loadbench.results.ToolInfo;
+import io.loadbench.results.latency.LatencyHistograms;
+import io.loadbench.results.latency.LatencyKind;
+import io.loadbench.results.latency.LatencyLogFiles;
+import io.loadbench.results.latency.LatencyLogReader;
+import io.loadbench.results.latency.LatencyPercentiles;
+import io.loadbench.results.latency.LatencyRecorders;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.load.LoadResultWriter;
+import io.loadbench.results.merge.MergeInfo;
+import io.loadbench.results.merge.MergeInfoWriter;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.results.scenario.ScenarioResultWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
-/** Merges the runs of several injector machines into one run folder. */
+/**
+ * Merges the runs of several injector machines into one run folder: interval logs are added interval by interval,
+ * and the sources' typed {@code load.json} and {@code scenario.json} records are added into records of the same
+ * formats, written through the results format's writers. Latency figures come from the added histograms, never
+ * from the sources' percentiles.
+ */
 public final class RunMerger {
 
     static final String LABEL = "merged";
-    private static final ObjectMapper LENIENT = JsonFiles.MAPPER.copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Recorded microseconds are printed as milliseconds (hgrm values, hlog Interval_Max), as the results format's latency logs do. */
-    private static final double MICROS_PER_MILLI = LatencyHistograms.MICROS_PER_MILLI;
-    /** Percentile rows per halving of 1-p in the .hgrm, as the results format writes them. */
-    private static final int HGRM_TICKS_PER_HALF_DISTANCE = 5;
+    static final String LOAD_NOTE = "rows, bytes, rates and workers are the sums over the sources; seconds are the longest "
+            + "source's; checks are each source's, prefixed with its folder";
+    static final String SCENARIO_NOTE = "rates, counts, users, dropped requests, CPU and processors are summed over the "
+            + "sources; hit ratios are recomputed from the summed hits and misses; latencies are read from the added "
+            + "interval logs; the injector stall figures are those of the source with the longest stall; SLOs and "
+            + "failures are each source's, prefixed with its folder";
 
     private RunMerger() {
     }
@@ -61,11 +67,11 @@ public final class RunMerger {
      */
     public static Path merge(List<SavedRun> sources, Path resultsDir, Clock clock) {
         validate(sources);
-        Manifest first = sources.get(0).manifest();
+        RunManifest first = sources.get(0).manifest();
         String name = sources.stream().allMatch(s -> s.manifest().name().equals(first.name())) ? first.name() : "merge";
         Run folder;
         try {
-            folder = Run.start(resultsDir, LABEL, RunKind.MERGE, name, clock, environment(first), ToolInfo.current());
+            folder = Run.start(resultsDir, LABEL, RunKind.MERGE, name, clock, first.environment().orElse(null), ToolInfo.current());
         } catch (UncheckedIOException e) {
             throw new ReportException(e.getMessage(), e);
         }
@@ -73,9 +79,9 @@ public final class RunMerger {
             fill(folder, sources, clock);
             List<String> failures = new ArrayList<>();
             for (SavedRun source : sources) {
-                if (!source.manifest().status().equals("OK")) {
+                if (source.manifest().status() != RunStatus.OK) {
                     failures.add(source.id() + " " + source.manifest().status()
-                            + (source.manifest().failureReason() == null ? "" : ": " + source.manifest().failureReason()));
+                            + source.manifest().failureReason().map(reason -> ": " + reason).orElse(""));
                 }
             }
             if (failures.isEmpty()) {
@@ -95,53 +101,35 @@ public final class RunMerger {
 
     private static void fill(Run folder, List<SavedRun> sources, Clock clock) {
         Path dir = folder.dir();
-        ObjectNode mergeInfo = JsonFiles.MAPPER.createObjectNode();
-        mergeInfo.put("schemaVersion", MergeInfo.SCHEMA_VERSION);
-        mergeInfo.put("mergedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        ArrayNode sourceList = mergeInfo.putArray("sources");
+        List<MergeInfo.Source> sourceList = new ArrayList<>();
         for (SavedRun source : sources) {
-            sourceList.addObject().put("folder", source.id()).put("label", source.manifest().label())
-                    .put("status", source.manifest().status()).put("startedAt", source.manifest().startedAt())
-                    .put("finishedAt", source.manifest().finishedAt());
+            RunManifest manifest = source.manifest();
+            sourceList.add(new MergeInfo.Source(source.id(), manifest.label(), manifest.status(), manifest.startedAt(),
+                    manifest.finishedAt()));
             copySource(source, dir.resolve("sources").resolve(source.id()));
         }
-        mergeInfo.set("requests", mergeLatency(sources, dir));
+        mergeLatency(sources, dir);
+        Optional<String> loadNote = Optional.empty();
         if (sources.stream().anyMatch(s -> s.load() != null)) {
-            JsonFiles.write(dir.resolve("load.json"), mergeLoad(sources));
+            LoadResultWriter.write(dir.resolve(LoadResult.FILE), mergeLoad(sources));
+            loadNote = Optional.of(LOAD_NOTE);
         }
+        Optional<String> scenarioNote = Optional.empty();
         if (sources.stream().anyMatch(s -> s.scenario() != null)) {
-            JsonFiles.write(dir.resolve("scenario.json"), mergeScenario(sources));
+            ScenarioResultWriter.write(dir.resolve(ScenarioResult.FILE), mergeScenario(sources));
+            scenarioNote = Optional.of(SCENARIO_NOTE);
         }
-        JsonFiles.write(dir.resolve(MergeInfo.FILE), mergeInfo);
+        MergeInfoWriter.write(dir.resolve(MergeInfo.FILE), new MergeInfo(clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                sourceList, throughput(sources), loadNote, scenarioNote));
 
-        Manifest first = sources.get(0).manifest();
+        RunManifest first = sources.get(0).manifest();
         io.loadbench.results.Manifest manifest = folder.manifest();
-        manifest.putParameters(map(first.parameters()));
-        List<String> sourceIds = new ArrayList<>();
-        sources.forEach(s -> sourceIds.add(s.id()));
-        manifest.putParameter("mergedSources", sourceIds);
-        manifest.putPlan(map(first.plan()));
+        manifest.putParameters(first.parameters());
+        manifest.putParameter("mergedSources", sources.stream().map(SavedRun::id).toList());
+        manifest.putPlan(first.plan());
         // the injector machines differ (each source's environment is in sources/<folder>/manifest.json);
         // the target they loaded is one and the same
-        if (first.target().isObject()) {
-            manifest.target(map((ObjectNode) first.target()));
-        }
-    }
-
-    private static Map<String, Object> map(ObjectNode node) {
-        return JsonFiles.MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() { });
-    }
-
-    private static EnvironmentInfo environment(Manifest first) {
-        if (!first.environment().isObject()) {
-            return null;
-        }
-        try {
-            return LENIENT.convertValue(first.environment(), EnvironmentInfo.class);
-        } catch (IllegalArgumentException e) {
-            throw new ReportException("the environment of " + first.name() + " cannot be carried into the merged run: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        first.target().ifPresent(manifest::target);
     }
 
     private static void validate(List<SavedRun> sources) {
@@ -149,12 +137,12 @@ public final class RunMerger {
             throw new ReportException("merge needs at least two runs (got " + sources.size() + ")");
         }
         for (SavedRun source : sources) {
-            String kind = source.manifest().kind();
-            if (!kind.equals("gatling") && !kind.equals("load")) {
-                throw new ReportException(source.dir() + ": a " + kind + " run cannot be merged (merge joins the load and "
-                        + "simulation runs of several injector machines)");
+            RunKind kind = source.manifest().kind();
+            if (kind != RunKind.GATLING && kind != RunKind.LOAD) {
+                throw new ReportException(source.dir() + ": a " + kind.manifestName() + " run cannot be merged (merge joins the "
+                        + "load and simulation runs of several injector machines)");
             }
-            if (source.manifest().status().equals("RUNNING")) {
+            if (source.manifest().status() == RunStatus.RUNNING) {
                 throw new ReportException(source.dir() + ": the run never finished (status RUNNING); merge only finished runs");
             }
         }
@@ -174,7 +162,7 @@ public final class RunMerger {
     private static void copySource(SavedRun source, Path target) {
         try {
             Files.createDirectories(target);
-            for (String file : List.of("manifest.json", "load.json", "scenario.json")) {
+            for (String file : List.of(Run.MANIFEST_FILE, LoadResult.FILE, ScenarioResult.FILE)) {
                 Path from = source.dir().resolve(file);
                 if (Files.isRegularFile(from)) {
                     Files.copy(from, target.resolve(file));
@@ -185,12 +173,12 @@ public final class RunMerger {
         }
     }
 
-    private static ObjectNode mergeLatency(List<SavedRun> sources, Path dir) {
+    /** Writes every request's merged interval logs and distributions to {@code hdr/}: every measured interval of every source. */
+    private static void mergeLatency(List<SavedRun> sources, Path dir) {
         TreeSet<String> requests = new TreeSet<>();
         sources.forEach(s -> requests.addAll(s.requests().keySet()));
-        ObjectNode out = JsonFiles.MAPPER.createObjectNode();
         if (requests.isEmpty()) {
-            return out;
+            return;
         }
         Path hdr = dir.resolve("hdr");
         try {
@@ -199,21 +187,42 @@ public final class RunMerger {
             throw new ReportException(hdr + ": cannot create: " + e.getMessage(), e);
         }
         for (String request : requests) {
-            for (String kind : List.of("intended", "service")) {
+            for (LatencyKind kind : LatencyKind.values()) {
                 List<Histogram> intervals = new ArrayList<>();
                 for (SavedRun source : sources) {
-                    Path log = source.dir().resolve("hdr").resolve(request + "." + kind + ".hlog");
+                    Path log = source.dir().resolve("hdr").resolve(kind.hlogFileName(request));
                     if (Files.isRegularFile(log)) {
-                        IntervalLogReader.forEachMeasured(log, intervals::add);
+                        LatencyLogReader.forEachMeasured(log, intervals::add);
                     }
                 }
                 if (!intervals.isEmpty()) {
-                    writeLog(hdr.resolve(request + "." + kind + ".hlog"), intervals);
-                    writeDistribution(hdr.resolve(request + "." + kind + ".hgrm"), intervals);
+                    Histogram total = addable();
+                    intervals.forEach(total::add);
+                    try {
+                        LatencyLogFiles.writeIntervals(hdr.resolve(kind.hlogFileName(request)), "loadbench merge: measured "
+                                + "intervals of every source, warm-up excluded; values in microseconds, Interval_Max in milliseconds",
+                                intervals);
+                        LatencyLogFiles.writeDistribution(hdr.resolve(kind.hgrmFileName(request)), total);
+                    } catch (UncheckedIOException e) {
+                        throw new ReportException(e.getMessage(), e);
+                    }
                 }
             }
-            ObjectNode merged = out.putObject(request);
-            ObjectNode perSource = merged.putObject("sourceThroughputPerSecond");
+        }
+    }
+
+    /** A histogram any source's can be added to: it grows to the largest value added. */
+    private static Histogram addable() {
+        return new Histogram(LatencyHistograms.SIGNIFICANT_DIGITS);
+    }
+
+    /** Each request's summed throughput and count, and each source's throughput, for {@code merge.json}. */
+    private static Map<String, MergeInfo.RequestThroughput> throughput(List<SavedRun> sources) {
+        TreeSet<String> requests = new TreeSet<>();
+        sources.forEach(s -> requests.addAll(s.requests().keySet()));
+        Map<String, MergeInfo.RequestThroughput> out = new TreeMap<>();
+        for (String request : requests) {
+            Map<String, Double> perSource = new TreeMap<>();
             double sum = 0;
             long count = 0;
             for (SavedRun source : sources) {
@@ -224,179 +233,207 @@ public final class RunMerger {
                     perSource.put(source.id(), latency.throughputPerSecond());
                 }
             }
-            merged.put("throughputPerSecond", round(sum));
-            merged.put("count", count);
+            out.put(request, new MergeInfo.RequestThroughput(fourDecimals(sum), count, perSource));
         }
         return out;
     }
 
-    /** Four decimals, as the producers write rates: sums of rounded rates would otherwise print float noise. */
-    private static double round(double value) {
+    /** Four decimals, as the simulations write rates: sums of rounded rates would otherwise print float noise. */
+    private static double fourDecimals(double value) {
         return Math.round(value * 10_000.0) / 10_000.0;
     }
 
-    /** Every measured interval of every source, in start order: the merged log adds up to the sum of the sources. */
-    private static void writeLog(Path file, List<Histogram> intervals) {
-        intervals.sort(Comparator.comparingLong(Histogram::getStartTimeStamp));
-        long baseMs = intervals.get(0).getStartTimeStamp();
-        try (OutputStream stream = Files.newOutputStream(file);
-             PrintStream print = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
-            HistogramLogWriter writer = new HistogramLogWriter(print);
-            writer.outputComment("loadbench merge: measured intervals of every source, warm-up excluded; "
-                    + "values in microseconds, Interval_Max in milliseconds");
-            writer.outputLogFormatVersion();
-            // written here rather than by outputStartTime, whose human-readable date follows the machine's time zone
-            print.printf(Locale.ROOT, "#[StartTime: %.3f (seconds since epoch), %s]%n", baseMs / 1000.0, Instant.ofEpochMilli(baseMs));
-            writer.setBaseTime(baseMs);
-            writer.outputBaseTime(baseMs);
-            writer.outputLegend();
-            for (Histogram interval : intervals) {
-                writer.outputIntervalHistogram((interval.getStartTimeStamp() - baseMs) / 1000.0,
-                        (interval.getEndTimeStamp() - baseMs) / 1000.0, interval, MICROS_PER_MILLI);
-            }
-            print.flush();
-            if (print.checkError()) {
-                throw new IOException("write failed");
-            }
-        } catch (IOException e) {
-            throw new ReportException(file + ": cannot write: " + e.getMessage(), e);
-        }
+    /** Three decimals, as the loader writes seconds and rates. */
+    private static double threeDecimals(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
     }
 
-    private static void writeDistribution(Path file, List<Histogram> intervals) {
-        Histogram sum = new Histogram(intervals.get(0).getNumberOfSignificantValueDigits());
-        intervals.forEach(sum::add);
-        try (OutputStream stream = Files.newOutputStream(file);
-             PrintStream print = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
-            sum.outputPercentileDistribution(print, HGRM_TICKS_PER_HALF_DISTANCE, MICROS_PER_MILLI);
-        } catch (IOException e) {
-            throw new ReportException(file + ": cannot write: " + e.getMessage(), e);
-        }
-    }
-
-    /** The loaders' {@code load.json} summed: the same shape (the loader's {@code LoadReport}), rates added. */
-    private static ObjectNode mergeLoad(List<SavedRun> sources) {
-        Map<String, double[]> tables = new LinkedHashMap<>(); // rows, bytes, rowsPerSecond, bytesPerSecond, max copy ms
-        long totalMs = 0;
-        double totalRowsPerSecond = 0;
+    /** The loaders' {@code load.json} added up; see {@link #LOAD_NOTE}. */
+    private static LoadResult mergeLoad(List<SavedRun> sources) {
+        List<LoadResult> loads = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (SavedRun source : sources) {
-            LoadResult load = source.load();
-            if (load == null) {
-                continue;
-            }
-            totalMs = Math.max(totalMs, load.durationMs() == null ? 0 : load.durationMs());
-            totalRowsPerSecond += load.rowsPerSecond() == null ? 0 : load.rowsPerSecond();
-            for (LoadResult.TableLoad table : load.tables()) {
-                double[] sums = tables.computeIfAbsent(table.name(), k -> new double[5]);
-                sums[0] += table.rows() == null ? 0 : table.rows();
-                sums[1] += table.bytes() == null ? 0 : table.bytes();
-                sums[2] += table.rowsPerSecond() == null ? 0 : table.rowsPerSecond();
-                sums[3] += table.bytesPerSecond() == null ? 0 : table.bytesPerSecond();
-                sums[4] = Math.max(sums[4], table.durationMs() == null ? 0 : table.durationMs());
+            if (source.load() != null) {
+                loads.add(source.load());
+                ids.add(source.id());
             }
         }
-        ObjectNode out = JsonFiles.MAPPER.createObjectNode();
-        out.put("schemaVersion", LoadResult.SCHEMA_VERSION);
-        out.put("dataset", sources.get(0).load() == null ? null : sources.get(0).load().dataset());
-        ArrayNode array = out.putArray("tables");
-        long rows = 0;
-        long bytes = 0;
-        for (Map.Entry<String, double[]> table : tables.entrySet()) {
-            double[] sums = table.getValue();
-            rows += (long) sums[0];
-            bytes += (long) sums[1];
-            array.addObject().put("name", table.getKey()).put("rowsLoaded", (long) sums[0]).put("bytes", (long) sums[1])
-                    .put("copySeconds", sums[4] / 1000.0).put("rowsPerSecond", sums[2])
-                    .put("megabytesPerSecond", sums[3] / 1_000_000);
-        }
-        out.putObject("totals").put("rowsLoaded", rows).put("bytes", bytes).put("seconds", totalMs / 1000.0)
-                .put("rowsPerSecond", totalRowsPerSecond);
-        out.put("note", "merged: rows, bytes and rates are the sums over the sources; seconds are the longest source's");
-        return out;
-    }
-
-    /**
-     * The simulations' {@code scenario.json} summed, in the same shape: rates, counts and cache lookups are
-     * added; hit ratios are recomputed from the added hits and misses; the longest injector stall is kept.
-     */
-    private static ObjectNode mergeScenario(List<SavedRun> sources) {
-        double target = 0;
-        double achieved = 0;
-        long requestsAfterWarmup = 0;
-        long dropped = 0;
-        double cpuCores = 0;
-        long longestStallUs = 0;
-        Map<String, long[]> requests = new TreeMap<>(); // ok, ko, cacheHits, cacheMisses, lookups seen (0/1)
-        Map<String, Double> requestRates = new TreeMap<>();
+        LoadResult first = loads.get(0);
+        Map<String, List<LoadResult.TableLoad>> byTable = new LinkedHashMap<>();
+        loads.forEach(load -> load.tables().forEach(table -> byTable.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(table)));
+        List<LoadResult.TableLoad> tables = new ArrayList<>();
+        byTable.forEach((name, parts) -> tables.add(mergeTable(name, parts)));
+        List<LoadResult.OutputStep> outputs = loads.stream().flatMap(load -> load.outputs().stream()).toList();
+        List<LoadResult.Check> checks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        String preset = null;
-        for (SavedRun source : sources) {
-            ScenarioResult scenario = source.scenario();
-            if (scenario == null) {
-                continue;
-            }
-            preset = preset == null ? scenario.preset() : preset;
-            target += scenario.targetRequestsPerSecond() == null ? 0 : scenario.targetRequestsPerSecond();
-            achieved += scenario.achievedRequestsPerSecond() == null ? 0 : scenario.achievedRequestsPerSecond();
-            requestsAfterWarmup += scenario.requestsAfterWarmup() == null ? 0 : scenario.requestsAfterWarmup();
-            dropped += scenario.droppedRequests() == null ? 0 : scenario.droppedRequests();
-            cpuCores += scenario.cpuCoresUsed() == null ? 0 : scenario.cpuCoresUsed();
-            longestStallUs = Math.max(longestStallUs, scenario.hiccupMaxUs() == null ? 0 : scenario.hiccupMaxUs());
-            scenario.requests().forEach((name, outcome) -> {
-                if (outcome.requestsPerSecond() != null) {
-                    requestRates.merge(name, outcome.requestsPerSecond(), Double::sum);
-                }
-                long[] sums = requests.computeIfAbsent(name, k -> new long[5]);
-                sums[0] += outcome.ok();
-                sums[1] += outcome.ko();
-                if (outcome.cacheHits() != null && outcome.cacheMisses() != null) {
-                    sums[2] += outcome.cacheHits();
-                    sums[3] += outcome.cacheMisses();
-                    sums[4] = 1;
-                }
-            });
-            scenario.failures().forEach(failure -> failures.add(source.id() + ": " + failure));
+        for (int i = 0; i < loads.size(); i++) {
+            String id = ids.get(i);
+            LoadResult load = loads.get(i);
+            load.verification().checks().forEach(check -> checks.add(new LoadResult.Check(id + ": " + check.check(),
+                    check.passed(), check.lines())));
+            load.failureReason().ifPresent(reason -> failures.add(id + ": " + reason));
         }
-        ObjectNode out = JsonFiles.MAPPER.createObjectNode();
-        out.put("schemaVersion", ScenarioResult.SCHEMA_VERSION);
-        out.put("preset", preset);
-        ObjectNode rate = out.putObject("rate");
-        rate.put("targetRequestsPerSecond", round(target));
-        rate.put("achievedRequestsPerSecond", round(achieved));
-        rate.put("requestsAfterWarmup", requestsAfterWarmup);
-        ObjectNode requestsNode = out.putObject("requests");
+        LoadResult.Totals totals = new LoadResult.Totals(
+                loads.stream().mapToLong(load -> load.totals().rowsLoaded()).sum(),
+                loads.stream().mapToLong(load -> load.totals().bytes()).sum(),
+                loads.stream().mapToDouble(load -> load.totals().seconds()).max().orElse(0),
+                sum(loads, load -> load.totals().rowsPerSecond()),
+                sum(loads, load -> load.totals().megabytesPerSecond()));
+        return new LoadResult(first.dataset(), first.loadId(), loads.stream().anyMatch(LoadResult::resumed), first.format(),
+                first.batchSize(), loads.stream().mapToInt(LoadResult::workers).sum(), tables, totals, outputs,
+                new LoadResult.Verification(verificationStatus(loads), checks, Map.of()),
+                failures.isEmpty() ? RunStatus.OK : RunStatus.FAILED,
+                failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures)));
+    }
+
+    private static LoadResult.TableLoad mergeTable(String name, List<LoadResult.TableLoad> parts) {
+        List<LoadResult.WorkerLoad> workers = new ArrayList<>();
+        for (LoadResult.TableLoad part : parts) {
+            // the workers of later sources are numbered after those of earlier ones
+            int offset = workers.size();
+            part.workers().forEach(w -> workers.add(new LoadResult.WorkerLoad(offset + w.worker(), w.rows(), w.bytes(),
+                    w.batches(), w.seconds(), w.rowsPerSecond(), w.megabytesPerSecond())));
+        }
+        return new LoadResult.TableLoad(name, sumLong(parts, LoadResult.TableLoad::rows), sumLong(parts, LoadResult.TableLoad::rowsLoaded),
+                sumLong(parts, LoadResult.TableLoad::batches), sumLong(parts, LoadResult.TableLoad::batchesLoaded),
+                sumLong(parts, LoadResult.TableLoad::batchesSkipped), sumLong(parts, LoadResult.TableLoad::bytes),
+                parts.stream().mapToDouble(LoadResult.TableLoad::copySeconds).max().orElse(0),
+                parts.stream().mapToDouble(LoadResult.TableLoad::afterLoadSeconds).max().orElse(0),
+                sum(parts, LoadResult.TableLoad::rowsPerSecond), sum(parts, LoadResult.TableLoad::megabytesPerSecond),
+                workers, Optional.empty());
+    }
+
+    private static LoadResult.VerificationStatus verificationStatus(List<LoadResult> loads) {
+        List<LoadResult.VerificationStatus> statuses = loads.stream().map(load -> load.verification().status()).toList();
+        if (statuses.contains(LoadResult.VerificationStatus.FAILED)) {
+            return LoadResult.VerificationStatus.FAILED;
+        }
+        return statuses.contains(LoadResult.VerificationStatus.SKIPPED)
+                ? LoadResult.VerificationStatus.SKIPPED : LoadResult.VerificationStatus.PASSED;
+    }
+
+    private static <T> double sum(List<T> parts, ToDoubleFunction<T> value) {
+        return threeDecimals(parts.stream().mapToDouble(value).sum());
+    }
+
+    private static <T> long sumLong(List<T> parts, ToLongFunction<T> value) {
+        return parts.stream().mapToLong(value).sum();
+    }
+
+    /** The simulations' {@code scenario.json} added up; see {@link #SCENARIO_NOTE}. */
+    private static ScenarioResult mergeScenario(List<SavedRun> sources) {
+        List<SavedRun> runs = sources.stream().filter(s -> s.scenario() != null).toList();
+        List<ScenarioResult> scenarios = runs.stream().map(SavedRun::scenario).toList();
+        ScenarioResult first = scenarios.get(0);
+
+        ScenarioResult.Rate rate = new ScenarioResult.Rate(
+                sumPresent(scenarios.stream().map(s -> s.rate().targetRequestsPerSecond())),
+                fourDecimals(scenarios.stream().mapToDouble(s -> s.rate().achievedRequestsPerSecond()).sum()),
+                scenarios.stream().mapToLong(s -> s.rate().measuredDurationMs()).max().orElse(0),
+                scenarios.stream().mapToLong(s -> s.rate().requestsAfterWarmup()).sum(),
+                sumPresentInt(scenarios.stream().map(s -> s.rate().targetUsers())),
+                sumPresentInt(scenarios.stream().map(s -> s.rate().maxConcurrentUsers())));
+
+        Map<String, List<ScenarioResult.RequestOutcome>> byRequest = new TreeMap<>();
+        scenarios.forEach(s -> s.requests().forEach((name, outcome) -> byRequest.computeIfAbsent(name, k -> new ArrayList<>()).add(outcome)));
+        Map<String, ScenarioResult.RequestOutcome> requests = new TreeMap<>();
+        byRequest.forEach((name, outcomes) -> requests.put(name, mergeRequest(name, outcomes, runs)));
+
         long hits = 0;
         long misses = 0;
-        for (Map.Entry<String, long[]> request : requests.entrySet()) {
-            long[] sums = request.getValue();
-            ObjectNode r = requestsNode.putObject(request.getKey());
-            r.put("ok", sums[0]);
-            r.put("ko", sums[1]);
-            r.put("requestsPerSecond", round(requestRates.getOrDefault(request.getKey(), 0.0)));
-            if (sums[4] == 1) {
-                r.put("cacheHits", sums[2]);
-                r.put("cacheMisses", sums[3]);
-                if (sums[2] + sums[3] > 0) {
-                    r.put("hitRatio", (double) sums[2] / (sums[2] + sums[3]));
-                }
-                hits += sums[2];
-                misses += sums[3];
+        for (ScenarioResult.RequestOutcome outcome : requests.values()) {
+            if (outcome.cacheLookups().isPresent()) {
+                hits += outcome.cacheLookups().get().hits();
+                misses += outcome.cacheLookups().get().misses();
             }
         }
-        ObjectNode cache = out.putObject("cache");
-        if (hits + misses > 0) {
-            cache.put("lookups", hits + misses);
-            cache.put("hitRatio", (double) hits / (hits + misses));
+        Optional<ScenarioResult.CacheTotals> cache = hits + misses == 0 ? Optional.empty()
+                : Optional.of(new ScenarioResult.CacheTotals(hits + misses, (double) hits / (hits + misses),
+                        first.cache().map(ScenarioResult.CacheTotals::targetHitRatio).orElse(OptionalDouble.empty()),
+                        mergeRedisInfo(scenarios, (double) hits / (hits + misses))));
+
+        ScenarioResult stalledMost = scenarios.stream()
+                .max(Comparator.comparingLong(s -> s.injector().hiccupUs().maxUs())).orElseThrow();
+        ScenarioResult.Injector injector = new ScenarioResult.Injector(stalledMost.injector().hiccupUs(),
+                scenarios.stream().mapToLong(s -> s.injector().droppedRequests()).sum(),
+                fourDecimals(scenarios.stream().mapToDouble(s -> s.injector().cpuCoresUsed()).sum()),
+                scenarios.stream().mapToInt(s -> s.injector().availableProcessors()).sum(),
+                scenarios.stream().mapToLong(s -> s.injector().maxStallAllowedMs()).max().orElse(0));
+
+        List<ScenarioResult.SloOutcome> slos = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (SavedRun run : runs) {
+            run.scenario().slos().forEach(slo -> slos.add(new ScenarioResult.SloOutcome(run.id() + ": " + slo.objective(),
+                    slo.actualUs(), slo.passed())));
+            run.scenario().failures().forEach(failure -> failures.add(run.id() + ": " + failure));
         }
-        ObjectNode injector = out.putObject("injector");
-        injector.put("droppedRequests", dropped);
-        injector.put("cpuCoresUsed", round(cpuCores));
-        injector.putObject("hiccupUs").put("max", longestStallUs);
-        ArrayNode failureList = out.putArray("failures");
-        failures.forEach(failureList::add);
-        out.put("status", failures.isEmpty() ? "OK" : "FAILED");
-        out.put("note", "merged: rates, counts, dropped requests and CPU are summed over the sources; hit ratios are "
-                + "recomputed from the summed hits and misses; the longest stall is the longest of any source");
-        return out;
+        return new ScenarioResult(first.simulation(), first.preset(),
+                scenarios.stream().mapToLong(ScenarioResult::warmupMs).max().orElse(0), rate, requests, cache, injector, slos,
+                Map.of(), failures, ScenarioResult.verdict(failures));
+    }
+
+    private static ScenarioResult.RequestOutcome mergeRequest(String name, List<ScenarioResult.RequestOutcome> outcomes,
+                                                            List<SavedRun> runs) {
+        Optional<ScenarioResult.CacheLookups> lookups = Optional.empty();
+        if (outcomes.stream().anyMatch(o -> o.cacheLookups().isPresent())) {
+            long hits = outcomes.stream().flatMap(o -> o.cacheLookups().stream()).mapToLong(ScenarioResult.CacheLookups::hits).sum();
+            long misses = outcomes.stream().flatMap(o -> o.cacheLookups().stream()).mapToLong(ScenarioResult.CacheLookups::misses).sum();
+            if (hits + misses > 0) {
+                lookups = Optional.of(new ScenarioResult.CacheLookups(hits, misses, (double) hits / (hits + misses)));
+            }
+        }
+        return new ScenarioResult.RequestOutcome(
+                outcomes.stream().mapToLong(ScenarioResult.RequestOutcome::ok).sum(),
+                outcomes.stream().mapToLong(ScenarioResult.RequestOutcome::ko).sum(),
+                fourDecimals(outcomes.stream().mapToDouble(ScenarioResult.RequestOutcome::requestsPerSecond).sum()),
+                lookups,
+                addedPercentiles(runs, name, LatencyKind.INTENDED),
+                addedPercentiles(runs, name, LatencyKind.SERVICE),
+                addedPercentiles(runs, name + ScenarioResult.FAILED_REQUEST_SUFFIX, LatencyKind.INTENDED));
+    }
+
+    /** The percentiles of the request's histograms of every source added; empty when no source logged it. */
+    private static Optional<LatencyPercentiles> addedPercentiles(List<SavedRun> runs, String request, LatencyKind kind) {
+        String fileName = LatencyRecorders.fileName(request);
+        Histogram total = null;
+        for (SavedRun run : runs) {
+            RequestLatency latency = run.requests().get(fileName);
+            var measured = latency == null ? null : kind == LatencyKind.INTENDED ? latency.intended() : latency.service();
+            if (measured != null) {
+                if (total == null) {
+                    total = addable();
+                }
+                total.add(measured.histogram());
+            }
+        }
+        return total == null ? Optional.empty() : Optional.of(LatencyPercentiles.of(total));
+    }
+
+    /** Redis INFO's counters summed when every source read them, compared with the requests' merged ratio. */
+    private static Optional<ScenarioResult.RedisInfo> mergeRedisInfo(List<ScenarioResult> scenarios, double requestsHitRatio) {
+        List<ScenarioResult.RedisInfo> infos = scenarios.stream()
+                .flatMap(s -> s.cache().flatMap(ScenarioResult.CacheTotals::redisInfo).stream()).toList();
+        if (infos.size() != scenarios.size()) {
+            return Optional.empty();
+        }
+        long keyspaceHits = infos.stream().mapToLong(ScenarioResult.RedisInfo::keyspaceHits).sum();
+        long keyspaceMisses = infos.stream().mapToLong(ScenarioResult.RedisInfo::keyspaceMisses).sum();
+        if (keyspaceHits + keyspaceMisses == 0) {
+            return Optional.of(new ScenarioResult.RedisInfo(0, 0, OptionalDouble.empty(), false));
+        }
+        double ratio = (double) keyspaceHits / (keyspaceHits + keyspaceMisses);
+        return Optional.of(new ScenarioResult.RedisInfo(keyspaceHits, keyspaceMisses, OptionalDouble.of(fourDecimals(ratio)),
+                Math.abs(ratio - requestsHitRatio) <= 0.01));
+    }
+
+    private static OptionalDouble sumPresent(Stream<OptionalDouble> values) {
+        List<OptionalDouble> present = values.filter(OptionalDouble::isPresent).toList();
+        return present.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(fourDecimals(present.stream().mapToDouble(OptionalDouble::getAsDouble).sum()));
+    }
+
+    private static OptionalInt sumPresentInt(Stream<OptionalInt> values) {
+        List<OptionalInt> present = values.filter(OptionalInt::isPresent).toList();
+        return present.isEmpty() ? OptionalInt.empty() : OptionalInt.of(present.stream().mapToInt(OptionalInt::getAsInt).sum());
     }
 }

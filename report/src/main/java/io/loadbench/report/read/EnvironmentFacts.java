@@ -1,9 +1,14 @@
 package io.loadbench.report.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadbench.results.EnvironmentInfo;
+import io.loadbench.results.RunManifest;
+import io.loadbench.results.ToolInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The facts of a run that decide how fast it can go, in reading order, with human names: from the
@@ -39,23 +44,25 @@ public final class EnvironmentFacts {
         return text == null ? "-" : text;
     }
 
-    public static Map<String, String> of(Manifest manifest) {
-        JsonNode env = manifest.environment();
-        JsonNode target = manifest.target();
+    public static Map<String, String> of(RunManifest manifest) {
+        Optional<EnvironmentInfo> env = manifest.environment();
+        JsonNode target = JsonFiles.MAPPER.valueToTree(manifest.target().orElse(Map.of()));
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("host", text(env.path("hostName")));
-        facts.put("CPU", text(env.path("cpu").path("model")));
-        facts.put("logical cores", text(env.path("cpu").path("logicalCores")));
-        JsonNode memory = env.path("memory").path("totalBytes");
-        facts.put("memory", memory.isNumber() ? gibibytes(memory.longValue()) : text(memory));
-        JsonNode os = env.path("os");
-        facts.put("OS", join(text(os.path("distribution")), text(os.path("name"))));
-        facts.put("kernel", text(os.path("version")));
-        facts.put("arch", text(os.path("arch")));
-        JsonNode jvm = env.path("jvm");
-        facts.put("JVM", join(text(jvm.path("vendor")), text(jvm.path("vmName")), text(jvm.path("version"))));
-        String flags = Flatten.flatten(wrap(jvm.path("inputArguments"))).getOrDefault("v", "-");
-        facts.put("JVM flags", flags.isEmpty() ? "none" : flags);
+        facts.put("host", text(env.map(EnvironmentInfo::hostName)));
+        Optional<EnvironmentInfo.Cpu> cpu = env.map(EnvironmentInfo::cpu);
+        facts.put("CPU", text(cpu.map(EnvironmentInfo.Cpu::model)));
+        facts.put("logical cores", text(cpu.map(EnvironmentInfo.Cpu::logicalCores)));
+        facts.put("memory", env.map(EnvironmentInfo::memory).map(EnvironmentInfo.Memory::totalBytes)
+                .map(EnvironmentFacts::gibibytes).orElse("-"));
+        Optional<EnvironmentInfo.Os> os = env.map(EnvironmentInfo::os);
+        facts.put("OS", join(text(os.map(EnvironmentInfo.Os::distribution)), text(os.map(EnvironmentInfo.Os::name))));
+        facts.put("kernel", text(os.map(EnvironmentInfo.Os::version)));
+        facts.put("arch", text(os.map(EnvironmentInfo.Os::arch)));
+        Optional<EnvironmentInfo.Jvm> jvm = env.map(EnvironmentInfo::jvm);
+        facts.put("JVM", join(text(jvm.map(EnvironmentInfo.Jvm::vendor)), text(jvm.map(EnvironmentInfo.Jvm::vmName)),
+                text(jvm.map(EnvironmentInfo.Jvm::version))));
+        Optional<List<String>> flags = jvm.map(EnvironmentInfo.Jvm::inputArguments);
+        facts.put("JVM flags", flags.map(list -> list.isEmpty() ? "none" : String.join(" ", list)).orElse("-"));
         facts.put("target", text(target.path("kind")));
         JsonNode postgres = target.path("postgres");
         if (!postgres.isMissingNode() && !postgres.isNull()) {
@@ -67,13 +74,13 @@ public final class EnvironmentFacts {
             facts.put("Redis", join(text(redis.path("version")), text(redis.path("mode"))));
             Flatten.flatten(redis.path("config")).forEach((name, value) -> facts.put("Redis " + name, value));
         }
-        facts.put("loadbench", join(text(manifest.raw().path("tool").path("version")),
-                text(manifest.raw().path("tool").path("gitCommit"))));
+        Optional<ToolInfo> tool = manifest.tool();
+        facts.put("loadbench", join(text(tool.map(ToolInfo::version)), text(tool.map(ToolInfo::gitCommit))));
         return facts;
     }
 
-    private static JsonNode wrap(JsonNode node) {
-        return JsonFiles.MAPPER.createObjectNode().set("v", node);
+    private static String text(Optional<?> value) {
+        return value.map(String::valueOf).orElse("-");
     }
 
     private static String gibibytes(long bytes) {

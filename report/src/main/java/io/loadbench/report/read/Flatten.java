@@ -11,6 +11,11 @@ public final class Flatten {
     private Flatten() {
     }
 
+    /** A free-form section of a run file (a manifest's plan or target) flattened the same way. */
+    public static Map<String, String> flatten(Map<String, Object> section) {
+        return flatten((JsonNode) JsonFiles.MAPPER.valueToTree(section));
+    }
+
     public static Map<String, String> flatten(JsonNode node) {
         Map<String, String> out = new TreeMap<>();
         flatten("", node, out);

@@ -14,7 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads and writes the JSON files of a run folder, turning every failure into one clear line. */
+/**
+ * The report's own JSON handling, every failure turned into one clear line: reading JMH's {@code jmh.json} (the
+ * one file of a run folder not in loadbench's own formats; those are read by the results format's readers), the
+ * chart data of the HTML page, and writing trees with sorted keys.
+ */
 public final class JsonFiles {
 
     /** Sorted keys and indentation, like the producers' files, so merged outputs diff cleanly. */
@@ -56,20 +60,6 @@ public final class JsonFiles {
     private static Object sorted(JsonNode node) {
         // ORDER_MAP_ENTRIES_BY_KEYS applies to maps, so a tree is converted to nested maps before writing.
         return MAPPER.convertValue(node, Object.class);
-    }
-
-    /** The integer field {@code schemaVersion}, which must equal {@code supported}. */
-    static void requireSchemaVersion(Path file, JsonNode root, int supported) {
-        if (!root.isObject()) {
-            throw new ReportException(file + ": expected a JSON object at the top level");
-        }
-        JsonNode version = root.get("schemaVersion");
-        if (version == null || version.isNull()) {
-            throw new ReportException(file + ": no schemaVersion field (this report reads schema version " + supported + ")");
-        }
-        if (!version.canConvertToInt() || !version.isIntegralNumber() || version.intValue() != supported) {
-            throw new ReportException(file + ": unknown schemaVersion " + version + " (this report reads schema version " + supported + ")");
-        }
     }
 
     static String text(JsonNode node, String field) {

@@ -1,13 +1,23 @@
 package io.loadbench.report.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.loadbench.report.ReportException;
+import io.loadbench.results.JmhResultFile;
+import io.loadbench.results.ManifestReader;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunManifest;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.load.LoadResultReader;
+import io.loadbench.results.merge.MergeInfo;
+import io.loadbench.results.merge.MergeInfoReader;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.results.scenario.ScenarioResultReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,23 +38,23 @@ public final class RunReader {
         if (!Files.isDirectory(dir)) {
             throw new ReportException(dir + ": not a run folder (it is a file; give the folder that holds manifest.json)");
         }
-        Path manifestFile = dir.resolve("manifest.json");
+        Path manifestFile = dir.resolve(Run.MANIFEST_FILE);
         if (!Files.isRegularFile(manifestFile)) {
             throw new ReportException(dir + ": not a run folder (no manifest.json)");
         }
-        Manifest manifest = Manifest.read(manifestFile);
+        RunManifest manifest = ManifestReader.read(manifestFile);
         List<String> warnings = new ArrayList<>();
-        for (JsonNode listed : manifest.raw().path("files")) {
-            if (!Files.exists(dir.resolve(listed.asText()))) {
-                warnings.add("manifest lists " + listed.asText() + " but the run folder has no such file");
+        for (String listed : manifest.files()) {
+            if (!Files.exists(dir.resolve(listed))) {
+                warnings.add("manifest lists " + listed + " but the run folder has no such file");
             }
         }
-        List<JmhBenchmark> jmh = Files.isRegularFile(dir.resolve("jmh.json"))
-                ? JmhResultReader.read(dir.resolve("jmh.json")) : List.of();
-        LoadResult load = Files.isRegularFile(dir.resolve("load.json")) ? LoadResult.read(dir.resolve("load.json")) : null;
-        ScenarioResult scenario = Files.isRegularFile(dir.resolve("scenario.json"))
-                ? ScenarioResult.read(dir.resolve("scenario.json")) : null;
-        MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfo.read(dir.resolve(MergeInfo.FILE)) : null;
+        List<JmhBenchmark> jmh = Files.isRegularFile(dir.resolve(JmhResultFile.FILE))
+                ? JmhResultReader.read(dir.resolve(JmhResultFile.FILE)) : List.of();
+        LoadResult load = Files.isRegularFile(dir.resolve(LoadResult.FILE)) ? LoadResultReader.read(dir.resolve(LoadResult.FILE)) : null;
+        ScenarioResult scenario = Files.isRegularFile(dir.resolve(ScenarioResult.FILE))
+                ? ScenarioResultReader.read(dir.resolve(ScenarioResult.FILE)) : null;
+        MergeInfo merge = Files.isRegularFile(dir.resolve(MergeInfo.FILE)) ? MergeInfoReader.read(dir.resolve(MergeInfo.FILE)) : null;
         Map<String, RequestLatency> requests = readLatency(dir.resolve("hdr"), scenario, merge);
         return new SavedRun(dir, manifest, jmh, load, scenario, requests, merge, List.copyOf(warnings));
     }
@@ -76,12 +86,12 @@ public final class RunReader {
             MeasuredHistogram intended = Files.isRegularFile(intendedFile) ? IntervalLogReader.read(intendedFile) : null;
             MeasuredHistogram service = Files.isRegularFile(serviceFile) ? IntervalLogReader.read(serviceFile) : null;
             MeasuredHistogram primary = intended != null ? intended : service;
-            ScenarioResult.RequestOutcome outcome = scenario == null ? null : scenario.requestByFileName(request);
+            Optional<ScenarioResult.RequestOutcome> outcome = scenario == null ? Optional.empty() : scenario.requestByFileName(request);
             double throughput;
-            if (merge != null && merge.throughputPerSecond().containsKey(request)) {
-                throughput = merge.throughputPerSecond().get(request);
-            } else if (outcome != null && outcome.requestsPerSecond() != null) {
-                throughput = outcome.requestsPerSecond();
+            if (merge != null && merge.requests().containsKey(request)) {
+                throughput = merge.requests().get(request).throughputPerSecond();
+            } else if (outcome.isPresent()) {
+                throughput = outcome.get().requestsPerSecond();
             } else {
                 throughput = primary.countPerSecond();
             }

@@ -2,12 +2,14 @@ package io.loadbench.report.summarize;
 
 import io.loadbench.report.read.EnvironmentFacts;
 import io.loadbench.report.read.JmhBenchmark;
-import io.loadbench.report.read.LoadResult;
-import io.loadbench.report.read.Manifest;
+import io.loadbench.report.read.Flatten;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RequestLatency;
 import io.loadbench.report.read.SavedRun;
-import io.loadbench.report.read.ScenarioResult;
+import io.loadbench.report.read.ScenarioFigures;
+import io.loadbench.results.RunManifest;
+import io.loadbench.results.load.LoadResult;
+import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.report.text.Document;
 import io.loadbench.report.text.Numbers;
 import io.loadbench.report.text.Table;
@@ -26,19 +28,18 @@ public final class Summary {
     }
 
     public static Document of(SavedRun run) {
-        Manifest manifest = run.manifest();
+        RunManifest manifest = run.manifest();
         Document doc = new Document().heading(1, "Run " + run.id());
         Table about = new Table().text("field").text("value");
-        about.row("kind", manifest.kind());
+        about.row("kind", manifest.kind().manifestName());
         about.row("name", manifest.name());
-        about.row("label", manifest.label());
-        about.row("started", manifest.startedAt());
-        about.row("finished", manifest.finishedAt());
-        about.row("duration", manifest.durationMs() == null ? null : Numbers.value(manifest.durationMs() / 1000.0) + " s");
-        about.row("status", manifest.status());
-        if (manifest.failureReason() != null) {
-            about.row("failure reason", manifest.failureReason());
-        }
+        about.row("label", manifest.label().orElse(null));
+        about.row("started", manifest.startedAt().toString());
+        about.row("finished", manifest.finishedAt().map(Object::toString).orElse(null));
+        about.row("duration", manifest.durationMs().isPresent()
+                ? Numbers.value(manifest.durationMs().getAsLong() / 1000.0) + " s" : null);
+        about.row("status", manifest.status().name());
+        manifest.failureReason().ifPresent(reason -> about.row("failure reason", reason));
         doc.table(about);
         for (String warning : run.warnings()) {
             doc.paragraph("warning: " + warning);
@@ -49,7 +50,7 @@ public final class Summary {
         EnvironmentFacts.of(run).forEach((fact, value) -> environment.row(fact, value));
         doc.table(environment);
 
-        Map<String, String> plan = manifest.flatPlan();
+        Map<String, String> plan = Flatten.flatten(manifest.plan());
         if (!plan.isEmpty()) {
             doc.heading(2, "Plan");
             Table planTable = new Table().text("parameter").text("value");
@@ -91,24 +92,20 @@ public final class Summary {
     }
 
     private static void load(LoadResult load, Document doc) {
-        if (load.dataset() != null || load.verification() != null || load.settings() != null) {
-            doc.paragraph("dataset " + (load.dataset() == null ? "-" : load.dataset())
-                    + (load.settings() == null ? "" : ", " + load.settings())
-                    + ", verification " + (load.verification() == null ? "-" : load.verification()));
-        }
+        doc.paragraph("dataset " + load.dataset() + ", " + load.format() + " COPY, batch " + load.batchSize() + ", "
+                + load.workers() + " workers, verification " + load.verification().status());
         doc.paragraph("Per table: the parallel COPY (rows loaded by this run). Total: the whole load, DDL, keys, indexes "
                 + "and output steps included.");
         Table table = new Table().text("table").number("rows").number("rows/s").number("MB/s").number("seconds");
         long totalRows = 0;
         for (LoadResult.TableLoad t : load.tables()) {
-            totalRows += t.rows() == null ? 0 : t.rows();
-            table.row(t.name(), Numbers.count(t.rows()), Numbers.value(t.rowsPerSecond()),
-                    t.bytesPerSecond() == null ? null : Numbers.value(t.bytesPerSecond() / 1_000_000),
-                    t.durationMs() == null ? null : Numbers.value(t.durationMs() / 1000.0));
+            totalRows += t.rowsLoaded();
+            table.row(t.name(), Numbers.count(t.rowsLoaded()), Numbers.value(t.rowsPerSecond()),
+                    Numbers.value(t.megabytesPerSecond()), Numbers.value(t.copySeconds()));
         }
         // the total's time is the whole load (DDL, indexes and verification included), so its rate is lower
-        table.row("total (whole load)", Numbers.count(totalRows), Numbers.value(load.rowsPerSecond()), null,
-                load.durationMs() == null ? null : Numbers.value(load.durationMs() / 1000.0));
+        table.row("total (whole load)", Numbers.count(totalRows), Numbers.value(load.totals().rowsPerSecond()), null,
+                Numbers.value(load.totals().seconds()));
         doc.table(table);
     }
 
@@ -142,16 +139,17 @@ public final class Summary {
     private static Table scenario(ScenarioResult scenario) {
         Table table = new Table().text("figure").number("value");
         table.row("preset", scenario.preset());
-        table.row("target rate req/s", Numbers.value(scenario.targetRequestsPerSecond()));
-        table.row("achieved rate req/s", Numbers.value(scenario.achievedRequestsPerSecond()));
-        table.row("requests after warm-up", Numbers.count(scenario.requestsAfterWarmup()));
+        table.row("target rate req/s", scenario.rate().targetRequestsPerSecond().isPresent()
+                ? Numbers.value(scenario.rate().targetRequestsPerSecond().getAsDouble()) : "-");
+        table.row("achieved rate req/s", Numbers.value(scenario.rate().achievedRequestsPerSecond()));
+        table.row("requests after warm-up", Numbers.count(scenario.rate().requestsAfterWarmup()));
         scenario.requests().forEach((name, outcome) -> table.row(name + " OK / KO",
                 Numbers.count(outcome.ok()) + " / " + Numbers.count(outcome.ko())));
-        scenario.hitRatios().forEach((name, ratio) -> table.row("hit ratio " + name, Numbers.percent(ratio)));
-        table.row("injector: dropped requests", Numbers.count(scenario.droppedRequests()));
-        table.row("injector: CPU cores used", Numbers.value(scenario.cpuCoresUsed()));
-        table.row("injector: longest stall ms", scenario.hiccupMaxUs() == null ? null : Numbers.millisFromMicros(scenario.hiccupMaxUs()));
-        table.row("verdict", scenario.status());
+        ScenarioFigures.hitRatios(scenario).forEach((name, ratio) -> table.row("hit ratio " + name, Numbers.percent(ratio)));
+        table.row("injector: dropped requests", Numbers.count(scenario.injector().droppedRequests()));
+        table.row("injector: CPU cores used", Numbers.value(scenario.injector().cpuCoresUsed()));
+        table.row("injector: longest stall ms", Numbers.millisFromMicros(scenario.injector().hiccupUs().maxUs()));
+        table.row("verdict", scenario.status().name());
         for (String failure : scenario.failures()) {
             table.row("failure", failure);
         }

@@ -3,9 +3,7 @@ package io.loadbench.results.latency;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -224,15 +222,7 @@ public final class LatencyIntervalLog {
 
             void close() {
                 writer.close();
-                Path hgrm = hdrDir.resolve(kind.hgrmFileName(recorder.requestName()));
-                try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
-                    total.outputPercentileDistribution(out, 5, LatencyHistograms.MICROS_PER_MILLI);
-                    if (out.checkError()) {
-                        throw new IOException("write failed");
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the percentile distribution " + hgrm + ": " + e.getMessage(), e);
-                }
+                LatencyLogFiles.writeDistribution(hdrDir.resolve(kind.hgrmFileName(recorder.requestName())), total);
             }
         }
     }

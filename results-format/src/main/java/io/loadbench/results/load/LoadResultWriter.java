@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Writes a {@link LoadResult} as {@code load.json}, schema version {@value LoadResult#SCHEMA_VERSION}: keys sorted
@@ -117,14 +116,10 @@ public final class LoadResultWriter {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("item", line.item());
         out.put("expected", line.expected());
-        out.put("actual", orNull(line.actual()));
+        out.put("actual", Json.orNull(line.actual()));
         out.put("tolerance", line.tolerance());
         out.put("unit", line.unit());
         out.put("passed", line.passed());
         return out;
-    }
-
-    private static Double orNull(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
     }
 }

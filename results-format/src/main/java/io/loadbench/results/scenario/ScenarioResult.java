@@ -44,6 +44,12 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
     /** The file's name in a run folder. */
     public static final String FILE = "scenario.json";
 
+    /**
+     * What a request's name is given for its failed (KO) requests in the latency logs: {@code <request>.failed},
+     * whose intended latency is {@link RequestOutcome#failedIntendedLatencyUs}.
+     */
+    public static final String FAILED_REQUEST_SUFFIX = ".failed";
+
     /** The top-level fields of the format; an extra check may not take one of these names. */
     static final Set<String> FIELDS = Set.of("schemaVersion", "simulation", "preset", "warmupMs", "rate", "requests",
             "cache", "injector", "slos", "failures", "status");

@@ -9,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * Writes a {@link ScenarioResult} as {@code scenario.json}, schema version {@value ScenarioResult#SCHEMA_VERSION}:
@@ -56,12 +53,12 @@ public final class ScenarioResultWriter {
 
     private static Map<String, Object> rate(ScenarioResult.Rate rate) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("targetRequestsPerSecond", orNull(rate.targetRequestsPerSecond()));
+        out.put("targetRequestsPerSecond", Json.orNull(rate.targetRequestsPerSecond()));
         out.put("achievedRequestsPerSecond", rate.achievedRequestsPerSecond());
         out.put("measuredDurationMs", rate.measuredDurationMs());
         out.put("requestsAfterWarmup", rate.requestsAfterWarmup());
-        out.put("targetUsers", orNull(rate.targetUsers()));
-        out.put("maxConcurrentUsers", orNull(rate.maxConcurrentUsers()));
+        out.put("targetUsers", Json.orNull(rate.targetUsers()));
+        out.put("maxConcurrentUsers", Json.orNull(rate.maxConcurrentUsers()));
         return out;
     }
 
@@ -85,12 +82,12 @@ public final class ScenarioResultWriter {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("lookups", cache.lookups());
         out.put("hitRatio", cache.hitRatio());
-        out.put("targetHitRatio", orNull(cache.targetHitRatio()));
+        out.put("targetHitRatio", Json.orNull(cache.targetHitRatio()));
         Map<String, Object> info = new LinkedHashMap<>();
         cache.redisInfo().ifPresent(redis -> {
             info.put("keyspaceHits", redis.keyspaceHits());
             info.put("keyspaceMisses", redis.keyspaceMisses());
-            info.put("hitRatio", orNull(redis.hitRatio()));
+            info.put("hitRatio", Json.orNull(redis.hitRatio()));
             info.put("agreesWithinOnePercentagePoint", redis.agreesWithinOnePercentagePoint());
         });
         out.put("redisInfo", info);
@@ -110,7 +107,7 @@ public final class ScenarioResultWriter {
     private static Map<String, Object> slo(ScenarioResult.SloOutcome slo) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("objective", slo.objective());
-        out.put("actualUs", orNull(slo.actualUs()));
+        out.put("actualUs", Json.orNull(slo.actualUs()));
         out.put("passed", slo.passed());
         return out;
     }
@@ -129,17 +126,5 @@ public final class ScenarioResultWriter {
 
     private static Map<String, Object> percentiles(Optional<LatencyPercentiles> p) {
         return p.map(ScenarioResultWriter::percentiles).orElse(null);
-    }
-
-    private static Double orNull(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
-    }
-
-    private static Long orNull(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
-    }
-
-    private static Integer orNull(OptionalInt value) {
-        return value.isPresent() ? value.getAsInt() : null;
     }
 }

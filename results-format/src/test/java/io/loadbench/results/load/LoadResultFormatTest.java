@@ -1,14 +1,11 @@
 package io.loadbench.results.load;
 
+import io.loadbench.results.GoldenFiles;
 import io.loadbench.results.ResultFormatException;
 import io.loadbench.results.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +18,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** load.json: written, read back to the same record, and every golden file of every version read (and rewritten byte for byte). */
 class LoadResultFormatTest {
 
-    private static final String GOLDEN = "/io/loadbench/results/golden/load/";
-
     @TempDir
     Path dir;
 
     @Test
-    void theLoadersGoldenFileIsReadAndRewrittenByteForByte() throws IOException {
-        Path file = copy("v1/load-events-resumed-failed.json");
+    void theLoadersGoldenFileIsReadAndRewrittenByteForByte() {
+        Path file = GoldenFiles.copy(dir, "load", "v1/load-events-resumed-failed.json");
 
         LoadResult load = LoadResultReader.read(file);
 
-        assertThat(LoadResultWriter.toJson(load)).isEqualTo(text("v1/load-events-resumed-failed.json"));
+        assertThat(LoadResultWriter.toJson(load)).isEqualTo(GoldenFiles.text("load", "v1/load-events-resumed-failed.json"));
         assertThat(load.status()).isEqualTo(RunStatus.FAILED);
         assertThat(load.failureReason()).contains("verification failed: device share");
         assertThat(load.verification().status()).isEqualTo(LoadResult.VerificationStatus.FAILED);
@@ -40,8 +35,8 @@ class LoadResultFormatTest {
     }
 
     @Test
-    void aFileFromBeforeOutputStepsAndLineVerdictsIsReadWithNoneAndDerivedVerdicts() throws IOException {
-        LoadResult load = LoadResultReader.read(copy("v1/load-weather-before-outputs.json"));
+    void aFileFromBeforeOutputStepsAndLineVerdictsIsReadWithNoneAndDerivedVerdicts() {
+        LoadResult load = LoadResultReader.read(GoldenFiles.copy(dir, "load", "v1/load-weather-before-outputs.json"));
 
         assertThat(load.outputs()).isEmpty();
         assertThat(load.tables()).extracting(LoadResult.TableLoad::rowsLoaded).containsExactly(200_000L);
@@ -70,24 +65,11 @@ class LoadResultFormatTest {
     }
 
     @Test
-    void anUnknownSchemaVersionIsRejectedNamingTheFile() throws IOException {
-        Path file = dir.resolve(LoadResult.FILE);
-        Files.writeString(file, text("v1/load-events-resumed-failed.json").replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+    void anUnknownSchemaVersionIsRejectedNamingTheFile() {
+        Path file = GoldenFiles.edited(dir.resolve(LoadResult.FILE), "load", "v1/load-events-resumed-failed.json",
+                "\"schemaVersion\" : 1", "\"schemaVersion\" : 7");
 
         assertThatThrownBy(() -> LoadResultReader.read(file)).isInstanceOf(ResultFormatException.class)
                 .hasMessageContaining(file + ": unknown schemaVersion 7");
-    }
-
-    private Path copy(String golden) throws IOException {
-        Path file = dir.resolve(golden.replace('/', '-'));
-        Files.writeString(file, text(golden));
-        return file;
-    }
-
-    private static String text(String golden) throws IOException {
-        try (InputStream in = LoadResultFormatTest.class.getResourceAsStream(GOLDEN + golden)) {
-            assertThat(in).as(golden).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

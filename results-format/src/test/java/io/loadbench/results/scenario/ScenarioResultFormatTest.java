@@ -1,5 +1,6 @@
 package io.loadbench.results.scenario;
 
+import io.loadbench.results.GoldenFiles;
 import io.loadbench.results.ResultFormatException;
 import io.loadbench.results.RunStatus;
 import io.loadbench.results.latency.LatencyPercentiles;
@@ -8,10 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** scenario.json: written, read back to the same record, and every golden file of every version read and rewritten byte for byte. */
 class ScenarioResultFormatTest {
-
-    private static final String GOLDEN = "/io/loadbench/results/golden/scenario/";
 
     @TempDir
     Path dir;
@@ -78,21 +73,21 @@ class ScenarioResultFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"v1/scenario-cache-queries.json", "v1/scenario-daily-schedule-failed.json", "v1/scenario-no-cache.json"})
-    void everyGoldenFileIsReadAndRewrittenByteForByte(String golden) throws IOException {
-        Path file = copy(golden);
+    void everyGoldenFileIsReadAndRewrittenByteForByte(String golden) {
+        Path file = GoldenFiles.copy(dir, "scenario", golden);
 
-        assertThat(ScenarioResultWriter.toJson(ScenarioResultReader.read(file))).isEqualTo(text(golden));
+        assertThat(ScenarioResultWriter.toJson(ScenarioResultReader.read(file))).isEqualTo(GoldenFiles.text("scenario", golden));
     }
 
     @Test
-    void theVersion1GoldenFilesAreWhatTheWriterWrites() throws IOException {
-        assertThat(ScenarioResultWriter.toJson(failedDailySchedule())).isEqualTo(text("v1/scenario-daily-schedule-failed.json"));
-        assertThat(ScenarioResultWriter.toJson(passedWithoutCache())).isEqualTo(text("v1/scenario-no-cache.json"));
+    void theVersion1GoldenFilesAreWhatTheWriterWrites() {
+        assertThat(ScenarioResultWriter.toJson(failedDailySchedule())).isEqualTo(GoldenFiles.text("scenario", "v1/scenario-daily-schedule-failed.json"));
+        assertThat(ScenarioResultWriter.toJson(passedWithoutCache())).isEqualTo(GoldenFiles.text("scenario", "v1/scenario-no-cache.json"));
     }
 
     @Test
-    void theReferenceRunReadsAsItsFiguresSay() throws IOException {
-        ScenarioResult reference = ScenarioResultReader.read(copy("v1/scenario-cache-queries.json"));
+    void theReferenceRunReadsAsItsFiguresSay() {
+        ScenarioResult reference = ScenarioResultReader.read(GoldenFiles.copy(dir, "scenario", "v1/scenario-cache-queries.json"));
 
         assertThat(reference.status()).isEqualTo(RunStatus.OK);
         assertThat(reference.rate().targetRequestsPerSecond()).hasValue(250.0);
@@ -108,18 +103,18 @@ class ScenarioResultFormatTest {
     }
 
     @Test
-    void anUnknownSchemaVersionIsRejectedNamingTheFile() throws IOException {
-        Path file = dir.resolve(ScenarioResult.FILE);
-        Files.writeString(file, text("v1/scenario-no-cache.json").replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+    void anUnknownSchemaVersionIsRejectedNamingTheFile() {
+        Path file = GoldenFiles.edited(dir.resolve(ScenarioResult.FILE), "scenario", "v1/scenario-no-cache.json",
+                "\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
 
         assertThatThrownBy(() -> ScenarioResultReader.read(file)).isInstanceOf(ResultFormatException.class)
                 .hasMessage(file + ": unknown schemaVersion 2 (this reader reads schema version 1)");
     }
 
     @Test
-    void aMissingFieldIsNamedWithItsPath() throws IOException {
-        Path file = dir.resolve(ScenarioResult.FILE);
-        Files.writeString(file, text("v1/scenario-no-cache.json").replace("\"requestsAfterWarmup\"", "\"requestsAfterWarmUp\""));
+    void aMissingFieldIsNamedWithItsPath() {
+        Path file = GoldenFiles.edited(dir.resolve(ScenarioResult.FILE), "scenario", "v1/scenario-no-cache.json",
+                "\"requestsAfterWarmup\"", "\"requestsAfterWarmUp\"");
 
         assertThatThrownBy(() -> ScenarioResultReader.read(file)).isInstanceOf(ResultFormatException.class)
                 .hasMessage(file + ": rate.requestsAfterWarmup: missing");
@@ -130,18 +125,5 @@ class ScenarioResultFormatTest {
         assertThatThrownBy(() -> new ScenarioResult("s", "p", 0, passedWithoutCache().rate(), Map.of(), Optional.empty(),
                 passedWithoutCache().injector(), List.of(), Map.of(), List.of("it broke"), RunStatus.OK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status OK with 1 failures");
-    }
-
-    private Path copy(String golden) throws IOException {
-        Path file = dir.resolve(golden.replace('/', '-'));
-        Files.writeString(file, text(golden));
-        return file;
-    }
-
-    static String text(String golden) throws IOException {
-        try (InputStream in = ScenarioResultFormatTest.class.getResourceAsStream(GOLDEN + golden)) {
-            assertThat(in).as(golden).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
