@@ -42,7 +42,6 @@ final class RunMeasurement {
     private final String simulation;
     private final DatastoreRuntime runtime;
     private final Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace;
-    private final ConcurrentUsers users;
     private final Clock clock;
     private final Path hdrDir;
     private final long logStartMs;
@@ -59,11 +58,10 @@ final class RunMeasurement {
     private boolean stopped;
 
     private RunMeasurement(String simulation, DatastoreRuntime runtime, Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace,
-                           ConcurrentUsers users, Clock clock, Path hdrDir) {
+                           Clock clock, Path hdrDir) {
         this.simulation = simulation;
         this.runtime = runtime;
         this.redisKeyspace = redisKeyspace;
-        this.users = users;
         this.clock = clock;
         this.hdrDir = hdrDir;
         this.logStartMs = clock.millis();
@@ -77,9 +75,9 @@ final class RunMeasurement {
      *
      * @param redisKeyspace reads Redis INFO keyspace hits/misses (empty when the run has no Redis or cannot read it)
      */
-    static RunMeasurement begin(String simulation, Duration warmup, DatastoreRuntime runtime, ConcurrentUsers users,
+    static RunMeasurement begin(String simulation, Duration warmup, DatastoreRuntime runtime,
                                 Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace, Clock clock, Path hdrDir) {
-        RunMeasurement measurement = new RunMeasurement(simulation, runtime, redisKeyspace, users, clock, hdrDir);
+        RunMeasurement measurement = new RunMeasurement(simulation, runtime, redisKeyspace, clock, hdrDir);
         if (warmup.isZero()) {
             measurement.endWarmup();
         }
@@ -120,8 +118,10 @@ final class RunMeasurement {
      * Ends the measurement: waits (bounded by {@code awaitIdle}) for the requests in flight, closes the interval
      * logs and returns what was measured after the warm-up. A load that ended during its warm-up ends it now,
      * so the figures are those of an empty window and {@link Measurement#endedDuringWarmup()} says so.
+     *
+     * @param maxConcurrentUsers the most virtual users counted in at once
      */
-    synchronized Measurement finish(Duration awaitIdle, boolean redisOwnedByRun) {
+    synchronized Measurement finish(Duration awaitIdle, boolean redisOwnedByRun, int maxConcurrentUsers) {
         int inFlight = awaitIdle(awaitIdle);
         boolean endedDuringWarmup = measured.isEmpty();
         endWarmup();
@@ -151,7 +151,7 @@ final class RunMeasurement {
                     failed.map(t -> t.intended().getTotalCount()).orElse(0L),
                     now.hits() - before.hits(), now.misses() - before.misses(), latency, failed));
         });
-        return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests), users.max(),
+        return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests), maxConcurrentUsers,
                 runtime.droppedCount(), hiccupUs, cpuNanos / 1e9 / measuredSec, inFlight, endedDuringWarmup,
                 redisInfo, redisOwnedByRun, hdrDir);
     }

@@ -274,7 +274,7 @@ public final class SimulationRun implements AutoCloseable {
     /** Starts the measurement: interval logs and hiccup meter now, the warm-up ({@code warmup}) at the first request. */
     public synchronized void begin() {
         RedisKeyspaceProbe redisInfo = new RedisKeyspaceProbe(simulation, target.datastores(), runtime);
-        measurement = Optional.of(RunMeasurement.begin(simulation, options.duration("warmup"), runtime, users, redisInfo::read,
+        measurement = Optional.of(RunMeasurement.begin(simulation, options.duration("warmup"), runtime, redisInfo::read,
                 clock, runFolder.dir().resolve("hdr")));
     }
 
@@ -329,7 +329,7 @@ public final class SimulationRun implements AutoCloseable {
             return end(List.of("the measurement never began (begin() was not called)"));
         }
         Measurement measured = measurement.get().finish(options.duration("queryTimeout").plusSeconds(5),
-                target.datastores().kind() == TargetKind.EMBEDDED);
+                target.datastores().kind() == TargetKind.EMBEDDED, users.max());
         List<VerdictCheck> checks = checks();
         List<String> found = VerdictCheck.failures(checks, measured);
         ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,

@@ -11,62 +11,44 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A simulation that cannot start ends its run folder FAILED with a one-line reason, whatever stopped it: a
- * server that is down, a malformed URL, a bad option value (read while the simulation builds its scenarios).
+ * server that is down, a malformed URL, a bad option value (also one read while the simulation builds its
+ * scenarios), a store its requests need but the target lacks.
  */
 class EarlyFailureTest {
 
     @TempDir
     Path results;
 
-    @Test
-    void aPostgresThatIsDownFailsTheRunFolderNamingTheServer() throws Exception {
-        JsonNode manifest = failedManifest(Map.of("pgUrl", "postgresql://127.0.0.1:1/x"));
-        assertThat(manifest.path("failureReason").asText()).contains("127.0.0.1:1");
-    }
-
-    @Test
-    void aMalformedUrlFailsTheRunFolderNamingTheOption() throws Exception {
-        JsonNode manifest = failedManifest(Map.of("pgUrl", "mysql://127.0.0.1:5432/x"));
-        assertThat(manifest.path("failureReason").asText()).containsIgnoringCase("pg-url");
-    }
-
-    @Test
-    void aBadOptionValueFailsTheRunFolderNamingTheOption() throws Exception {
-        JsonNode manifest = failedManifest(Map.of("users", "many"));
-        assertThat(manifest.path("failureReason").asText())
-                .isEqualTo("WeatherUsersSimulation option users (-Dusers): expected a positive number, got 'many'");
-    }
-
-    @Test
-    void anUnknownChoiceFailsTheRunFolderListingTheChoices() throws Exception {
-        JsonNode manifest = failedManifest(Map.of("query", "median"));
-        assertThat(manifest.path("failureReason").asText())
-                .isEqualTo("WeatherUsersSimulation option query (-Dquery): expected aggregate or summary, got 'median'");
-    }
-
-    @Test
-    void anUnknownPresetFailsTheRunFolder() throws Exception {
-        JsonNode manifest = failedManifest(Map.of("preset", "huge"));
-        assertThat(manifest.path("failureReason").asText()).startsWith("unknown preset 'huge' for WeatherUsersSimulation");
+    @ParameterizedTest(name = "-D{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pgUrl  | postgresql://127.0.0.1:1/x | PostgreSQL at 127.0.0.1:1: cannot connect
+            pgUrl  | mysql://127.0.0.1:5432/x   | --pg-url: not a PostgreSQL URL
+            users  | many                       | WeatherUsersSimulation option users (-Dusers): expected a positive number, got 'many'
+            query  | median                     | WeatherUsersSimulation option query (-Dquery): expected aggregate or summary, got 'median'
+            preset | huge                       | unknown preset 'huge' for WeatherUsersSimulation (-Dpreset)
+            """)
+    void theWeatherSimulationCannotStartAndSaysWhyInItsRunFolder(String option, String value, String reason) throws Exception {
+        assertThat(failureReason(WeatherUsersSimulation.class, Map.of(option, value))).startsWith(reason);
     }
 
     @Test
     void aRedisRequestOnAPostgresOnlyTargetFailsTheRunFolderAskingForRedis() throws Exception {
-        GatlingLauncher.Failure failure = GatlingLauncher.runExpectingFailure(DailyScheduleSimulation.class, results,
-                Map.of("pgUrl", PostgresOnlyTargetTest.embeddedPostgresUrl(), "incident", "slow-queries"));
-        JsonNode manifest = Json.mapper().readTree(failure.runFolder().resolve("manifest.json").toFile());
-        assertThat(manifest.path("status").asText()).as("status, cause %s", failure.cause()).isEqualTo("FAILED");
-        assertThat(manifest.path("failureReason").asText()).contains("names no Redis").contains("-DredisUrl");
+        assertThat(failureReason(DailyScheduleSimulation.class,
+                Map.of("pgUrl", PostgresOnlyTargetTest.embeddedPostgresUrl(), "incident", "slow-queries")))
+                .contains("names no Redis").contains("-DredisUrl");
     }
 
-    private JsonNode failedManifest(Map<String, String> properties) throws Exception {
-        GatlingLauncher.Failure failure = GatlingLauncher.runExpectingFailure(WeatherUsersSimulation.class, results, properties);
+    private String failureReason(Class<?> simulation, Map<String, String> properties) throws Exception {
+        GatlingLauncher.Failure failure = GatlingLauncher.runExpectingFailure(simulation, results, properties);
         JsonNode manifest = Json.mapper().readTree(failure.runFolder().resolve("manifest.json").toFile());
         assertThat(manifest.path("status").asText()).as("status, cause %s", failure.cause()).isEqualTo("FAILED");
-        assertThat(manifest.path("failureReason").asText()).doesNotContain("\n").isNotBlank();
-        return manifest;
+        String reason = manifest.path("failureReason").asText();
+        assertThat(reason).doesNotContain("\n").isNotBlank();
+        return reason;
     }
 }
