@@ -19,7 +19,28 @@ public final class GatlingLauncher {
     public record Result(int exitCode, Path runFolder) {
     }
 
+    /** What a run that could not start left: why Gatling gave up, and the run folder. */
+    public record Failure(Throwable cause, Path runFolder) {
+    }
+
     private GatlingLauncher() {
+    }
+
+    /**
+     * Runs a simulation that must fail before its load starts (a bad target or option): Gatling throws, and the
+     * simulation's run folder says why.
+     */
+    public static synchronized Failure runExpectingFailure(Class<?> simulation, Path resultsDir, Map<String, String> properties) {
+        try {
+            Result result = run(simulation, resultsDir, properties);
+            throw new AssertionError(simulation.getSimpleName() + " ran (exit code " + result.exitCode() + ") instead of failing");
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Throwable e) {
+            // Gatling rethrows the simulation constructor's InvocationTargetException as is, though it is checked
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+            return new Failure(cause, onlyRunFolder(resultsDir));
+        }
     }
 
     public static synchronized Result run(Class<?> simulation, Path resultsDir, Map<String, String> properties) {

@@ -5,6 +5,7 @@ import io.loadbench.scenarios.protocol.DatastoreCheck;
 import io.loadbench.scenarios.protocol.RedisCommand;
 import io.loadbench.scenarios.protocol.SqlResult;
 import io.loadbench.scenarios.protocol.SqlStatement;
+import io.loadbench.scenarios.protocol.Store;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,65 +15,29 @@ public final class Calls {
     private Calls() {
     }
 
-    /** A SQL statement whose parameters are DSL values (EL strings, session functions, constants). */
-    public static RequestCall<SqlResult> sql(String sql, List<Object> paramSpecs, int maxRows,
+    /** A SQL statement whose parameters are compiled DSL values. */
+    public static RequestCall<SqlResult> sql(String sql, List<SessionValue<?>> params, int maxRows,
                                              List<DatastoreCheck<SqlResult>> checks) {
-        List<SessionValue<Object>> params = compile(paramSpecs);
-        List<DatastoreCheck<SqlResult>> frozenChecks = List.copyOf(checks);
-        return new RequestCall<>() {
-            @Override
-            public Submission<SqlResult> resolve(Session session) {
-                SqlStatement statement = new SqlStatement(sql, resolveAll(params, session), maxRows);
-                return (engine, intendedStartNanos, done) -> engine.submitSql(intendedStartNanos, statement, done);
-            }
-
-            @Override
-            public List<DatastoreCheck<SqlResult>> checks() {
-                return frozenChecks;
-            }
-
-            @Override
-            public boolean cacheLookup() {
-                return false;
-            }
-        };
+        List<SessionValue<?>> frozen = List.copyOf(params);
+        return new RequestCall<>(Store.POSTGRES, session -> {
+            SqlStatement statement = new SqlStatement(sql, resolveAll(frozen, session), maxRows);
+            return (engine, intendedStartNanos, done) -> engine.submitSql(intendedStartNanos, statement, done);
+        }, checks, false);
     }
 
-    /** A Redis command whose arguments are DSL values. */
-    public static RequestCall<Object> redis(String command, List<Object> argSpecs, boolean cacheLookup,
+    /** A Redis command whose arguments are compiled DSL values. */
+    public static RequestCall<Object> redis(String command, List<SessionValue<?>> args, boolean cacheLookup,
                                             List<DatastoreCheck<Object>> checks) {
-        List<SessionValue<Object>> args = compile(argSpecs);
-        List<DatastoreCheck<Object>> frozenChecks = List.copyOf(checks);
-        return new RequestCall<>() {
-            @Override
-            public Submission<Object> resolve(Session session) {
-                RedisCommand resolved = new RedisCommand(command, resolveAll(args, session), cacheLookup);
-                return (engine, intendedStartNanos, done) -> engine.submitRedis(intendedStartNanos, resolved, done);
-            }
-
-            @Override
-            public List<DatastoreCheck<Object>> checks() {
-                return frozenChecks;
-            }
-
-            @Override
-            public boolean cacheLookup() {
-                return cacheLookup;
-            }
-        };
+        List<SessionValue<?>> frozen = List.copyOf(args);
+        return new RequestCall<>(Store.REDIS, session -> {
+            RedisCommand resolved = new RedisCommand(command, resolveAll(frozen, session), cacheLookup);
+            return (engine, intendedStartNanos, done) -> engine.submitRedis(intendedStartNanos, resolved, done);
+        }, checks, cacheLookup);
     }
 
-    private static List<SessionValue<Object>> compile(List<Object> specs) {
-        List<SessionValue<Object>> compiled = new ArrayList<>(specs.size());
-        for (Object spec : specs) {
-            compiled.add(SessionValue.of(spec));
-        }
-        return List.copyOf(compiled);
-    }
-
-    private static List<Object> resolveAll(List<SessionValue<Object>> values, Session session) {
+    private static List<Object> resolveAll(List<SessionValue<?>> values, Session session) {
         List<Object> resolved = new ArrayList<>(values.size());
-        for (SessionValue<Object> value : values) {
+        for (SessionValue<?> value : values) {
             resolved.add(value.resolve(session));
         }
         return resolved;

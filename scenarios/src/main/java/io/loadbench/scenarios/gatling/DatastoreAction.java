@@ -1,9 +1,5 @@
 package io.loadbench.scenarios.gatling;
 
-import com.typesafe.scalalogging.Logger;
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
-import io.gatling.commons.stats.Status;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.ExitableAction;
@@ -15,8 +11,8 @@ import io.loadbench.scenarios.protocol.Outcome;
 import io.loadbench.scenarios.protocol.RedisCommand;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import scala.Option;
 
 /**
  * Runs one datastore request for a virtual user.
@@ -26,48 +22,32 @@ import scala.Option;
  * both latencies, report to Gatling's {@code StatsEngine} (safe from any thread) and pass the updated session
  * to the next action ({@code next.!} hops back to the user's event loop by itself).
  */
-final class DatastoreAction<R> implements ExitableAction {
+final class DatastoreAction<R> extends ReportingAction implements ExitableAction {
 
     private final SessionValue<String> requestName;
     private final RequestCall<R> call;
     private final DatastoreComponents components;
-    private final StatsEngine statsEngine;
-    private final Clock clock;
-    private final Action next;
-    private Logger logger;
 
     DatastoreAction(SessionValue<String> requestName, RequestCall<R> call, DatastoreComponents components,
                     StatsEngine statsEngine, Clock clock, Action next) {
+        super("datastore-request", statsEngine, clock, next);
         this.requestName = requestName;
         this.call = call;
         this.components = components;
-        this.statsEngine = statsEngine;
-        this.clock = clock;
-        this.next = next;
-        com.typesafe.scalalogging.StrictLogging.$init$(this);
-    }
-
-    @Override
-    public String name() {
-        return "datastore-request";
     }
 
     @Override
     public void execute(Session session) {
         long intendedStartNanos = System.nanoTime();
-        long startMillis = clock.nowMillis();
+        long startMillis = clock().nowMillis();
         components.runtime.requestStarting();
         String name;
         RequestCall.Submission<R> submission;
         try {
             name = requestName.resolve(session);
-            submission = call.resolve(session);
+            submission = call.resolve().apply(session);
         } catch (RuntimeException e) {
-            String requestLabel = safeName(session);
-            String message = "cannot build the request: " + e.getMessage();
-            logger.underlying().error("'{}': {}", requestLabel, message);
-            statsEngine.logRequestCrash(session.scenario(), session.groups(), requestLabel, message);
-            next.$bang(session.markAsFailed());
+            crashed(session, safeName(session), "cannot build the request: " + e.getMessage());
             return;
         }
         submission.submit(components.engine, intendedStartNanos, outcome -> {
@@ -75,17 +55,21 @@ final class DatastoreAction<R> implements ExitableAction {
                 complete(session, name, startMillis, outcome);
             } catch (RuntimeException e) {
                 // never leave a virtual user stranded on an executor thread
-                logger.underlying().error("'{}': cannot complete the request: {}", name, e.getMessage());
-                statsEngine.logRequestCrash(session.scenario(), session.groups(), name, "cannot complete: " + e.getMessage());
-                next.$bang(session.markAsFailed());
+                crashed(session, name, "cannot complete the request: " + e.getMessage());
             }
         });
+    }
+
+    private void crashed(Session session, String name, String message) {
+        logger().underlying().error("'{}': {}", name, message);
+        statsEngine().logRequestCrash(session.scenario(), session.groups(), name, message);
+        next().$bang(session.markAsFailed());
     }
 
     private void complete(Session session, String name, long startMillis, Outcome<R> outcome) {
         String failure = outcome.failure();
         Map<String, Object> saved = new HashMap<>();
-        Boolean lookupHit = null;
+        Optional<Boolean> lookupHit = Optional.empty();
         if (failure == null) {
             for (DatastoreCheck<R> check : call.checks()) {
                 CheckResult result = check.check(outcome.value());
@@ -96,16 +80,14 @@ final class DatastoreAction<R> implements ExitableAction {
                 saved.putAll(result.saved());
             }
             if (call.cacheLookup()) {
-                lookupHit = RedisCommand.isHit(outcome.value());
+                lookupHit = Optional.of(RedisCommand.isHit(outcome.value()));
             }
         }
         boolean ok = failure == null;
-        components.runtime.record(name, outcome, ok, ok ? lookupHit : null);
+        components.runtime.record(name, outcome, ok, ok ? lookupHit : Optional.empty());
 
         long endMillis = startMillis + TimeUnit.NANOSECONDS.toMillis(outcome.intendedLatencyNanos());
-        Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
-        statsEngine.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis, status,
-                Option.empty(), ok ? Option.empty() : Option.apply(failure));
+        logResponse(session, name, startMillis, endMillis, Optional.ofNullable(failure));
 
         Session updated = session.logGroupRequestTimings(startMillis, endMillis);
         if (ok) {
@@ -115,7 +97,7 @@ final class DatastoreAction<R> implements ExitableAction {
         } else {
             updated = updated.markAsFailed();
         }
-        next.$bang(updated);
+        next().$bang(updated);
     }
 
     private String safeName(Session session) {
@@ -126,32 +108,7 @@ final class DatastoreAction<R> implements ExitableAction {
         }
     }
 
-    // ---- what scalac generates for a class mixing in ExitableAction and StrictLogging ----
-
-    @Override
-    public StatsEngine statsEngine() {
-        return statsEngine;
-    }
-
-    @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public Action next() {
-        return next;
-    }
-
-    @Override
-    public Logger logger() {
-        return logger;
-    }
-
-    @Override
-    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-        this.logger = logger;
-    }
+    // ---- what scalac generates for a class mixing in ExitableAction: its two super-accessors ----
 
     /** ChainableAction's {@code super.!}: Action's implementation (event-loop hop, then execute). */
     public void io$gatling$core$action$ChainableAction$$super$$bang(Session session) {

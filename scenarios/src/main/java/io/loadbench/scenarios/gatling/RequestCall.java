@@ -4,28 +4,29 @@ import io.gatling.core.session.Session;
 import io.loadbench.scenarios.protocol.DatastoreCheck;
 import io.loadbench.scenarios.protocol.DatastoreEngine;
 import io.loadbench.scenarios.protocol.Outcome;
+import io.loadbench.scenarios.protocol.Store;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * One request kind (SQL or Redis) as the action runs it: resolve against the session, submit to the engine,
- * check the reply.
+ * One request as the action runs it: the store it goes to, how to resolve it against the session into a
+ * submission to the engine, the checks on its reply, and whether a successful reply counts as a cache hit or
+ * miss. Immutable.
  *
- * @param <R> the reply type
+ * @param resolve resolves the request for a session; throws on a resolution failure
+ * @param <R>     the reply type
  */
-public interface RequestCall<R> {
+public record RequestCall<R>(Store store, Function<Session, Submission<R>> resolve, List<DatastoreCheck<R>> checks,
+                             boolean cacheLookup) {
 
-    /** Resolves the request for this session and returns how to submit it; throws on a resolution failure. */
-    Submission<R> resolve(Session session);
-
-    List<DatastoreCheck<R>> checks();
-
-    /** Whether a successful reply counts as a cache hit or miss. */
-    boolean cacheLookup();
+    public RequestCall {
+        checks = List.copyOf(checks);
+    }
 
     /** A resolved request, ready to run. */
     @FunctionalInterface
-    interface Submission<R> {
+    public interface Submission<R> {
         void submit(DatastoreEngine engine, long intendedStartNanos, Consumer<Outcome<R>> done);
     }
 }

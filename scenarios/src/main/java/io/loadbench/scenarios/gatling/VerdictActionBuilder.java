@@ -1,8 +1,5 @@
 package io.loadbench.scenarios.gatling;
 
-import com.typesafe.scalalogging.Logger;
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
@@ -10,8 +7,8 @@ import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import scala.Option;
 
 /**
  * An action that decides a run's outcome once the load is over and reports it to Gatling as one request:
@@ -37,26 +34,14 @@ public final class VerdictActionBuilder implements ActionBuilder {
         return new VerdictAction(requestName, verdict, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(), next);
     }
 
-    private static final class VerdictAction implements Action {
+    private static final class VerdictAction extends ReportingAction {
         private final String requestName;
         private final Supplier<List<String>> verdict;
-        private final StatsEngine statsEngine;
-        private final Clock clock;
-        private final Action next;
-        private Logger logger;
 
         VerdictAction(String requestName, Supplier<List<String>> verdict, StatsEngine statsEngine, Clock clock, Action next) {
+            super("run-verdict", statsEngine, clock, next);
             this.requestName = requestName;
             this.verdict = verdict;
-            this.statsEngine = statsEngine;
-            this.clock = clock;
-            this.next = next;
-            com.typesafe.scalalogging.StrictLogging.$init$(this);
-        }
-
-        @Override
-        public String name() {
-            return "run-verdict";
         }
 
         @Override
@@ -67,29 +52,17 @@ public final class VerdictActionBuilder implements ActionBuilder {
         }
 
         private void decide(Session session) {
-            long start = clock.nowMillis();
+            long start = clock().nowMillis();
             List<String> failures;
             try {
                 failures = verdict.get();
             } catch (RuntimeException e) {
                 failures = List.of("the verdict itself failed: " + e.getMessage());
-                logger.underlying().error("run verdict failed", e);
+                logger().underlying().error("run verdict failed", e);
             }
             boolean ok = failures.isEmpty();
-            String message = String.join("; ", failures);
-            statsEngine.logResponse(session.scenario(), session.groups(), requestName, start, clock.nowMillis(),
-                    ok ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), ok ? Option.empty() : Option.apply(message));
-            next.$bang(ok ? session : session.markAsFailed());
-        }
-
-        @Override
-        public Logger logger() {
-            return logger;
-        }
-
-        @Override
-        public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-            this.logger = logger;
+            logResponse(session, requestName, start, clock().nowMillis(), ok ? Optional.empty() : Optional.of(String.join("; ", failures)));
+            next().$bang(ok ? session : session.markAsFailed());
         }
     }
 }

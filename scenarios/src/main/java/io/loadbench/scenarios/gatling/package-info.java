@@ -5,7 +5,8 @@
  * EL resolution and {@code StatsEngine} reporting.
  *
  * <p>Gatling has no public API for custom protocols. Implementing its Scala traits from Java needs what
- * scalac would have generated: StrictLogging's {@code logger} field and its synthetic setter, and for
+ * scalac would have generated: StrictLogging's {@code logger} field and its synthetic setter (once, in
+ * {@code ReportingAction}, the base of the request action and the verdict action), and for
  * {@code ExitableAction} the two synthetic super-accessors
  * ({@code io$gatling$core$action$ChainableAction$$super$$bang},
  * {@code io$gatling$core$action$ExitableAction$$super$$bang}) that javac does not ask for but the JVM calls;

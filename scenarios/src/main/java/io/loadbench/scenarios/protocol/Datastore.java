@@ -1,22 +1,30 @@
 package io.loadbench.scenarios.protocol;
 
+import io.gatling.javaapi.core.Session;
+import io.loadbench.scenarios.gatling.SessionValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The datastore DSL, used like Gatling's HTTP DSL:
  *
  * <pre>{@code
  * import static io.loadbench.scenarios.protocol.Datastore.*;
+ * import static io.loadbench.scenarios.protocol.RedisCommands.*;
  *
- * exec(redis("overview get").get("overview:#{orgId}").check(reply().saveAs("overview")))
+ * exec(redis("overview get").command(GET, "overview:#{orgId}").check(reply().saveAs("overview")))
  *   .exitHereIfFailed()
  *   .doIf(session -> !session.contains("overview")).then(
  *       exec(sql("overview query").query("SELECT count(*) AS n FROM events WHERE org_id = ?")
  *                .params("#{orgId}").check(rowCount().is(1), column("n").saveAs("overview")))
- *       .exec(redis("overview set").setex("overview:#{orgId}", 300, "#{overview}")));
+ *       .exec(redis("overview set").command(SETEX, "overview:#{orgId}", 300, "#{overview}")));
  * }</pre>
+ *
+ * <p>Typed like Gatling's own Java DSL: each value is a {@code String} (Gatling Expression Language), a
+ * {@code Function<Session, T>} of the session, or a constant (numbers: TTLs, increments, ranges), chosen by the
+ * overload at compile time. A Redis command ({@link RedisCommands}) takes either all its values as EL strings and
+ * constants, or all as functions of the session.
  */
 public final class Datastore {
 
@@ -30,20 +38,22 @@ public final class Datastore {
 
     /** A SQL request named {@code requestName} (Gatling EL allowed). */
     public static Sql sql(String requestName) {
-        return new Sql(requestName);
+        return new Sql(SessionValue.text(requestName));
+    }
+
+    /** A SQL request named by a function of the session. */
+    public static Sql sql(Function<Session, String> requestName) {
+        return new Sql(SessionValue.text(requestName));
     }
 
     /** A Redis request named {@code requestName} (Gatling EL allowed). */
     public static Redis redis(String requestName) {
-        return new Redis(requestName);
+        return new Redis(SessionValue.text(requestName));
     }
 
-    /**
-     * A parameter or argument computed by a Java function of the session, e.g.
-     * {@code .params(fromSession(session -> session.getInt("id") * 10))}; plain strings are Gatling EL.
-     */
-    public static Object fromSession(java.util.function.Function<io.gatling.javaapi.core.Session, ?> function) {
-        return function;
+    /** A Redis request named by a function of the session. */
+    public static Redis redis(Function<Session, String> requestName) {
+        return new Redis(SessionValue.text(requestName));
     }
 
     // ---- checks on SQL results ----
@@ -85,9 +95,9 @@ public final class Datastore {
 
     /** The first step of a SQL request: its statement. */
     public static final class Sql {
-        private final String requestName;
+        private final SessionValue<String> requestName;
 
-        Sql(String requestName) {
+        Sql(SessionValue<String> requestName) {
             this.requestName = requestName;
         }
 
@@ -97,110 +107,106 @@ public final class Datastore {
         }
     }
 
-    /** The first step of a Redis request: its command. */
+    /**
+     * The first step of a Redis request: its command, one of {@link RedisCommands} with its arguments, or any other
+     * by name. Keys and values are EL strings and numbers constants, or (in the other overload) all are functions
+     * of the session.
+     */
     public static final class Redis {
-        private final String requestName;
+        private final SessionValue<String> requestName;
 
-        Redis(String requestName) {
+        Redis(SessionValue<String> requestName) {
             this.requestName = requestName;
         }
 
-        /** GET key: a cache lookup. */
-        public RedisActionBuilder get(Object key) {
-            return lookup("GET", key);
+        /** GET, HGETALL, SMEMBERS (lookups), INCR, DEL. */
+        public RedisActionBuilder command(RedisCommands.KeyCommand command, String key) {
+            return build(command.name(), command.cacheLookup(), key(key));
         }
 
-        /** SET key value. */
-        public RedisActionBuilder set(Object key, Object value) {
-            return command("SET", key, value);
+        public RedisActionBuilder command(RedisCommands.KeyCommand command, Function<Session, String> key) {
+            return build(command.name(), command.cacheLookup(), key(key));
         }
 
-        /** SETEX key seconds value: cache fill with a TTL. */
-        public RedisActionBuilder setex(Object key, Object ttlSeconds, Object value) {
-            return command("SETEX", key, ttlSeconds, value);
+        /** SET, LPUSH, SADD; HGET (a lookup). */
+        public RedisActionBuilder command(RedisCommands.KeyValueCommand command, String key, String value) {
+            return build(command.name(), command.cacheLookup(), key(key), SessionValue.el(value));
         }
 
-        /** INCR key. */
-        public RedisActionBuilder incr(Object key) {
-            return command("INCR", key);
+        public RedisActionBuilder command(RedisCommands.KeyValueCommand command, Function<Session, String> key,
+                                          Function<Session, ?> value) {
+            return build(command.name(), command.cacheLookup(), key(key), SessionValue.function(value));
         }
 
-        /** INCRBY key increment. */
-        public RedisActionBuilder incrBy(Object key, Object increment) {
-            return command("INCRBY", key, increment);
+        /** INCRBY, EXPIRE. */
+        public RedisActionBuilder command(RedisCommands.KeyNumberCommand command, String key, long number) {
+            return build(command.name(), false, key(key), SessionValue.constant(number));
         }
 
-        /** HGET key field: a cache lookup. */
-        public RedisActionBuilder hget(Object key, Object field) {
-            return lookup("HGET", key, field);
+        public RedisActionBuilder command(RedisCommands.KeyNumberCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> number) {
+            return build(command.name(), false, key(key), SessionValue.function(number));
         }
 
-        /** HGETALL key: a cache lookup (an empty hash is a miss). */
-        public RedisActionBuilder hgetall(Object key) {
-            return lookup("HGETALL", key);
+        /** LRANGE, ZREVRANGE: lookups. */
+        public RedisActionBuilder command(RedisCommands.KeyRangeCommand command, String key, long start, long stop) {
+            return build(command.name(), true, key(key), SessionValue.constant(start), SessionValue.constant(stop));
         }
 
-        /** HSET key field value. */
-        public RedisActionBuilder hset(Object key, Object field, Object value) {
-            return command("HSET", key, field, value);
+        public RedisActionBuilder command(RedisCommands.KeyRangeCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> start, Function<Session, ? extends Number> stop) {
+            return build(command.name(), true, key(key), SessionValue.function(start), SessionValue.function(stop));
         }
 
-        /** HINCRBY key field increment. */
-        public RedisActionBuilder hincrBy(Object key, Object field, Object increment) {
-            return command("HINCRBY", key, field, increment);
+        /** SETEX, ZINCRBY. */
+        public RedisActionBuilder command(RedisCommands.KeyNumberValueCommand command, String key, long number, String value) {
+            return build(command.name(), false, key(key), SessionValue.constant(number), SessionValue.el(value));
         }
 
-        /** LPUSH key value. */
-        public RedisActionBuilder lpush(Object key, Object value) {
-            return command("LPUSH", key, value);
+        public RedisActionBuilder command(RedisCommands.KeyNumberValueCommand command, Function<Session, String> key,
+                                          Function<Session, ? extends Number> number, Function<Session, ?> value) {
+            return build(command.name(), false, key(key), SessionValue.function(number), SessionValue.function(value));
         }
 
-        /** LRANGE key start stop: a cache lookup. */
-        public RedisActionBuilder lrange(Object key, Object start, Object stop) {
-            return lookup("LRANGE", key, start, stop);
+        /** HSET. */
+        public RedisActionBuilder command(RedisCommands.KeyFieldValueCommand command, String key, String field, String value) {
+            return build(command.name(), false, key(key), SessionValue.el(field), SessionValue.el(value));
         }
 
-        /** SADD key member. */
-        public RedisActionBuilder sadd(Object key, Object member) {
-            return command("SADD", key, member);
+        public RedisActionBuilder command(RedisCommands.KeyFieldValueCommand command, Function<Session, String> key,
+                                          Function<Session, ?> field, Function<Session, ?> value) {
+            return build(command.name(), false, key(key), SessionValue.function(field), SessionValue.function(value));
         }
 
-        /** SMEMBERS key: a cache lookup. */
-        public RedisActionBuilder smembers(Object key) {
-            return lookup("SMEMBERS", key);
+        /** HINCRBY. */
+        public RedisActionBuilder command(RedisCommands.KeyFieldNumberCommand command, String key, String field, long number) {
+            return build(command.name(), false, key(key), SessionValue.el(field), SessionValue.constant(number));
         }
 
-        /** ZINCRBY key increment member. */
-        public RedisActionBuilder zincrBy(Object key, Object increment, Object member) {
-            return command("ZINCRBY", key, increment, member);
+        public RedisActionBuilder command(RedisCommands.KeyFieldNumberCommand command, Function<Session, String> key,
+                                          Function<Session, ?> field, Function<Session, ? extends Number> number) {
+            return build(command.name(), false, key(key), SessionValue.function(field), SessionValue.function(number));
         }
 
-        /** ZREVRANGE key start stop: a cache lookup (top N). */
-        public RedisActionBuilder zrevrange(Object key, Object start, Object stop) {
-            return lookup("ZREVRANGE", key, start, stop);
+        /** Any command, each argument a Gatling EL string, e.g. {@code command("CLIENT", "PAUSE", "1000")}. */
+        public RedisActionBuilder command(String name, String... args) {
+            List<SessionValue<?>> values = new ArrayList<>(args.length);
+            for (String arg : args) {
+                values.add(SessionValue.el(arg));
+            }
+            return new RedisActionBuilder(requestName, name, values, false);
         }
 
-        /** EXPIRE key seconds. */
-        public RedisActionBuilder expire(Object key, Object seconds) {
-            return command("EXPIRE", key, seconds);
+        private RedisActionBuilder build(String name, boolean cacheLookup, SessionValue<?>... args) {
+            return new RedisActionBuilder(requestName, name, List.of(args), cacheLookup);
         }
 
-        /** DEL key. */
-        public RedisActionBuilder del(Object key) {
-            return command("DEL", key);
+        private static SessionValue<String> key(String el) {
+            return SessionValue.text(el);
         }
 
-        /** Any command, e.g. {@code command("CLIENT", "PAUSE", 1000)}. */
-        public RedisActionBuilder command(String name, Object... args) {
-            return new RedisActionBuilder(requestName, name, list(args), false);
-        }
-
-        private RedisActionBuilder lookup(String name, Object... args) {
-            return new RedisActionBuilder(requestName, name, list(args), true);
-        }
-
-        private static List<Object> list(Object... args) {
-            return List.copyOf(new ArrayList<>(Arrays.asList(args)));
+        private static SessionValue<String> key(Function<Session, String> function) {
+            return SessionValue.text(function);
         }
     }
 }

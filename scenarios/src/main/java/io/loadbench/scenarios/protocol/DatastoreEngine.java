@@ -25,6 +25,10 @@ import redis.clients.jedis.RedisClient;
  * so a stalled Redis cannot starve PostgreSQL requests), never on the caller's thread (Gatling's event loops),
  * and times each call from its intended start.
  *
+ * <p>A store's pool opens when the first request that uses it is built ({@link #open(Store)}), before the load
+ * starts: a simulation that sends only SQL never needs a Redis, and one whose target lacks a store it uses fails
+ * at once, not on its first request.
+ *
  * <p>Thread-safe; one engine serves every scenario of a simulation. A call that finds the executor queue full
  * is not run: it completes at once as a failure and is counted in {@link #droppedCount()}, because a queue that
  * grows without bound would turn an overloaded injector into fake datastore latency.
@@ -32,18 +36,18 @@ import redis.clients.jedis.RedisClient;
 public final class DatastoreEngine implements AutoCloseable {
 
     private final DatastoreSettings settings;
-    private final DataSource pgPool;
-    private final RedisClient redis;
+    private final DatastoreConnector connector;
+    private volatile DataSource pgPool;
+    private volatile RedisClient redis;
     private final ThreadPoolExecutor pgExecutor;
     private final ThreadPoolExecutor redisExecutor;
     private final LongAdder dropped = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
-    private DatastoreEngine(DatastoreSettings settings, DataSource pgPool, RedisClient redis) {
+    private DatastoreEngine(DatastoreSettings settings, DatastoreConnector connector) {
         this.settings = settings;
-        this.pgPool = pgPool;
-        this.redis = redis;
+        this.connector = connector;
         this.pgExecutor = executor("postgres-call-", settings.pgPoolSize(), settings.executorQueueCapacity());
         this.redisExecutor = executor("redis-call-", settings.redisPoolSize(), settings.executorQueueCapacity());
     }
@@ -60,17 +64,26 @@ public final class DatastoreEngine implements AutoCloseable {
         return executor;
     }
 
-    /** Opens both pools through the connector and starts the executor. */
+    /** Starts the executors; pools open with {@link #open(Store)}. */
     public static DatastoreEngine start(DatastoreConnector connector, DatastoreSettings settings) {
-        DataSource pg = connector.openPgPool("loadbench-scenarios", settings.pgPoolSize(), settings.poolTimeout());
-        RedisClient redis;
-        try {
-            redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
-        } catch (RuntimeException e) {
-            closeQuietly(pg);
-            throw e;
+        return new DatastoreEngine(settings, connector);
+    }
+
+    /** Opens the pool of {@code store} through the connector unless it is open; throws when it cannot. */
+    public synchronized void open(Store store) {
+        if (closed) {
+            throw new IllegalStateException("the datastore protocol is closed");
         }
-        return new DatastoreEngine(settings, pg, redis);
+        if (store == Store.POSTGRES && pgPool == null) {
+            pgPool = connector.openPgPool("loadbench-scenarios", settings.pgPoolSize(), settings.poolTimeout());
+        } else if (store == Store.REDIS && redis == null) {
+            redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
+        }
+    }
+
+    /** Whether {@code store}'s pool is open. */
+    public boolean isOpen(Store store) {
+        return (store == Store.POSTGRES ? pgPool : redis) != null;
     }
 
     public DatastoreSettings settings() {
@@ -152,7 +165,17 @@ public final class DatastoreEngine implements AutoCloseable {
                 intendedStartNanos, now, now);
     }
 
+    /** A request to a store whose pool was never opened (no action for it was built) fails without running. */
+    private static <T> Outcome<T> notOpen(long intendedStartNanos, Store store) {
+        long now = System.nanoTime();
+        return new Outcome<>(null, (store == Store.POSTGRES ? "PostgreSQL" : "Redis")
+                + " is not open: no request of the simulation was built for it", intendedStartNanos, now, now);
+    }
+
     private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+        if (pgPool == null) {
+            return notOpen(intendedStartNanos, Store.POSTGRES);
+        }
         Outcome<SqlResult> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
         if (expired != null) {
             return expired;
@@ -207,6 +230,9 @@ public final class DatastoreEngine implements AutoCloseable {
     }
 
     private Outcome<Object> runRedis(long intendedStartNanos, RedisCommand command) {
+        if (redis == null) {
+            return notOpen(intendedStartNanos, Store.REDIS);
+        }
         Outcome<Object> expired = expiredInQueue(intendedStartNanos, "Redis");
         if (expired != null) {
             return expired;
@@ -252,7 +278,9 @@ public final class DatastoreEngine implements AutoCloseable {
         }
         pgExecutor.shutdownNow();
         redisExecutor.shutdownNow();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
         closeQuietly(pgPool);
     }
 

@@ -2,6 +2,8 @@ package io.loadbench.scenarios.protocol;
 
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyRecorder;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the datastore protocol shares across every scenario of one simulation: the latency recorders and
@@ -24,6 +26,7 @@ public final class DatastoreRuntime implements AutoCloseable {
             new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile boolean firstRequestSeen;
     private volatile Runnable firstRequestListener = () -> { };
+    private volatile Consumer<String> startFailureListener = reason -> { };
     private DatastoreEngine engine;
     private DatastoreSettings startedWith;
     private boolean closed;
@@ -46,6 +49,32 @@ public final class DatastoreRuntime implements AutoCloseable {
                     + startedWith + " vs " + settings + "; use one protocol");
         }
         return engine;
+    }
+
+    /**
+     * Opens {@code store} on the engine for a request being built; a target without it, or a server that refuses,
+     * fails here with one line, which the {@link #onStartFailure} listener hears first (Gatling, failing to build
+     * its scenarios, calls no {@code after} hook).
+     */
+    public void require(DatastoreEngine started, Store store) {
+        try {
+            synchronized (this) {
+                started.open(store);
+            }
+        } catch (RuntimeException e) {
+            startFailureListener.accept(DatastoreEngine.oneLine(e));
+            throw e;
+        }
+    }
+
+    /** Called with the one-line reason when a store cannot be opened for the simulation's requests. */
+    public void onStartFailure(Consumer<String> listener) {
+        this.startFailureListener = listener;
+    }
+
+    /** Whether some request of the simulation uses Redis (its pool is open). */
+    public synchronized boolean usesRedis() {
+        return engine != null && engine.isOpen(Store.REDIS);
     }
 
     /** The running engine, or null before the first request. */
@@ -93,7 +122,7 @@ public final class DatastoreRuntime implements AutoCloseable {
      * Records one finished request: latency into {@code <request>} or {@code <request>.failed}, and the
      * counters (a lookup's hit or miss only when it succeeded).
      */
-    public void record(String requestName, Outcome<?> outcome, boolean ok, Boolean lookupHit) {
+    public void record(String requestName, Outcome<?> outcome, boolean ok, Optional<Boolean> lookupHit) {
         RequestLatencyRecorder recorder = recorders.forRequest(ok ? requestName : requestName + FAILED_SUFFIX);
         recorder.recordNanos(outcome.intendedStartNanos(), outcome.serviceStartNanos(), outcome.endNanos());
         lastEndNanos.accumulate(outcome.endNanos());
@@ -102,9 +131,7 @@ public final class DatastoreRuntime implements AutoCloseable {
         } else {
             counters.recordKo(requestName);
         }
-        if (lookupHit != null) {
-            counters.recordLookup(requestName, lookupHit);
-        }
+        lookupHit.ifPresent(hit -> counters.recordLookup(requestName, hit));
     }
 
     @Override

@@ -3,28 +3,30 @@ package io.loadbench.scenarios.protocol;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.loadbench.scenarios.gatling.Calls;
 import io.loadbench.scenarios.gatling.DatastoreActionBuilder;
+import io.loadbench.scenarios.gatling.SessionValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A Redis command and its checks. Arguments are Gatling EL strings, functions of the session, or constants.
+ * A Redis command and its checks; its arguments were compiled by {@link Datastore.Redis} from EL strings, functions
+ * of the session, or constants.
  * The reply is decoded: bulk strings as {@code String}, integers as {@code Long}, arrays as {@code List},
  * nil as null. Immutable.
  */
 public final class RedisActionBuilder implements ActionBuilder {
 
-    private final Object requestName;
+    private final SessionValue<String> requestName;
     private final String command;
-    private final List<Object> args;
+    private final List<SessionValue<?>> args;
     private final boolean cacheLookup;
     private final List<DatastoreCheck<Object>> checks;
 
-    RedisActionBuilder(Object requestName, String command, List<Object> args, boolean cacheLookup) {
+    RedisActionBuilder(SessionValue<String> requestName, String command, List<SessionValue<?>> args, boolean cacheLookup) {
         this(requestName, command, args, cacheLookup, List.of());
     }
 
-    private RedisActionBuilder(Object requestName, String command, List<Object> args, boolean cacheLookup,
+    private RedisActionBuilder(SessionValue<String> requestName, String command, List<SessionValue<?>> args, boolean cacheLookup,
                                List<DatastoreCheck<Object>> checks) {
         this.requestName = requestName;
         this.command = command;

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.stream.Stream;
+import io.loadbench.results.Run;
+import io.loadbench.results.RunStatus;
 
 /**
  * Puts Gatling's report into the run folder. Gatling's results folder is fixed before the simulation exists
@@ -65,6 +68,33 @@ final class GatlingResultsLink {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot link Gatling's results folder " + resultsFolder + " to " + gatlingDir
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When {@value #PROPERTY} is set (the plugin's {@code <resultsFolder>}), links it to the run's {@code gatling/}
+     * directory and lists Gatling's report in the manifest at JVM exit (Gatling writes it after the verdict).
+     */
+    static void linkInto(Run folder, Properties system) {
+        String gatlingResults = system.getProperty(PROPERTY);
+        if (gatlingResults != null && !gatlingResults.isBlank()) {
+            link(Path.of(gatlingResults), folder.dir().resolve("gatling"));
+            // Gatling writes its HTML report after the verdict: list it in the manifest when the JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> listGatlingReport(folder), "manifest-gatling-files"));
+        }
+    }
+
+    private static void listGatlingReport(Run folder) {
+        Path gatling = folder.dir().resolve("gatling");
+        if (!Files.isDirectory(gatling) || folder.manifest().status() == RunStatus.RUNNING) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(gatling)) {
+            files.filter(Files::isRegularFile).sorted()
+                    .forEach(file -> folder.manifest().addFile(folder.dir().relativize(file).toString().replace('\\', '/')));
+            folder.writeManifest();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot list Gatling's report in " + folder.dir() + ": " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,14 @@ public final class SimulationOptions {
     private final String simulation;
     private final String preset;
     private final Map<String, String> values;
+    private final Consumer<IllegalArgumentException> onRejected;
 
-    private SimulationOptions(String simulation, String preset, Map<String, String> values) {
+    private SimulationOptions(String simulation, String preset, Map<String, String> values,
+                              Consumer<IllegalArgumentException> onRejected) {
         this.simulation = simulation;
         this.preset = preset;
         this.values = values;
+        this.onRejected = onRejected;
     }
 
     /**
@@ -38,10 +42,20 @@ public final class SimulationOptions {
      * @param system  the system properties ({@code -Dpreset} and overrides)
      */
     public static SimulationOptions resolve(String simulation, Map<String, Map<String, String>> presets, Properties system) {
+        return resolve(simulation, presets, system, rejected -> { });
+    }
+
+    /**
+     * As {@link #resolve(String, Map, Properties)}, telling {@code onRejected} about every rejected value before
+     * it is thrown: a simulation reads its options while it builds its scenarios, and a value it rejects then
+     * must still end the run folder FAILED with the reason ({@link SimulationRun} passes the run's failure here).
+     */
+    public static SimulationOptions resolve(String simulation, Map<String, Map<String, String>> presets, Properties system,
+                                            Consumer<IllegalArgumentException> onRejected) {
         String preset = system.getProperty("preset", DEFAULT_PRESET).trim().toLowerCase(Locale.ROOT);
         Map<String, String> base = presets.get(preset);
         if (base == null) {
-            throw new IllegalArgumentException("unknown preset '" + preset + "' for " + simulation + " (-Dpreset); known: "
+            throw rejected(onRejected, "unknown preset '" + preset + "' for " + simulation + " (-Dpreset); known: "
                     + String.join(", ", presets.keySet()));
         }
         Map<String, String> values = new TreeMap<>(base);
@@ -51,7 +65,7 @@ public final class SimulationOptions {
                 values.put(key, override.trim());
             }
         }
-        return new SimulationOptions(simulation, preset, values);
+        return new SimulationOptions(simulation, preset, values, onRejected);
     }
 
     public String preset() {
@@ -61,7 +75,7 @@ public final class SimulationOptions {
     public String string(String option) {
         String value = values.get(option);
         if (value == null) {
-            throw new IllegalArgumentException(simulation + " has no option '" + option + "'");
+            throw rejected(onRejected, simulation + " has no option '" + option + "'");
         }
         return value;
     }
@@ -125,6 +139,20 @@ public final class SimulationOptions {
         };
     }
 
+    /** A choice option: one of {@code allowed}, as written. */
+    public String oneOf(String option, String... allowed) {
+        String value = string(option);
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw invalid(option, String.join(" or ", allowed));
+        }
+        return value;
+    }
+
+    /** Rejects the value of {@code option} for a reason the simulation knows (e.g. it contradicts the target). */
+    public IllegalArgumentException reject(String option, String why) {
+        return rejected(onRejected, simulation + " option " + option + " (-D" + option + "): " + why);
+    }
+
     /** Every effective option, sorted, with the preset: what the manifest records as parameters. */
     public Map<String, Object> effective() {
         Map<String, Object> effective = new LinkedHashMap<>();
@@ -134,7 +162,12 @@ public final class SimulationOptions {
     }
 
     private IllegalArgumentException invalid(String option, String expected) {
-        return new IllegalArgumentException(simulation + " option " + option + " (-D" + option + "): expected "
-                + expected + ", got '" + values.get(option) + "'");
+        return reject(option, "expected " + expected + ", got '" + values.get(option) + "'");
+    }
+
+    private static IllegalArgumentException rejected(Consumer<IllegalArgumentException> onRejected, String message) {
+        IllegalArgumentException rejection = new IllegalArgumentException(message);
+        onRejected.accept(rejection);
+        return rejection;
     }
 }

@@ -4,6 +4,8 @@ import io.loadbench.results.latency.LatencyKind;
 import io.loadbench.results.latency.RequestLatencyTotals;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,8 +14,8 @@ import org.HdrHistogram.Histogram;
  */
 public record Slo(String request, LatencyKind kind, double percentile, Duration limit) {
 
-    /** The verdict on one SLO: the value found (microseconds) and whether it held. */
-    public record Result(Slo slo, Long actualUs, boolean passed, String description) {
+    /** The verdict on one SLO: the value found (microseconds; empty without a measured request) and whether it held. */
+    public record Result(Slo slo, OptionalLong actualUs, boolean passed, String description) {
     }
 
     public static Slo intended(String request, double percentile, Duration limit) {
@@ -24,16 +26,18 @@ public record Slo(String request, LatencyKind kind, double percentile, Duration 
         return new Slo(request, LatencyKind.SERVICE, percentile, limit);
     }
 
-    Result evaluate(RequestLatencyTotals totals) {
+    /** Judges the request's measured histograms; a request that never succeeded breaks the objective. */
+    public Result evaluate(Optional<RequestLatencyTotals> measured) {
         String what = String.format(Locale.ROOT, "%s %s p%s <= %d ms", request, kind.fileInfix(),
                 trim(percentile), limit.toMillis());
-        if (totals == null || totals.intended().getTotalCount() == 0) {
-            return new Result(this, null, false, what + ": no measured request");
+        if (measured.isEmpty() || measured.get().intended().getTotalCount() == 0) {
+            return new Result(this, OptionalLong.empty(), false, what + ": no measured request");
         }
+        RequestLatencyTotals totals = measured.get();
         Histogram histogram = kind == LatencyKind.INTENDED ? totals.intended() : totals.service();
         long actualUs = histogram.getValueAtPercentile(percentile);
         boolean passed = actualUs <= limit.toNanos() / 1000;
-        return new Result(this, actualUs, passed,
+        return new Result(this, OptionalLong.of(actualUs), passed,
                 String.format(Locale.ROOT, "%s: %.3f ms", what, actualUs / 1000.0));
     }
 

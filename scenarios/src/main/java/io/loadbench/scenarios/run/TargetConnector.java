@@ -17,9 +17,17 @@ import redis.clients.jedis.RedisClient;
 public final class TargetConnector implements DatastoreConnector {
 
     private final Datastores datastores;
+    private final boolean hasRedis;
 
+    /** A connector to a target with both stores (embedded, containers, or external with both URLs). */
     public TargetConnector(Datastores datastores) {
+        this(datastores, true);
+    }
+
+    /** @param hasRedis false for an external target given no Redis URL: a Redis request then fails at build time */
+    public TargetConnector(Datastores datastores, boolean hasRedis) {
         this.datastores = datastores;
+        this.hasRedis = hasRedis;
     }
 
     @Override
@@ -29,6 +37,10 @@ public final class TargetConnector implements DatastoreConnector {
 
     @Override
     public RedisClient openRedisClient(int maxConnections, Duration acquireTimeout, Duration commandTimeout) {
+        if (!hasRedis) {
+            throw new IllegalStateException("the simulation sends Redis requests, but the target names no Redis:"
+                    + " pass -DredisUrl (or set LOADBENCH_REDIS_URL)");
+        }
         RedisEndpoint endpoint = datastores.redis();
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(maxConnections);

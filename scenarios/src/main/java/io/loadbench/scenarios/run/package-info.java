@@ -1,7 +1,8 @@
 /**
- * One simulation run: presets and overrides ({@link io.loadbench.scenarios.run.SimulationOptions}), the run
- * folder with Gatling's report linked in, latency interval logs, injector health (hiccup meter, dropped
- * requests, CPU), target-rate and hit-ratio checks, SLOs read from the HdrHistograms, {@code scenario.json}
- * and the verdict that fails the build ({@link io.loadbench.scenarios.run.SimulationRun}).
+ * One simulation run ({@link io.loadbench.scenarios.run.SimulationRun}): presets and overrides
+ * ({@link io.loadbench.scenarios.run.SimulationOptions}), the run folder and its lifecycle (created first, so every
+ * failure ends it FAILED with the reason) with Gatling's report linked in, the measurement (interval logs, warm-up,
+ * injector health: {@code RunMeasurement}), the checks of {@code io.loadbench.scenarios.verdict} and
+ * {@code scenario.json} (results-format's {@code ScenarioResult}, assembled by {@code ScenarioReport}).
  */
 package io.loadbench.scenarios.run;

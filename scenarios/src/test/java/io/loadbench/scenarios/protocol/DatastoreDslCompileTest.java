@@ -5,9 +5,25 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.columnValues;
 import static io.loadbench.scenarios.protocol.Datastore.datastore;
-import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.hit;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.DEL;
+import static io.loadbench.scenarios.protocol.RedisCommands.EXPIRE;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.HGET;
+import static io.loadbench.scenarios.protocol.RedisCommands.HGETALL;
+import static io.loadbench.scenarios.protocol.RedisCommands.HINCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.HSET;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCR;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.LPUSH;
+import static io.loadbench.scenarios.protocol.RedisCommands.LRANGE;
+import static io.loadbench.scenarios.protocol.RedisCommands.SADD;
+import static io.loadbench.scenarios.protocol.RedisCommands.SET;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
+import static io.loadbench.scenarios.protocol.RedisCommands.SMEMBERS;
+import static io.loadbench.scenarios.protocol.RedisCommands.ZINCRBY;
+import static io.loadbench.scenarios.protocol.RedisCommands.ZREVRANGE;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
@@ -36,24 +52,39 @@ class DatastoreDslCompileTest {
     @Test
     void everyDslMethodBuildsAGatlingActionBuilder() {
         List<ActionBuilder> requests = List.of(
-                sql("q").query("SELECT ? AS a").params("#{a}", 1, fromSession(s -> 2))
+                sql("q").query("SELECT ? AS a").params("#{a}", "constant text").param("#{a}").param(1).param(s -> 2)
                         .check(rowCount().is(1), rowCount().gte(1).lte(5).between(1, 5), column("a").notNull().saveAs("a"),
                                 column("a").isNull(), columnValues("a").saveAs("all"), updateCount().is(-1),
                                 column("a").validate("is positive", v -> v instanceof Number n && n.intValue() > 0))
                         .maxRows(10),
-                redis("r").get("k:#{id}").check(reply().saveAs("v"), hit().is(true)),
-                redis("r").set("k", "v"), redis("r").setex("k", 60, "v"), redis("r").incr("k"), redis("r").incrBy("k", 2),
-                redis("r").hget("h", "f"), redis("r").hgetall("h"), redis("r").hset("h", "f", "v"),
-                redis("r").hincrBy("h", "f", 1), redis("r").lpush("l", "v"), redis("r").lrange("l", 0, -1),
-                redis("r").sadd("s", "m"), redis("r").smembers("s"), redis("r").zincrBy("z", 1, "m"),
-                redis("r").zrevrange("z", 0, 9), redis("r").expire("k", 5), redis("r").del("k"),
-                redis("r").command("CLIENT", "PAUSE", 10).countAsCacheLookup());
+                sql(s -> "q " + s.userId()).query("SELECT 1"),
+                redis("r").command(GET, "k:#{id}").check(reply().saveAs("v"), hit().is(true)), redis(s -> "r").command(GET, s -> "k"),
+                redis("r").command(SET, "k", "v"), redis("r").command(SET, s -> "k", s -> 1),
+                redis("r").command(SETEX, "k", 60, "v"), redis("r").command(SETEX, s -> "k", s -> 60, s -> "v"),
+                redis("r").command(INCR, "k"), redis("r").command(INCR, s -> "k"),
+                redis("r").command(INCRBY, "k", 2), redis("r").command(INCRBY, s -> "k", s -> 2L),
+                redis("r").command(HGET, "h", "f"), redis("r").command(HGET, s -> "h", s -> "f"),
+                redis("r").command(HGETALL, "h"), redis("r").command(HGETALL, s -> "h"),
+                redis("r").command(HSET, "h", "f", "v"), redis("r").command(HSET, s -> "h", s -> "f", s -> "v"),
+                redis("r").command(HINCRBY, "h", "f", 1), redis("r").command(HINCRBY, s -> "h", s -> "f", s -> 1),
+                redis("r").command(LPUSH, "l", "v"), redis("r").command(LPUSH, s -> "l", s -> "v"),
+                redis("r").command(LRANGE, "l", 0, -1), redis("r").command(LRANGE, s -> "l", s -> 0, s -> -1),
+                redis("r").command(SADD, "s", "m"), redis("r").command(SADD, s -> "s", s -> "m"),
+                redis("r").command(SMEMBERS, "s"), redis("r").command(SMEMBERS, s -> "s"),
+                redis("r").command(ZINCRBY, "z", 1, "m"), redis("r").command(ZINCRBY, s -> "z", s -> 1.5, s -> "m"),
+                redis("r").command(ZREVRANGE, "z", 0, 9), redis("r").command(ZREVRANGE, s -> "z", s -> 0, s -> 9),
+                redis("r").command(EXPIRE, "k", 5), redis("r").command(EXPIRE, s -> "k", s -> 5),
+                redis("r").command(DEL, "k"), redis("r").command(DEL, s -> "k"),
+                redis("r").command("CLIENT", "PAUSE", "#{pauseMs}").countAsCacheLookup());
         for (ActionBuilder request : requests) {
             assertThat(request.asScala()).isNotNull();
         }
         ChainBuilder chain = exec(requests.get(0)).exitHereIfFailed().exec(requests.get(1));
         ScenarioBuilder scenario = scenario("compile").exec(chain);
         assertThat(scenario).isNotNull();
+
+        ChainBuilder redisChain = exec(requests.get(2)).exitHereIfFailed().exec(requests.get(3));
+        assertThat(redisChain).isNotNull();
 
         DatastoreProtocolBuilder protocol = datastore(runtime).pgPoolSize(3).redisPoolSize(4)
                 .executorQueueCapacity(6).poolTimeout(Duration.ofSeconds(7)).queryTimeout(Duration.ofSeconds(8));

@@ -14,9 +14,26 @@ import org.junit.jupiter.api.Test;
 class DatastoreEngineTest {
 
     @Test
+    void aRequestToAStoreNoRequestOpenedFailsWithoutRunning() throws Exception {
+        DatastoreSettings settings = DatastoreSettings.defaults();
+        try (DatastoreEngine engine = DatastoreEngine.start(new TargetConnector(TestDatastores.embedded()), settings)) {
+            List<Outcome<Object>> outcomes = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(1);
+            engine.submitRedis(System.nanoTime(), new RedisCommand("GET", List.<Object>of("k"), true), outcome -> {
+                outcomes.add(outcome);
+                done.countDown();
+            });
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.isOpen(Store.REDIS)).isFalse();
+            assertThat(outcomes.get(0).failure()).isEqualTo("Redis is not open: no request of the simulation was built for it");
+        }
+    }
+
+    @Test
     void aRequestQueuedLongerThanThePoolTimeoutFailsWithoutRunningAndCountsItsWait() throws Exception {
         DatastoreSettings settings = new DatastoreSettings(1, 1, 100, Duration.ofMillis(1500), Duration.ofSeconds(5));
         try (DatastoreEngine engine = DatastoreEngine.start(new TargetConnector(TestDatastores.embedded()), settings)) {
+            engine.open(Store.POSTGRES);
             List<Outcome<SqlResult>> outcomes = new CopyOnWriteArrayList<>();
             CountDownLatch done = new CountDownLatch(3);
             long asked = System.nanoTime();

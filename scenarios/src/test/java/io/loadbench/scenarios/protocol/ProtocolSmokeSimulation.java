@@ -8,8 +8,10 @@ import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.loadbench.scenarios.protocol.Datastore.column;
-import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCR;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
@@ -20,7 +22,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,11 +47,9 @@ public class ProtocolSmokeSimulation extends Simulation {
     static final String KEY_PREFIX = "lb:scenarios:it:item:";
 
     private final Datastores datastores = TestDatastores.embedded();
-    private final SimulationRun run = SimulationRun.open("protocol-smoke",
-            SimulationOptions.resolve("ProtocolSmokeSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4"))),
-                    System.getProperties()),
-            Map.of("items", ITEMS), datastores, false);
+    private final SimulationRun run = SimulationRun.open("protocol-smoke", "ProtocolSmokeSimulation",
+            Presets.table(Map.of(), Map.of("smoke", Map.of("warmup", "0s", "maxKoRatio", "1.0", "pgPool", "4", "redisPool", "4"))),
+            options -> Map.of("items", ITEMS), datastores);
 
     private final AtomicInteger nextItem = new AtomicInteger();
     private final Iterator<Map<String, Object>> items = Stream.generate(
@@ -59,16 +58,16 @@ public class ProtocolSmokeSimulation extends Simulation {
     private final ScenarioBuilder visits = scenario("visits")
             .feed(items)
             .exec(run.userStarted())
-            .exec(redis("item get").get(KEY_PREFIX + "#{id}").check(reply().saveAs("name")))
+            .exec(redis("item get").command(GET, KEY_PREFIX + "#{id}").check(reply().saveAs("name")))
             .exitHereIfFailed()
             .doIf(session -> !session.contains("name")).then(
                     exec(sql("item query").query("SELECT name FROM " + TABLE + " WHERE id = ?").params("#{id}")
                             .check(rowCount().is(1), column("name").notNull().saveAs("name")))
-                    .exec(redis("item set").setex(KEY_PREFIX + "#{id}", 60, "#{name}").check(reply().is("OK"))))
+                    .exec(redis("item set").command(SETEX, KEY_PREFIX + "#{id}", 60, "#{name}").check(reply().is("OK"))))
             .group("writes").on(
                     exec(sql("item touch").query("UPDATE " + TABLE + " SET visits = visits + 1 WHERE id = ?")
-                            .params(fromSession(session -> session.getInt("id"))).check(updateCount().is(1))))
-            .exec(redis("visit count").incr("lb:scenarios:it:visits"))
+                            .param(session -> session.getInt("id")).check(updateCount().is(1))))
+            .exec(redis("visit count").command(INCR, "lb:scenarios:it:visits"))
             .exec(tryMax(2).on(exec(sql("always fails").query("SELECT no_such_column FROM " + TABLE))))
             .exec(exitBlockOnFail().on(
                     exec(sql("wrong count").query("SELECT 1 AS one").check(rowCount().is(2)))

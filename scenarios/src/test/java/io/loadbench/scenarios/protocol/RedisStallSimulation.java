@@ -5,13 +5,13 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.time.Duration;
 import java.util.Map;
@@ -28,17 +28,16 @@ public class RedisStallSimulation extends Simulation {
     static final int STALL_AFTER_SECONDS = 3;
     static final String KEY = "lb:scenarios:stall:key";
 
-    private final SimulationRun run = SimulationRun.open("redis-stall",
-            SimulationOptions.resolve("RedisStallSimulation", Presets.table(Map.of(), Map.of("smoke", Map.of(
-                    "warmup", "0s", "redisPool", "4", "pgPool", "1"))), System.getProperties()),
-            Map.of("rate", RATE), TestDatastores.embedded(), false);
+    private final SimulationRun run = SimulationRun.open("redis-stall", "RedisStallSimulation",
+            Presets.table(Map.of(), Map.of("smoke", Map.of("warmup", "0s", "redisPool", "4", "pgPool", "1"))),
+            options -> Map.of("rate", RATE), TestDatastores.embedded());
 
     private final ScenarioBuilder gets = scenario("gets")
-            .exec(redis("stall get").get(KEY).check(reply().is("value")));
+            .exec(redis("stall get").command(GET, KEY).check(reply().is("value")));
 
     private final ScenarioBuilder incident = scenario("incident")
             .pause(Duration.ofSeconds(STALL_AFTER_SECONDS))
-            .exec(redis("incident: CLIENT PAUSE 1000").command("CLIENT", "PAUSE", 1000).check(reply().is("OK")));
+            .exec(redis("incident: CLIENT PAUSE 1000").command("CLIENT", "PAUSE", "1000").check(reply().is("OK")));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 

@@ -8,6 +8,9 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.INCR;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
@@ -61,15 +64,16 @@ public class CacheQueriesSimulation extends Simulation {
                             "pgPool", "16", "redisPool", "32"),
                     "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("CacheQueriesSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("cache-queries", "CacheQueriesSimulation", PRESETS,
+            CacheQueriesSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final int orgs = options.positiveInt("orgs");
     private final int buckets = options.positiveInt("timeBuckets");
     private final int ttl = options.positiveInt("ttl");
     private final String prefix = options.string("keyPrefix");
-    private final SimulationRun run = SimulationRun.open("cache-queries", options, plan());
 
     private final ChainBuilder dashboard = exec(
-            redis("dashboard get").get(prefix + ":dash:#{org}").check(reply().saveAs("doc")))
+            redis("dashboard get").command(GET, prefix + ":dash:#{org}").check(reply().saveAs("doc")))
             .exitHereIfFailed()
             .doIf(session -> !session.contains("doc")).then(
                     exec(sql("dashboard query").query(
@@ -78,10 +82,10 @@ public class CacheQueriesSimulation extends Simulation {
                                             + " FROM (SELECT event_type, count(*) AS n FROM analytics_events WHERE org_id = ?"
                                             + " GROUP BY event_type) t")
                             .params("#{org}", "#{org}").check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
-                    .exec(redis("dashboard set").setex(prefix + ":dash:#{org}", ttl, "#{doc}").check(reply().is("OK"))));
+                    .exec(redis("dashboard set").command(SETEX, prefix + ":dash:#{org}", ttl, "#{doc}").check(reply().is("OK"))));
 
     private final ChainBuilder filtered = exec(
-            redis("filtered get").get(prefix + ":q:#{org}:#{type}:#{bucket}").check(reply().saveAs("doc")))
+            redis("filtered get").command(GET, prefix + ":q:#{org}:#{type}:#{bucket}").check(reply().saveAs("doc")))
             .exitHereIfFailed()
             .doIf(session -> !session.contains("doc")).then(
                     exec(sql("filtered query").query(
@@ -90,7 +94,7 @@ public class CacheQueriesSimulation extends Simulation {
                                             + " WHERE org_id = ? AND event_type = ? AND hour_bucket = ?")
                             .params("#{org}", "#{type}", "#{bucket}", "#{org}", "#{type}", "#{bucket}")
                             .check(rowCount().is(1), column("doc").notNull().saveAs("doc")))
-                    .exec(redis("filtered set").setex(prefix + ":q:#{org}:#{type}:#{bucket}", ttl, "#{doc}")
+                    .exec(redis("filtered set").command(SETEX, prefix + ":q:#{org}:#{type}:#{bucket}", ttl, "#{doc}")
                             .check(reply().is("OK"))));
 
     /** Never cached: straight to PostgreSQL (Redis INFO then counts only the cacheable lookups). */
@@ -107,7 +111,7 @@ public class CacheQueriesSimulation extends Simulation {
 
     private final ScenarioBuilder events = scenario("live events")
             .feed(new SeededFeeder(options.positiveLong("seed") + 1, this::drawEvent))
-            .exec(redis("event incr").incr(prefix + ":cnt:#{org}:#{type}:#{bucket}"));
+            .exec(redis("event incr").command(INCR, prefix + ":cnt:#{org}:#{type}:#{bucket}"));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
@@ -126,7 +130,7 @@ public class CacheQueriesSimulation extends Simulation {
                 .assertions(run.assertion());
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("rows", "seed", "orgs", "usersPerOrg", "timeBuckets", "ttl", "queriesPerSec",
                 "eventsPerSec", "duration", "hitTarget")) {

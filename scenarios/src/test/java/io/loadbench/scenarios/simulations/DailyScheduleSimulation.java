@@ -5,8 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
-import static io.loadbench.scenarios.protocol.Datastore.fromSession;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
+import static io.loadbench.scenarios.protocol.RedisCommands.GET;
+import static io.loadbench.scenarios.protocol.RedisCommands.SETEX;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
@@ -21,6 +22,8 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededFeeder;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.verdict.ExtraCheck;
+import io.loadbench.scenarios.verdict.Measurement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
@@ -70,10 +74,11 @@ public class DailyScheduleSimulation extends Simulation {
                     "full", Presets.values("warmup", "30s", "pgPool", "16", "redisPool", "16",
                             "poolTimeout", "5s", "maxKoRatio", "0.25")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("DailyScheduleSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("daily-schedule", "DailyScheduleSimulation", PRESETS,
+            DailyScheduleSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final double hourSeconds = options.duration("dayLength").toMillis() / 24_000.0;
     private final double tpsScale = options.number("tpsScale");
-    private final SimulationRun run = SimulationRun.open("daily-schedule", options, plan());
     private final String incident = incidentKind();
     private final long incidentStartMs = Math.round(options.number("incidentAt") * hourSeconds * 1000);
     private final long incidentEndMs = incidentStartMs + options.duration("incidentDuration").toMillis();
@@ -81,23 +86,23 @@ public class DailyScheduleSimulation extends Simulation {
 
     private final ScenarioBuilder transactions = scenario("transactions")
             .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
-            .exec(redis("session get").get("lb:commerce:session:#{customer}").check(reply().saveAs("session")))
+            .exec(redis("session get").command(GET, "lb:commerce:session:#{customer}").check(reply().saveAs("session")))
             .doIf(session -> !session.contains("session")).then(
-                    exec(redis("session set").setex("lb:commerce:session:#{customer}", 300, "#{customer}")))
+                    exec(redis("session set").command(SETEX, "lb:commerce:session:#{customer}", 300, "#{customer}")))
             // the slow-queries incident is decided by the server's clock when the statement runs, as a slow
             // dependency would be: requests queued during the incident but served after it are not slowed
             .exec(sql("recent errors").query("SELECT count(*) AS n FROM commerce_transactions t,"
                             + " (SELECT pg_sleep(CASE WHEN clock_timestamp() >= ? AND clock_timestamp() < ? THEN ? ELSE 0 END)) d"
                             + " WHERE t.event_time >= ? AND t.event_time < ? AND t.status = 'error'")
-                    .params(fromSession(session -> slowQueriesFrom()), fromSession(session -> slowQueriesUntil()),
-                            options.duration("incidentDelay").toMillis() / 1000.0,
-                            fromSession(session -> dataMinute(0)), fromSession(session -> dataMinute(1)))
+                    .param(session -> slowQueriesFrom()).param(session -> slowQueriesUntil())
+                    .param(options.duration("incidentDelay").toMillis() / 1000.0)
+                    .param(session -> dataMinute(0)).param(session -> dataMinute(1))
                     .check(column("n").notNull()));
 
     private final ScenarioBuilder incidentInjector = scenario("incident")
             .pause(Duration.ofMillis(incidentStartMs))
             .repeat((int) Math.max(1, options.duration("incidentDuration").toSeconds())).on(
-                    exec(redis("incident: CLIENT PAUSE").command("CLIENT", "PAUSE", 1000).check(reply().is("OK")))
+                    exec(redis("incident: CLIENT PAUSE").command("CLIENT", "PAUSE", "1000").check(reply().is("OK")))
                     .pause(Duration.ofSeconds(1)));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
@@ -112,7 +117,7 @@ public class DailyScheduleSimulation extends Simulation {
         }
         double transactionsPerSec = scheduledUsers / (options.duration("dayLength").toMillis() / 1000.0);
         // two requests per transaction at least (session get, recent errors)
-        run.expectRequestRate(2 * transactionsPerSec).extraCheck("incident", this::incidentReport);
+        run.expectRequestRate(2 * transactionsPerSec).extraCheck(new ExtraCheck("incident", this::incidentReport));
         var load = transactions.injectOpen(steps.toArray(OpenInjectionStep[]::new)).andThen(verdict.injectOpen(atOnceUsers(1)));
         var setUp = "pause-redis".equals(incident)
                 ? setUp(load, incidentInjector.injectOpen(atOnceUsers(1)))
@@ -121,23 +126,16 @@ public class DailyScheduleSimulation extends Simulation {
     }
 
     private String incidentKind() {
-        String kind = options.string("incident");
-        return switch (kind) {
-            case "auto" -> run.datastores().kind() == TargetKind.EMBEDDED ? "pause-redis" : "slow-queries";
-            case "slow-queries" -> kind;
-            case "pause-redis" -> {
-                if (run.datastores().kind() != TargetKind.EMBEDDED) {
-                    throw new IllegalArgumentException("DailyScheduleSimulation option incident (-Dincident): pause-redis pauses"
-                            + " every client of the server; it runs on the embedded target only (use slow-queries)");
-                }
-                yield kind;
-            }
-            default -> throw new IllegalArgumentException("DailyScheduleSimulation option incident (-Dincident): expected auto,"
-                    + " slow-queries or pause-redis, got '" + kind + "'");
-        };
+        String kind = options.oneOf("incident", "auto", "slow-queries", "pause-redis");
+        boolean embedded = run.datastores().kind() == TargetKind.EMBEDDED;
+        if ("pause-redis".equals(kind) && !embedded) {
+            throw options.reject("incident", "pause-redis pauses every client of the server; it runs on the embedded"
+                    + " target only (use slow-queries)");
+        }
+        return "auto".equals(kind) ? (embedded ? "pause-redis" : "slow-queries") : kind;
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("seed", "baseTps", "tpsScale", "dayLength", "incident", "incidentAt", "incidentDuration",
                 "incidentDelay", "recoveryWindow")) {
@@ -149,20 +147,20 @@ public class DailyScheduleSimulation extends Simulation {
 
     /** Milliseconds since the load began, or -1 before it. */
     private long loadElapsedMs() {
-        Long first = run.firstRequestMs();
-        return first == null ? -1 : System.currentTimeMillis() - first;
+        OptionalLong first = run.firstRequestMs();
+        return first.isEmpty() ? -1 : System.currentTimeMillis() - first.getAsLong();
     }
 
     /** The start of the slow-queries window in wall-clock time (an empty window in the other modes). */
     private OffsetDateTime slowQueriesFrom() {
-        Long first = run.firstRequestMs();
-        long from = first == null || !"slow-queries".equals(incident) ? 0 : first + incidentStartMs;
+        OptionalLong first = run.firstRequestMs();
+        long from = first.isEmpty() || !"slow-queries".equals(incident) ? 0 : first.getAsLong() + incidentStartMs;
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(from), ZoneOffset.UTC);
     }
 
     private OffsetDateTime slowQueriesUntil() {
-        Long first = run.firstRequestMs();
-        long until = first == null || !"slow-queries".equals(incident) ? 0 : first + incidentEndMs;
+        OptionalLong first = run.firstRequestMs();
+        long until = first.isEmpty() || !"slow-queries".equals(incident) ? 0 : first.getAsLong() + incidentEndMs;
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(until), ZoneOffset.UTC);
     }
 
@@ -174,22 +172,20 @@ public class DailyScheduleSimulation extends Simulation {
     }
 
     /** Baseline, incident and post-recovery p99 of the affected request, from its interval log. */
-    private SimulationRun.ExtraCheck incidentReport(Path hdr) {
+    private ExtraCheck.Result incidentReport(Measurement measurement) {
         Map<String, Object> report = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         report.put("kind", incident);
         report.put("request", affected);
-        Long first = run.firstRequestMs();
-        Long logStart = run.logStartMs();
-        if (first == null || logStart == null) {
-            return new SimulationRun.ExtraCheck(report, List.of("no request ran: the incident could not be judged"));
+        if (measurement.firstRequestMs().isEmpty()) {
+            return new ExtraCheck.Result(report, List.of("no request ran: the incident could not be judged"));
         }
-        double offsetSec = (first - logStart) / 1000.0;
+        double offsetSec = (measurement.firstRequestMs().getAsLong() - measurement.logStartMs()) / 1000.0;
         double startSec = offsetSec + incidentStartMs / 1000.0;
         double endSec = offsetSec + incidentEndMs / 1000.0;
         double recoveredSec = endSec + options.duration("recoveryWindow").toMillis() / 1000.0;
         Histogram before = new Histogram(3), during = new Histogram(3), after = new Histogram(3);
-        Path log = hdr.resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(affected));
+        Path log = measurement.hdrDir().resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(affected));
         for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
             if (!LatencyRecorders.fileName(affected).equals(interval.tag())) {
                 continue;
@@ -223,7 +219,7 @@ public class DailyScheduleSimulation extends Simulation {
                         affected, recoveredUs / 1000.0, baselineUs / 1000.0));
             }
         }
-        return new SimulationRun.ExtraCheck(report, failures);
+        return new ExtraCheck.Result(report, failures);
     }
 
     private static double round(double value) {

@@ -52,9 +52,10 @@ public class EventAnalyticsSimulation extends Simulation {
                             "pgPool", "8", "p99Limit", "10000ms"),
                     "full", Presets.values("warmup", "20s", "pgPool", "8", "queryTimeout", "300s")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("EventAnalyticsSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("event-analytics", "EventAnalyticsSimulation", PRESETS,
+            EventAnalyticsSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
-    private final SimulationRun run = SimulationRun.open("event-analytics", options, plan());
 
     private final ScenarioBuilder analysts = scenario("analysts")
             .exec(run.userStarted())
@@ -78,7 +79,7 @@ public class EventAnalyticsSimulation extends Simulation {
                 .assertions(run.assertion());
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("rows", "seed", "users", "duration")) {
             plan.put(key, options.string(key));

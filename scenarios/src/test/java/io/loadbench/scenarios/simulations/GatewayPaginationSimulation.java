@@ -46,10 +46,11 @@ public class GatewayPaginationSimulation extends Simulation {
                             "perPage", "10", "pgPool", "4"),
                     "full", Presets.values("warmup", "10s", "pgPool", "8")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("GatewayPaginationSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("gateway-pagination", "GatewayPaginationSimulation", PRESETS,
+            GatewayPaginationSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final int page = options.positiveInt("page");
     private final int perPage = options.positiveInt("perPage");
-    private final SimulationRun run = SimulationRun.open("gateway-pagination", options, plan());
     private volatile long keysetCursor;
 
     private final ScenarioBuilder listings = scenario("admin listings")
@@ -57,16 +58,16 @@ public class GatewayPaginationSimulation extends Simulation {
             .exec(doSwitch("#{request}").on(
                     onCase("offset page 1").then(exec(sql("offset page 1")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET 0")
-                            .params(perPage).check(rowCount().is(perPage)))),
+                            .param(perPage).check(rowCount().is(perPage)))),
                     onCase("offset page N").then(exec(sql("offset page N")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET ?")
-                            .params(perPage, (long) (page - 1) * perPage).check(rowCount().is(perPage)))),
+                            .param(perPage).param((long) (page - 1) * perPage).check(rowCount().is(perPage)))),
                     onCase("keyset page 1").then(exec(sql("keyset page 1")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " WHERE id > ? ORDER BY id LIMIT ?")
-                            .params(Long.MIN_VALUE, perPage).check(rowCount().is(perPage)))),
+                            .param(Long.MIN_VALUE).param(perPage).check(rowCount().is(perPage)))),
                     onCase("keyset page N").then(exec(sql("keyset page N")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " WHERE id > ? ORDER BY id LIMIT ?")
-                            .params(io.loadbench.scenarios.protocol.Datastore.fromSession(session -> keysetCursor), perPage)
+                            .param(session -> keysetCursor).param(perPage)
                             .check(rowCount().is(perPage))))));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
@@ -80,7 +81,7 @@ public class GatewayPaginationSimulation extends Simulation {
                 .assertions(run.assertion());
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("profile", "seed", "rate", "duration", "page", "perPage")) {
             plan.put(key, options.string(key));

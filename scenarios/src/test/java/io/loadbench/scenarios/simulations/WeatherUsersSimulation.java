@@ -49,10 +49,12 @@ public class WeatherUsersSimulation extends Simulation {
                             "pgPool", "16"),
                     "full", Presets.values("warmup", "105s", "pgPool", "32", "maxStall", "1000ms")));
 
-    private final SimulationOptions options = SimulationOptions.resolve("WeatherUsersSimulation", PRESETS, System.getProperties());
+    private final SimulationRun run = SimulationRun.open("weather-users", "WeatherUsersSimulation", PRESETS,
+            WeatherUsersSimulation::plan);
+    private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
-    private final String query = options.string("query");
-    private final SimulationRun run = SimulationRun.open("weather-users", options, plan());
+    private final String query = options.oneOf("query", "aggregate", "summary");
+    private final String locationSet = options.oneOf("locations", "seed-cities", "all");
     private final List<String> locations = new ArrayList<>();
 
     private final ScenarioBuilder visitors = scenario("weather visitors")
@@ -75,7 +77,7 @@ public class WeatherUsersSimulation extends Simulation {
                 .assertions(run.assertion());
     }
 
-    private Map<String, Object> plan() {
+    private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("rows", "seed", "users", "rampRate", "hold", "thinkMin", "thinkMax", "query", "locations")) {
             plan.put(key, options.string(key));
@@ -92,7 +94,7 @@ public class WeatherUsersSimulation extends Simulation {
         String sql = switch (query) {
             case "aggregate" -> "SELECT round(avg(temperature), 2) AS avg_temperature FROM weather_readings WHERE location = ?";
             case "summary" -> "SELECT avg_temperature FROM weather_location_summary WHERE location = ?";
-            default -> throw new IllegalArgumentException("WeatherUsersSimulation option query (-Dquery): expected aggregate or summary, got '" + query + "'");
+            default -> throw new IllegalStateException("unchecked query " + query);
         };
         return sql(requestName()).query(sql).params("#{location}")
                 .check(rowCount().is(1), column("avg_temperature").notNull());
@@ -104,12 +106,7 @@ public class WeatherUsersSimulation extends Simulation {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.weather.WeatherSettings.DEFAULTS);
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
-            switch (options.string("locations")) {
-                case "seed-cities" -> locations.addAll(WeatherLocations.QUERY_CITIES);
-                case "all" -> locations.addAll(allLocations());
-                default -> throw new IllegalArgumentException("WeatherUsersSimulation option locations (-Dlocations): expected seed-cities or all, got '"
-                        + options.string("locations") + "'");
-            }
+            locations.addAll("all".equals(locationSet) ? allLocations() : WeatherLocations.QUERY_CITIES);
         });
     }
 

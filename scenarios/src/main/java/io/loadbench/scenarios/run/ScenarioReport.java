@@ -1,0 +1,85 @@
+package io.loadbench.scenarios.run;
+
+import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.scenarios.verdict.ExtraCheck;
+import io.loadbench.scenarios.verdict.Measurement;
+import io.loadbench.scenarios.verdict.SloCheck;
+import io.loadbench.scenarios.verdict.VerdictCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Turns a judged run into its {@link ScenarioResult} ({@code scenario.json}): the measurement's figures, rates
+ * and ratios rounded to four decimals, what the run targeted, the SLO results and the simulation's own sections.
+ */
+final class ScenarioReport {
+
+    private ScenarioReport() {
+    }
+
+    static ScenarioResult of(String simulation, String preset, Duration warmup, RunTargets targets, Duration maxStall,
+                             Measurement m, List<VerdictCheck> checks, List<String> failures) {
+        List<ScenarioResult.SloOutcome> slos = new ArrayList<>();
+        Map<String, Map<String, Object>> extras = new TreeMap<>();
+        for (VerdictCheck check : checks) {
+            if (check instanceof SloCheck slo) {
+                Slo.Result result = slo.evaluate(m);
+                slos.add(new ScenarioResult.SloOutcome(result.description(), result.actualUs(), result.passed()));
+            } else if (check instanceof ExtraCheck extra) {
+                extras.put(extra.section(), extra.evaluate(m).report());
+            }
+        }
+        return new ScenarioResult(simulation, preset, warmup.toMillis(), rate(targets, m), requests(m), cache(targets, m),
+                new ScenarioResult.Injector(m.hiccups(), m.droppedRequests(), round(m.cpuCoresUsed()),
+                        Runtime.getRuntime().availableProcessors(), maxStall.toMillis()),
+                slos, extras, failures, ScenarioResult.verdict(failures));
+    }
+
+    private static ScenarioResult.Rate rate(RunTargets targets, Measurement m) {
+        // an open model that counts no users reports none
+        OptionalInt maxUsers = targets.users().isEmpty() && m.maxConcurrentUsers() == 0
+                ? OptionalInt.empty() : OptionalInt.of(m.maxConcurrentUsers());
+        return new ScenarioResult.Rate(targets.requestsPerSec(), round(m.achievedRequestsPerSec()), m.measuredDurationMs(),
+                m.total(), targets.users(), maxUsers);
+    }
+
+    private static Map<String, ScenarioResult.RequestOutcome> requests(Measurement m) {
+        Map<String, ScenarioResult.RequestOutcome> requests = new TreeMap<>();
+        m.requests().forEach((name, figures) -> requests.put(name, new ScenarioResult.RequestOutcome(
+                figures.ok(), figures.ko(), round((figures.ok() + figures.ko()) / m.measuredSec()),
+                figures.hitRatio().isPresent()
+                        ? Optional.of(new ScenarioResult.CacheLookups(figures.cacheHits(), figures.cacheMisses(),
+                                round(figures.hitRatio().getAsDouble())))
+                        : Optional.empty(),
+                figures.latency().map(RequestLatencyTotals::intendedPercentiles),
+                figures.latency().map(RequestLatencyTotals::servicePercentiles),
+                figures.failedLatency().map(RequestLatencyTotals::intendedPercentiles))));
+        return requests;
+    }
+
+    private static Optional<ScenarioResult.CacheTotals> cache(RunTargets targets, Measurement m) {
+        OptionalDouble ratio = m.hitRatio();
+        if (ratio.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ScenarioResult.RedisInfo> info = m.redisInfo().map(keyspace -> new ScenarioResult.RedisInfo(
+                keyspace.hits(), keyspace.misses(), round(keyspace.hitRatio()), keyspace.agreesWith(ratio.getAsDouble())));
+        return Optional.of(new ScenarioResult.CacheTotals(m.lookups(), round(ratio.getAsDouble()), targets.minHitRatio(), info));
+    }
+
+    private static OptionalDouble round(OptionalDouble value) {
+        return value.isPresent() ? OptionalDouble.of(round(value.getAsDouble())) : value;
+    }
+
+    /** Four decimals, as every rate and ratio of the file. */
+    static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.loadbench.scenarios.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.testing.TestDatastores;
+import io.loadbench.results.Json;
+import io.loadbench.scenarios.GatlingLauncher;
+import io.loadbench.scenarios.simulations.WeatherUsersSimulation;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A PostgreSQL-only simulation given only a PostgreSQL URL runs without any Redis. */
+class PostgresOnlyTargetTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void theWeatherSimulationRunsOnAPostgresUrlAlone() throws Exception {
+        GatlingLauncher.Result result = GatlingLauncher.run(WeatherUsersSimulation.class, results, Map.of(
+                "pgUrl", embeddedPostgresUrl(), "users", "8", "rampRate", "8", "hold", "3s", "warmup", "1s"));
+
+        JsonNode manifest = Json.mapper().readTree(result.runFolder().resolve("manifest.json").toFile());
+        assertThat(manifest.path("failureReason").isNull()).as("failure reason %s", manifest.path("failureReason")).isTrue();
+        assertThat(result.exitCode()).isZero();
+        assertThat(manifest.path("status").asText()).isEqualTo("OK");
+        assertThat(manifest.path("target").path("kind").asText()).isEqualTo("EXTERNAL");
+        assertThat(manifest.path("target").path("redis").isNull()).as("no Redis was named, none was used").isTrue();
+        JsonNode scenario = Json.mapper().readTree(result.runFolder().resolve("scenario.json").toFile());
+        assertThat(scenario.path("requests").path("avg temperature (aggregate)").path("ok").asLong()).isPositive();
+    }
+
+    /** The test JVM's embedded PostgreSQL as an external URL, with its credentials. */
+    static String embeddedPostgresUrl() {
+        PostgresEndpoint postgres = TestDatastores.embedded().postgres();
+        return postgres.jdbcUrl() + "?user=" + postgres.user()
+                + (postgres.password() == null ? "" : "&password=" + URLEncoder.encode(postgres.password(), StandardCharsets.UTF_8));
+    }
+}
