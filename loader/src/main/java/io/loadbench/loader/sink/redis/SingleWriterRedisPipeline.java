@@ -232,7 +232,10 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
                         + " while flushing: " + e.getMessage(), e);
             }
         } catch (RedisLoadException e) {
-            // recorded in failure below
+            // usually the recorded failure; a send that failed on its own is not recorded yet and must not be lost
+            if (failure == null) {
+                failure = e;
+            }
         } finally {
             closing = true;
             closeQuietly(socket);
