@@ -74,13 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDir, password,
                     Duration.ofNanos(System.nanoTime() - startNs));
-            try {
-                workspace.recordServer(EmbeddedWorkspace.Server.POSTGRES, server.pid(), dataDir);
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
-            }
-            return server;
+            return workspace.recordOrStop(EmbeddedWorkspace.Server.POSTGRES, server.pid(), dataDir, server);
         } catch (IOException | RuntimeException e) {
             throw new DatastoreException("embedded PostgreSQL did not start: " + oneLine(e) + lastLogLine(log), e);
         } finally {

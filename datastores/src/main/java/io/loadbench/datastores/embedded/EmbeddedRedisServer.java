@@ -59,13 +59,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             server.start();
             EmbeddedRedisServer started = new EmbeddedRedisServer(server, workspace, port, password,
                     Duration.ofNanos(System.nanoTime() - startNs));
-            try {
-                workspace.recordServer(EmbeddedWorkspace.Server.REDIS, started.pid(), dir);
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
-            }
-            return started;
+            return workspace.recordOrStop(EmbeddedWorkspace.Server.REDIS, started.pid(), dir, started);
         } catch (IOException | RuntimeException e) {
             throw new DatastoreException("embedded Redis did not start on 127.0.0.1:" + port + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);

@@ -151,6 +151,26 @@ public final class EmbeddedWorkspace implements AutoCloseable {
     }
 
     /**
+     * {@link #recordServer} for a server that has just started; when the record cannot be written the server is
+     * stopped again, since no later cleanup could prove it ours.
+     *
+     * @return {@code started}
+     */
+    <T extends AutoCloseable> T recordOrStop(Server server, long pid, Path workingDirectory, T started) {
+        try {
+            recordServer(server, pid, workingDirectory);
+            return started;
+        } catch (RuntimeException e) {
+            try {
+                started.close();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Deletes the workspace. Servers are normally stopped before; one still running (e.g. an interrupt arrived
      * while it was starting, before anyone held a handle on it) is stopped first if its record matches, so deleting
      * the directory never orphans a server that could no longer be found.
