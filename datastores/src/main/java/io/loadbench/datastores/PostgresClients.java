@@ -66,10 +66,10 @@ final class PostgresClients {
         properties.setProperty("tcpNoDelay", "true");
         properties.putIfAbsent("reWriteBatchedInserts", "false");
         properties.putIfAbsent("ApplicationName", "loadbench " + purpose);
-        properties.putIfAbsent("connectTimeout", "10");
+        properties.putIfAbsent("connectTimeout", Long.toString(ClientTimeouts.POSTGRES_CONNECT_TIMEOUT.toSeconds()));
         // a server that accepts the connection and never answers (frozen, or not PostgreSQL) must not hang the
         // login forever: pgjdbc gives up after loginTimeout seconds; keepalive finds a peer that vanished
-        properties.putIfAbsent("loginTimeout", "10");
+        properties.putIfAbsent("loginTimeout", Long.toString(ClientTimeouts.POSTGRES_LOGIN_TIMEOUT.toSeconds()));
         properties.putIfAbsent("tcpKeepAlive", "true");
         return properties;
     }

@@ -13,9 +13,8 @@ import java.time.Duration;
 /** How loadbench configures Jedis for one {@link RedisEndpoint}; whoever gets a client closes it. */
 final class RedisClients {
 
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-    /** Generous: a pipeline of a whole batch can take seconds on a loaded machine. */
-    private static final int SOCKET_TIMEOUT_MS = 60_000;
+    private static final int CONNECT_TIMEOUT_MS = (int) ClientTimeouts.REDIS_CONNECT_TIMEOUT.toMillis();
+    private static final int SOCKET_TIMEOUT_MS = (int) ClientTimeouts.REDIS_SOCKET_TIMEOUT.toMillis();
 
     private RedisClients() {
     }

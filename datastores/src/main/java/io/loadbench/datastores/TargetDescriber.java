@@ -19,10 +19,13 @@ import java.util.TreeMap;
 /**
  * The manifest's {@code target} section for an open {@link Target}: its kind; for PostgreSQL the URL without user
  * info, the user, {@code version()}, {@code server_version_num} and {@link #POSTGRES_SETTINGS}; for Redis the URL,
- * the INFO server fields and {@link #REDIS_CONFIG}; for servers loadbench started itself, the
+ * the INFO server fields and {@link #REDIS_CONFIG}; for both {@code protected}: whether loadbench logs in with a
+ * password (for the servers it starts, always: they refuse any other login); never the password itself; for servers loadbench started itself, the
  * {@link EmbeddedPolicy}. A store the command never used (embedded or containers) or never named (external) is
  * {@code null}; a value the server would not tell is {@code null}. Every setting is present, so two manifests
  * always compare key by key.
+ *
+ * <p>{@code clientTimeouts} records how long loadbench's clients wait before giving up ({@link ClientTimeouts}).
  *
  * <p>The keys and their order are part of the run-folder format: golden manifests downstream depend on them.
  */
@@ -55,6 +58,7 @@ final class TargetDescriber {
         description.put("kind", target.kind().name());
         description.put("postgres", postgres == null ? null : describePostgres(postgres, target.startsServers()));
         description.put("redis", redis == null ? null : describeRedis(redis, target.startsServers()));
+        description.put("clientTimeouts", ClientTimeouts.describe(System.getProperties()));
         return description;
     }
 
@@ -62,6 +66,7 @@ final class TargetDescriber {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("url", endpoint.jdbcUrl());
         description.put("user", endpoint.user());
+        description.put("protected", endpoint.password() != null);
         Map<String, Object> settings = new TreeMap<>();
         POSTGRES_SETTINGS.forEach(name -> settings.put(name, null));
         try (Connection connection = PostgresClients.open(endpoint, "connection");
@@ -93,6 +98,7 @@ final class TargetDescriber {
     private static Map<String, Object> describeRedis(RedisEndpoint endpoint, boolean withPolicy) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("url", endpoint.url());
+        description.put("protected", endpoint.password() != null);
         Map<String, Object> config = new TreeMap<>();
         REDIS_CONFIG.forEach(name -> config.put(name, null));
         try (Jedis jedis = RedisClients.open(endpoint, "loadbench pipeline")) {

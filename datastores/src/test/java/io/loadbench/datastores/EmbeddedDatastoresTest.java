@@ -3,6 +3,7 @@ package io.loadbench.datastores;
 import com.zaxxer.hikari.HikariDataSource;
 import io.loadbench.datastores.testing.TestDatastores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import redis.clients.jedis.Jedis;
@@ -14,8 +15,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shared embedded PostgreSQL and Redis answer, with the embedded policy applied and described. */
 class EmbeddedDatastoresTest {
@@ -77,6 +81,63 @@ class EmbeddedDatastoresTest {
             assertThat(jedis.configGet("save")).containsEntry("save", "");
             assertThat(jedis.configGet("appendonly")).containsEntry("appendonly", "no");
         }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void embeddedPostgresRefusesALoginWithoutThePasswordOverTcpAndTheUnixSocket() throws Exception {
+        PostgresEndpoint endpoint = datastores.postgres();
+        assertThat(endpoint.password()).as("a random password per server").hasSizeGreaterThanOrEqualTo(32);
+        Properties noPassword = new Properties();
+        noPassword.setProperty("user", endpoint.user());
+        noPassword.setProperty("loginTimeout", "10");
+        assertThatThrownBy(() -> new org.postgresql.Driver().connect(endpoint.jdbcUrl(), noPassword).close())
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("password");
+        Properties wrongPassword = new Properties();
+        wrongPassword.putAll(noPassword);
+        wrongPassword.setProperty("password", "not-" + endpoint.password());
+        assertThatThrownBy(() -> new org.postgresql.Driver().connect(endpoint.jdbcUrl(), wrongPassword).close())
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("password authentication failed");
+        try (Connection connection = datastores.openPgConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT auth_method, count(*) FROM pg_hba_file_rules"
+                     + " WHERE type IN ('host', 'local') GROUP BY auth_method")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("every host and local rule").isEqualTo("scram-sha-256");
+            assertThat(rs.next()).as("no other method, e.g. trust").isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void embeddedRedisRefusesCommandsWithoutThePassword() {
+        RedisEndpoint endpoint = datastores.redis();
+        assertThat(endpoint.password()).hasSizeGreaterThanOrEqualTo(32);
+        // a plain socket, so no client library's handshake decides what is sent
+        try (java.net.Socket anonymous = new java.net.Socket(endpoint.host(), endpoint.port())) {
+            anonymous.setSoTimeout(10_000);
+            anonymous.getOutputStream().write("SET lb:core:test:anonymous x\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String reply = new java.io.BufferedReader(new java.io.InputStreamReader(anonymous.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(reply).startsWith("-NOAUTH");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Jedis jedis = datastores.openRedisConnection()) {
+            assertThat(jedis.configGet("bind")).containsEntry("bind", "127.0.0.1");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDescriptionSaysTheServersAreProtectedAndHoldsNoPassword() {
+        datastores.postgres();
+        datastores.redis();
+        String description = io.loadbench.results.Json.write(datastores.describe());
+        assertThat(description).doesNotContain(datastores.postgres().password())
+                .doesNotContain(datastores.redis().password());
+        Map<String, Object> target = datastores.describe();
+        assertThat((Map<String, Object>) target.get("postgres")).containsEntry("protected", true);
+        assertThat((Map<String, Object>) target.get("redis")).containsEntry("protected", true);
     }
 
     @Test

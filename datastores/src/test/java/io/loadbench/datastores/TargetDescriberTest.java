@@ -18,14 +18,16 @@ class TargetDescriberTest {
     void anExternalTargetIsDescribedWithoutThePolicy() {
         Map<String, Object> target = TargetDescriber.describe(new ExternalTarget(shared.postgres(), shared.redis()));
 
-        assertThat(target).containsOnlyKeys("kind", "postgres", "redis").containsEntry("kind", "EXTERNAL");
-        assertThat(target.keySet()).containsExactly("kind", "postgres", "redis");
+        assertThat(target).containsEntry("kind", "EXTERNAL");
+        assertThat(target.keySet()).containsExactly("kind", "postgres", "redis", "clientTimeouts");
+        assertThat((Map<String, Object>) target.get("clientTimeouts")).containsEntry("postgresCopyStallTimeoutMs", 60_000L)
+                .containsEntry("redisPipelineReplyTimeoutMs", 60_000L).containsEntry("postgresLoginTimeoutMs", 10_000L);
         Map<String, Object> postgres = (Map<String, Object>) target.get("postgres");
-        assertThat(postgres.keySet()).containsExactly("url", "user", "version", "serverVersionNum", "settings");
+        assertThat(postgres.keySet()).containsExactly("url", "user", "protected", "version", "serverVersionNum", "settings");
         assertThat(((Map<String, Object>) postgres.get("settings")).keySet())
                 .containsExactlyInAnyOrderElementsOf(TargetDescriber.POSTGRES_SETTINGS);
         Map<String, Object> redis = (Map<String, Object>) target.get("redis");
-        assertThat(redis.keySet()).containsExactly("url", "version", "mode", "os", "archBits", "config");
+        assertThat(redis.keySet()).containsExactly("url", "protected", "version", "mode", "os", "archBits", "config");
         assertThat(((Map<String, Object>) redis.get("config")).keySet())
                 .containsExactlyInAnyOrderElementsOf(TargetDescriber.REDIS_CONFIG);
     }
@@ -36,10 +38,10 @@ class TargetDescriberTest {
         shared.postgres();
         Map<String, Object> target = TargetDescriber.describe(new PostgresOnlyEmbeddedLike(shared.postgres()));
 
-        assertThat(target.keySet()).containsExactly("kind", "postgres", "redis");
+        assertThat(target.keySet()).containsExactly("kind", "postgres", "redis", "clientTimeouts");
         assertThat(target).containsEntry("kind", "EMBEDDED").containsEntry("redis", null);
         assertThat(((Map<String, Object>) target.get("postgres")).keySet())
-                .containsExactly("url", "user", "version", "serverVersionNum", "settings", "embeddedPolicy");
+                .containsExactly("url", "user", "protected", "version", "serverVersionNum", "settings", "embeddedPolicy");
     }
 
     @Test

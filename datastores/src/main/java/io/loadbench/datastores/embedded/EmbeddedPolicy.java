@@ -32,7 +32,7 @@ public final class EmbeddedPolicy {
     }
 
     /** Short name of this policy version; change it whenever a value below changes. */
-    public static final String NAME = "loadbench-embedded-1";
+    public static final String NAME = "loadbench-embedded-2";
 
     /** What the policy measures, written beside the settings in each manifest. */
     public static final String SUMMARY = "Benchmark policy, not a production configuration: durability is off "
@@ -42,7 +42,8 @@ public final class EmbeddedPolicy {
 
     private static final List<Setting> POSTGRES = List.of(
             new Setting("listen_addresses", "127.0.0.1",
-                    "loopback only: the embedded server trusts every local login, so it must not be reachable from the network"),
+                    "loopback only; logins need the superuser's random per-server password (scram-sha-256), "
+                            + "so other local users cannot reach the data either"),
             new Setting("max_connections", "300",
                     "the 10,000-user Gatling scenarios reach PostgreSQL through bounded pools (about 200 connections in all); "
                             + "300 leaves room for the loader's COPY workers, verification and psql"),
@@ -82,7 +83,9 @@ public final class EmbeddedPolicy {
             new Setting("log_min_messages", "warning", "keep the embedded server's log short"));
 
     private static final List<Setting> REDIS = List.of(
-            new Setting("bind", "127.0.0.1", "loopback only: the embedded server has no password"),
+            new Setting("bind", "127.0.0.1",
+                    "loopback only; requirepass is set to a random per-server password (never recorded), so other "
+                            + "local users cannot reach the data either"),
             new Setting("save", "\"\"", "no RDB snapshots: a fork and a disk write in the middle of a measurement would distort it"),
             new Setting("appendonly", "no", "no AOF: measures Redis itself, not fsync of its log (same policy as PostgreSQL)"),
             new Setting("maxmemory", "0", "no limit: eviction is a property of a workload, which sets it explicitly when it wants one"),

@@ -14,7 +14,10 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL (zonky's Maven Central binaries) in a workspace directory, on a free loopback port, configured
- * by {@link EmbeddedPolicy}. The superuser {@code postgres} logs in without a password (trust, loopback only).
+ * by {@link EmbeddedPolicy}. The superuser {@code postgres} logs in with a password chosen at random for this server
+ * ({@link ServerPassword}), checked with scram-sha-256 for every TCP and Unix-socket connection (initdb's
+ * {@code --auth-host}/{@code --auth-local}), so another local user cannot reach the data; loadbench's own clients get it
+ * through {@link PostgresEndpoint#password()}.
  * {@link #close()} stops the postmaster and deletes the data directory; {@code Datastores}' shutdown hook does the same at JVM
  * exit, and {@link EmbeddedWorkspace#cleanStale} after a {@code kill -9}.
  */
@@ -32,11 +35,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final PostgresEndpoint endpoint;
     private final Duration startupTime;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, Duration startupTime) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, String password, Duration startupTime) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.startupTime = startupTime;
-        this.endpoint = new PostgresEndpoint("127.0.0.1", postgres.getPort(), DATABASE, SUPERUSER, null, Map.of());
+        this.endpoint = new PostgresEndpoint("127.0.0.1", postgres.getPort(), DATABASE, SUPERUSER, password, Map.of());
     }
 
     /** Runs initdb in {@code workspace.postgresDataDir()} and starts the postmaster; fails with one clear line. */
@@ -44,7 +47,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path dataDir = workspace.postgresDataDir();
         Path log = workspace.dir().resolve("postgres.log");
         long startNs = System.nanoTime();
+        String password = ServerPassword.generate();
+        // initdb reads the superuser's password from a file (never the command line, which `ps` shows to everyone);
+        // the file lives in the owner-only workspace and is deleted as soon as initdb has run
+        Path passwordFile = workspace.dir().resolve("initdb-password");
         try {
+            ServerPassword.writePrivateFile(passwordFile, password);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
@@ -52,14 +60,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(FreePort.pick())
                     .setPGStartupWait(STARTUP_WAIT)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    // zonky passes `-A trust` first; these later options override it for TCP and the Unix socket
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                    .setDataDirectoryCustomizer(initialised -> deleteQuietly(passwordFile))
+                    // zonky's own readiness check logs in too
+                    .setConnectConfig("password", password);
             for (EmbeddedPolicy.Setting setting : EmbeddedPolicy.postgresSettings()) {
                 builder.setServerConfig(setting.name(), setting.value());
             }
             EmbeddedPostgres postgres = builder.start();
-            return new EmbeddedPostgresServer(postgres, dataDir, Duration.ofNanos(System.nanoTime() - startNs));
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDir, password,
+                    Duration.ofNanos(System.nanoTime() - startNs));
+            return workspace.recordOrStop(EmbeddedWorkspace.Server.POSTGRES, server.pid(), dataDir, server);
         } catch (IOException | RuntimeException e) {
             throw new DatastoreException("embedded PostgreSQL did not start: " + oneLine(e) + lastLogLine(log), e);
+        } finally {
+            deleteQuietly(passwordFile);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the workspace is owner-only and deleted at close
         }
     }
 

@@ -7,8 +7,6 @@ import redis.embedded.core.ExecutableProvider;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +14,10 @@ import java.util.List;
 
 /**
  * A real {@code redis-server} (6.2, shipped in the embedded-redis jar) in a workspace directory, on a free loopback
- * port, configured by {@link EmbeddedPolicy}. It writes its pid file into the workspace, so
- * {@link EmbeddedWorkspace#cleanStale} can stop it after a {@code kill -9} of the JVM.
+ * port, configured by {@link EmbeddedPolicy}, with {@code requirepass} set to a password chosen at random for this
+ * server ({@link ServerPassword}); loadbench's clients get it through {@link RedisEndpoint#password()}. It writes its pid
+ * file into the workspace and is recorded there, so {@link EmbeddedWorkspace#cleanStale} can stop it after a
+ * {@code kill -9} of the JVM.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -26,10 +26,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private final RedisEndpoint endpoint;
     private final Duration startupTime;
 
-    private EmbeddedRedisServer(RedisServer server, EmbeddedWorkspace workspace, int port, Duration startupTime) {
+    private EmbeddedRedisServer(RedisServer server, EmbeddedWorkspace workspace, int port, String password,
+                                Duration startupTime) {
         this.server = server;
         this.workspace = workspace;
-        this.endpoint = RedisEndpoint.of("127.0.0.1", port);
+        this.endpoint = new RedisEndpoint("127.0.0.1", port, null, password, 0, false);
         this.startupTime = startupTime;
     }
 
@@ -37,6 +38,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     public static EmbeddedRedisServer start(EmbeddedWorkspace workspace) {
         long startNs = System.nanoTime();
         int port = FreePort.pick();
+        String password = ServerPassword.generate();
         try {
             // binary and configuration both live in the workspace, so a killed run leaves nothing elsewhere
             Path dir = workspace.redisDir().toAbsolutePath();
@@ -48,11 +50,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             for (EmbeddedPolicy.Setting setting : EmbeddedPolicy.redisSettings()) {
                 config.add(setting.name() + " " + setting.value());
             }
-            Path configFile = Files.write(dir.resolve("redis.conf"), config, StandardCharsets.UTF_8);
+            config.add("requirepass " + password);
+            // the config holds the password: owner-only, in an owner-only workspace
+            Path configFile = dir.resolve("redis.conf");
+            ServerPassword.writePrivateFile(configFile, String.join("\n", config) + "\n");
             // Datastores stops the server in its own shutdown hook, hence no force-stop hook here
             RedisServer server = new RedisServer(port, List.of(binary.getAbsolutePath(), configFile.toString()), false);
             server.start();
-            return new EmbeddedRedisServer(server, workspace, port, Duration.ofNanos(System.nanoTime() - startNs));
+            EmbeddedRedisServer started = new EmbeddedRedisServer(server, workspace, port, password,
+                    Duration.ofNanos(System.nanoTime() - startNs));
+            return workspace.recordOrStop(EmbeddedWorkspace.Server.REDIS, started.pid(), dir, started);
         } catch (IOException | RuntimeException e) {
             throw new DatastoreException("embedded Redis did not start on 127.0.0.1:" + port + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);

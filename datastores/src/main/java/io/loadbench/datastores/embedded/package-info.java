@@ -5,8 +5,9 @@
  * <p>{@link io.loadbench.datastores.embedded.EmbeddedTarget} starts each server on first use.
  * {@link io.loadbench.datastores.embedded.EmbeddedPolicy} is the one place that states the servers' settings and why
  * (a benchmark policy: durability off); the containers target applies it too. Each JVM's servers live in an
- * {@link io.loadbench.datastores.embedded.EmbeddedWorkspace} under {@code ${java.io.tmpdir}/loadbench-embedded}
- * that names its owner, so the servers and files left by a killed run are found, stopped and deleted when the
- * next one starts.
+ * {@link io.loadbench.datastores.embedded.EmbeddedWorkspace} under {@code ${java.io.tmpdir}/loadbench-embedded-<user>}
+ * whose marker names its owner and servers, so the servers and files left by a killed run are found, stopped and
+ * deleted when the next one starts, and nothing loadbench did not make is ever touched. Both servers require a
+ * random per-server password ({@link io.loadbench.datastores.embedded.ServerPassword}).
  */
 package io.loadbench.datastores.embedded;

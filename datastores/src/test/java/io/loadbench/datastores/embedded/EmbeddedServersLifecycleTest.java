@@ -2,6 +2,7 @@ package io.loadbench.datastores.embedded;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deletes the workspace; after {@code kill -9} of the JVM the servers keep running, and the next start's stale
  * cleanup stops them and deletes their directory.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class EmbeddedServersLifecycleTest {
 
     @TempDir

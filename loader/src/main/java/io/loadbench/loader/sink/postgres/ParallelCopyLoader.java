@@ -1,5 +1,6 @@
 package io.loadbench.loader.sink.postgres;
 
+import io.loadbench.datastores.ClientTimeouts;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
@@ -11,12 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +34,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * is loaded twice (a second insert of a batch record would violate the primary key and fail the batch).
  * On the first failure every worker stops after its current batch, the failing COPY is cancelled and
  * rolled back, every connection is closed, and {@link #load} throws.
+ *
+ * <p>Bounded: a worker that makes no progress for the <em>stall timeout</em> (default 60 s,
+ * {@link ClientTimeouts#COPY_STALL_TIMEOUT_PROPERTY}) has its connection aborted by a {@link CopyStallWatchdog}, and
+ * the load fails with one line naming the server's {@code host:port}, the table and the batch. Once a failure is
+ * known, the other workers get one more stall timeout to end; any still running then are aborted too, so
+ * {@link #load} returns within about two stall timeouts of a server freezing.
  */
 public final class ParallelCopyLoader {
 
@@ -42,12 +52,25 @@ public final class ParallelCopyLoader {
     private final int workers;
     private final CopyEncoder.Format format;
     private final LoadListener listener;
+    private final Duration stallTimeout;
 
+    /** With the stall timeout of {@link ClientTimeouts#copyStallTimeout} (system property or 60 s). */
     public ParallelCopyLoader(PostgresConnections connections, String loadId, int batchSize, int workers,
                               CopyEncoder.Format format, LoadListener listener) {
+        this(connections, loadId, batchSize, workers, format, listener,
+                ClientTimeouts.copyStallTimeout(System.getProperties()));
+    }
+
+    /** @param stallTimeout how long a worker may make no progress before its connection is aborted */
+    public ParallelCopyLoader(PostgresConnections connections, String loadId, int batchSize, int workers,
+                              CopyEncoder.Format format, LoadListener listener, Duration stallTimeout) {
         if (batchSize < 1 || workers < 1) {
             throw new IllegalArgumentException("batchSize and workers must be positive");
         }
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("stall timeout must be positive, was " + stallTimeout);
+        }
+        this.stallTimeout = stallTimeout;
         this.connections = connections;
         this.loadId = loadId;
         this.batchSize = batchSize;
@@ -66,10 +89,23 @@ public final class ParallelCopyLoader {
      * Returns per-worker figures; throws {@link CopyLoadException} naming the table and batch on failure.
      */
     public TableLoadResult load(TableSpec table) {
+        try (CopyStallWatchdog watchdog = new CopyStallWatchdog(stallTimeout, table.name())) {
+            return load(table, watchdog);
+        }
+    }
+
+    private TableLoadResult load(TableSpec table, CopyStallWatchdog watchdog) {
         long totalBatches = batchCount(table);
         BitSet committed;
         try (Connection c = connections.open()) {
-            committed = ProgressTable.committedBatches(c, loadId, table.name());
+            CopyStallWatchdog.Watched watched = watchdog.watch(c, "reading the progress of table " + table.name());
+            try {
+                committed = ProgressTable.committedBatches(c, loadId, table.name());
+            } catch (SQLException e) {
+                throw stalledOr(watched, "reading the progress of table " + table.name(), e);
+            } finally {
+                watchdog.unwatch(watched);
+            }
         } catch (SQLException e) {
             throw new CopyLoadException("reading the progress of table " + table.name() + ": " + e.getMessage(), e);
         }
@@ -98,19 +134,10 @@ public final class ParallelCopyLoader {
                 List<Future<TableLoadResult.WorkerResult>> futures = new ArrayList<>();
                 for (int w = 0; w < threads; w++) {
                     int worker = w;
-                    futures.add(pool.submit(() -> runWorker(worker, table, copySql, pending, next, stop, firstFailure)));
+                    futures.add(pool.submit(() -> runWorker(worker, table, copySql, pending, next, stop, firstFailure,
+                            watchdog)));
                 }
-                for (Future<TableLoadResult.WorkerResult> f : futures) {
-                    try {
-                        results.add(f.get());
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        firstFailure.compareAndSet(null, e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stop.set(true);
-                        firstFailure.compareAndSet(null, e);
-                    }
-                }
+                awaitWorkers(table, futures, results, stop, firstFailure, watchdog);
             } finally {
                 pool.shutdownNow();
             }
@@ -130,9 +157,66 @@ public final class ParallelCopyLoader {
                 seconds, 0, results);
     }
 
+    /**
+     * Waits for every worker. While they progress there is no deadline (a load may take hours; the watchdog bounds
+     * each stall); once a failure is recorded, the others get one stall timeout to end, then are aborted.
+     */
+    private void awaitWorkers(TableSpec table, List<Future<TableLoadResult.WorkerResult>> futures,
+                              List<TableLoadResult.WorkerResult> results, AtomicBoolean stop,
+                              AtomicReference<Throwable> firstFailure, CopyStallWatchdog watchdog) {
+        long failedAtNanos = 0;
+        for (Future<TableLoadResult.WorkerResult> f : futures) {
+            while (true) {
+                try {
+                    results.add(f.get(100, TimeUnit.MILLISECONDS));
+                    break;
+                } catch (TimeoutException e) {
+                    if (firstFailure.get() == null && !stop.get()) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    if (failedAtNanos == 0) {
+                        failedAtNanos = now;
+                    } else if (now - failedAtNanos > stallTimeout.toNanos()) {
+                        watchdog.abortAll("ending after another worker failed");
+                        f.cancel(true);
+                        Throwable failure = firstFailure.get();
+                        if (failure != null) {
+                            failure.addSuppressed(new IllegalStateException("a COPY worker of table " + table.name()
+                                    + " did not end within " + stallTimeout.toSeconds() + " s of the failure; aborted"));
+                        }
+                        break;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    firstFailure.compareAndSet(null, e.getCause());
+                    break;
+                } catch (java.util.concurrent.CancellationException e) {
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                    firstFailure.compareAndSet(null, e);
+                    watchdog.abortAll("interrupted");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The one-line stall error when the watchdog aborted {@code watched}, else the failure as it came. */
+    private CopyLoadException stalledOr(CopyStallWatchdog.Watched watched, String doing, Exception e) {
+        if (watched.stalledIn() != null) {
+            return new CopyLoadException("PostgreSQL at " + watched.hostAndPort() + " made no progress for "
+                    + stallTimeout.toSeconds() + " s while " + doing + "; connection aborted (-D"
+                    + ClientTimeouts.COPY_STALL_TIMEOUT_PROPERTY + "=" + stallTimeout.toSeconds() + ")", e);
+        }
+        return new CopyLoadException(doing + ": " + oneLine(e), e);
+    }
+
     private TableLoadResult.WorkerResult runWorker(int worker, TableSpec table, String copySql, long[] pending,
                                                    AtomicInteger next, AtomicBoolean stop,
-                                                   AtomicReference<Throwable> firstFailure) throws Exception {
+                                                   AtomicReference<Throwable> firstFailure,
+                                                   CopyStallWatchdog watchdog) throws Exception {
         long started = System.nanoTime();
         long rows = 0;
         long bytes = 0;
@@ -142,6 +226,8 @@ public final class ParallelCopyLoader {
         int columns = table.columns().size();
         long batchNo = -1;
         try (Connection connection = connections.open()) {
+            CopyStallWatchdog.Watched watched = watchdog.watch(connection, "loading table " + table.name()
+                    + " (worker " + worker + ")");
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (PreparedStatement record = connection.prepareStatement(ProgressTable.INSERT_BATCH)) {
@@ -151,6 +237,7 @@ public final class ParallelCopyLoader {
                         break;
                     }
                     batchNo = pending[index];
+                    watched.idle(false);
                     long first = batchNo * batchSize;
                     long end = Math.min(first + batchSize, table.rowCount());
                     long batchBytes = 0;
@@ -164,6 +251,7 @@ public final class ParallelCopyLoader {
                             encoder.endRow();
                             if (encoder.size() >= FLUSH_BYTES) {
                                 op.writeToCopy(encoder.array(), 0, encoder.size());
+                                watched.progressed();
                                 batchBytes += encoder.size();
                                 encoder.clear();
                             }
@@ -173,6 +261,7 @@ public final class ParallelCopyLoader {
                         batchBytes += encoder.size();
                         encoder.clear();
                         long copied = op.endCopy();
+                        watched.progressed();
                         if (copied != end - first) {
                             throw new SQLException("COPY reported " + copied + " rows for a batch of " + (end - first));
                         }
@@ -189,7 +278,9 @@ public final class ParallelCopyLoader {
                     record.setLong(6, batchBytes);
                     record.setInt(7, worker);
                     record.executeUpdate();
+                    watched.progressed();
                     connection.commit();
+                    watched.idle(true);
                     rows += end - first;
                     bytes += batchBytes;
                     batches++;
@@ -197,9 +288,16 @@ public final class ParallelCopyLoader {
                 }
             } catch (Exception | Error e) {
                 stop.set(true);
+                if (watched.stalledIn() != null) {
+                    // the watchdog aborted the connection: say so, not "An I/O error occurred"
+                    throw stalledOr(watched, "loading table " + table.name() + ", batch " + batchNo
+                            + " (worker " + worker + ")", e instanceof Exception ex ? ex : new Exception(e));
+                }
                 rollbackQuietly(connection, e);
                 throw new CopyLoadException("loading table " + table.name() + ", batch " + batchNo
                         + " (worker " + worker + "): " + oneLine(e), e);
+            } finally {
+                watchdog.unwatch(watched);
             }
         } catch (SQLException e) {
             // opening or closing the connection failed

@@ -1,13 +1,20 @@
 package io.loadbench.loader.sink.redis;
 
+import io.loadbench.datastores.ClientTimeouts;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,11 +31,22 @@ import java.util.concurrent.locks.LockSupport;
  * number, the tag the writer set for it (for example a row index) and the server's message. The writer
  * must call {@link #close()}, which waits for every outstanding reply before returning; only then is
  * the load known to have succeeded.
+ *
+ * <p>Nothing waits forever. The socket has a read timeout of the <em>reply timeout</em> (default 60 s,
+ * {@link ClientTimeouts#REDIS_REPLY_TIMEOUT_PROPERTY}): when it expires while commands are outstanding, or while the
+ * writer has been blocked sending for that long (a server that accepts and never reads), the load fails naming the
+ * server and the connection is closed, which also frees a writer blocked in a send. An idle pipeline (every command
+ * answered) may wait as long as it likes. The writer, waiting for replies, gives up on its own if no reply arrives
+ * within the reply timeout plus {@link #WRITER_GRACE}, whatever the reader does; and if the reader thread ends by
+ * any {@link Throwable} (an {@link Error} included), the load fails with that cause. Malformed or absurd replies
+ * are rejected by {@link RespReplyReader}.
  */
 public final class SingleWriterRedisPipeline extends RespEncoder implements AutoCloseable {
 
     private static final int SOCKET_BUFFER_BYTES = 64 * 1024;
     private static final long WAIT_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** The writer's own deadline is the reply timeout plus this, so the reader (which says why) normally fails first. */
+    static final Duration WRITER_GRACE = Duration.ofSeconds(5);
 
     private final RedisAddress address;
     private final int maxInFlightCommands;
@@ -40,6 +58,11 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
     private final Thread writerThread;
     private final Thread readerThread;
     private final AtomicLong repliesRead = new AtomicLong();
+    private final Duration replyTimeout;
+    /** Commands whose bytes were handed to the socket (the reader expects replies for these). */
+    private volatile long commandsSubmitted;
+    /** System.nanoTime() when the writer entered a send, 0 when it is not sending. */
+    private volatile long sendStartedNanos;
     private volatile boolean writerWaiting;
     private volatile RedisLoadException failure;
     private volatile boolean closing;
@@ -47,14 +70,16 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
     private boolean synchronous = true;
     private boolean closed;
 
-    private SingleWriterRedisPipeline(RedisAddress address, int maxInFlightCommands, Socket socket)
-            throws IOException {
+    private SingleWriterRedisPipeline(RedisAddress address, int maxInFlightCommands, Socket socket,
+                                      Duration replyTimeout, UnaryOperator<InputStream> replyStream) throws IOException {
         super(SOCKET_BUFFER_BYTES);
         this.address = address;
         this.maxInFlightCommands = maxInFlightCommands;
         this.socket = socket;
+        this.replyTimeout = replyTimeout;
+        socket.setSoTimeout(Math.toIntExact(Math.max(1, replyTimeout.toMillis())));
         this.out = socket.getOutputStream();
-        this.replies = new RespReplyReader(socket.getInputStream(), SOCKET_BUFFER_BYTES);
+        this.replies = new RespReplyReader(replyStream.apply(socket.getInputStream()), SOCKET_BUFFER_BYTES);
         int ring = Integer.highestOneBit(Math.max(1, maxInFlightCommands - 1)) << 1;
         this.tags = new long[ring];
         this.tagMask = ring - 1;
@@ -70,6 +95,25 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
      * @param maxInFlightCommands the window: commands sent but not yet answered (the pipeline depth)
      */
     public static SingleWriterRedisPipeline open(RedisAddress address, int maxInFlightCommands, int connectTimeoutMs) {
+        return open(address, maxInFlightCommands, connectTimeoutMs,
+                ClientTimeouts.redisReplyTimeout(System.getProperties()));
+    }
+
+    /**
+     * Like {@link #open(RedisAddress, int, int)} with an explicit reply timeout: the longest the pipeline waits for
+     * a reply while commands are outstanding (and for each handshake reply).
+     */
+    public static SingleWriterRedisPipeline open(RedisAddress address, int maxInFlightCommands, int connectTimeoutMs,
+                                                 Duration replyTimeout) {
+        return open(address, maxInFlightCommands, connectTimeoutMs, replyTimeout, UnaryOperator.identity());
+    }
+
+    /** Test seam: {@code replyStream} wraps the socket's input, e.g. to make the reader thread die. */
+    static SingleWriterRedisPipeline open(RedisAddress address, int maxInFlightCommands, int connectTimeoutMs,
+                                          Duration replyTimeout, UnaryOperator<InputStream> replyStream) {
+        if (replyTimeout.isNegative() || replyTimeout.isZero()) {
+            throw new IllegalArgumentException("reply timeout must be positive, was " + replyTimeout);
+        }
         if (maxInFlightCommands < 1) {
             throw new IllegalArgumentException("pipeline depth must be at least 1, was " + maxInFlightCommands);
         }
@@ -80,11 +124,16 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
             socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES * 4);
             socket.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMs);
             socket = secured(socket, address);
-            SingleWriterRedisPipeline pipeline = new SingleWriterRedisPipeline(address, maxInFlightCommands, socket);
+            SingleWriterRedisPipeline pipeline = new SingleWriterRedisPipeline(address, maxInFlightCommands, socket,
+                    replyTimeout, replyStream);
             pipeline.handshake();
             pipeline.synchronous = false;
             pipeline.readerThread.start();
             return pipeline;
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new RedisLoadException("Redis at " + address.hostAndPort() + " accepted the connection but did not answer"
+                    + " the handshake within " + replyTimeout.toSeconds() + " s (" + ClientTimeouts.REDIS_REPLY_TIMEOUT_PROPERTY + ")", e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new RedisLoadException("cannot connect to Redis at " + address.hostAndPort() + ": " + e.getMessage(), e);
@@ -103,7 +152,8 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
             plain.connect(new InetSocketAddress(address.host(), address.port()), connectTimeoutMs);
             plain.setSoTimeout(Math.max(connectTimeoutMs, 10_000));
             Socket socket = secured(plain, address);
-            SingleWriterRedisPipeline connection = new SingleWriterRedisPipeline(address, 1, socket);
+            SingleWriterRedisPipeline connection = new SingleWriterRedisPipeline(address, 1, socket,
+                    Duration.ofMillis(Math.max(connectTimeoutMs, 10_000)), UnaryOperator.identity());
             connection.handshake();
             return connection.syncCall(command);
         } catch (IOException e) {
@@ -144,9 +194,14 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
 
     @Override
     protected void drain(byte[] bytes, int length) {
+        // the commands completed so far are all in these bytes or sent before: the server owes a reply for each
+        commandsSubmitted = commandsEncoded();
+        sendStartedNanos = Math.max(1, System.nanoTime());
         try {
             out.write(bytes, 0, length);
+            sendStartedNanos = 0;
         } catch (IOException e) {
+            sendStartedNanos = 0;
             RedisLoadException failed = failure;
             throw failed != null ? failed
                     : new RedisLoadException("lost the connection to Redis at " + address.hostAndPort()
@@ -177,7 +232,10 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
                         + " while flushing: " + e.getMessage(), e);
             }
         } catch (RedisLoadException e) {
-            // recorded in failure below
+            // usually the recorded failure; a send that failed on its own is not recorded yet and must not be lost
+            if (failure == null) {
+                failure = e;
+            }
         } finally {
             closing = true;
             closeQuietly(socket);
@@ -194,10 +252,25 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
     }
 
     private void awaitReplies(long target) {
+        long deadlineNanos = replyTimeout.plus(WRITER_GRACE).toNanos();
+        long lastSeen = repliesRead.get();
+        long lastProgressNanos = System.nanoTime();
         while (repliesRead.get() < target) {
             RedisLoadException failed = failure;
             if (failed != null) {
                 throw failed;
+            }
+            long seen = repliesRead.get();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                lastProgressNanos = System.nanoTime();
+            } else if (!readerThread.isAlive() && !synchronous && repliesRead.get() < target) {
+                fail(new RedisLoadException("the reply reader for Redis at " + address.hostAndPort()
+                        + " ended after " + seen + " replies without saying why"));
+            } else if (System.nanoTime() - lastProgressNanos > deadlineNanos) {
+                fail(new RedisLoadException("Redis at " + address.hostAndPort() + " sent no reply for "
+                        + (replyTimeout.plus(WRITER_GRACE).toSeconds()) + " s with " + (target - seen)
+                        + " commands outstanding (" + ClientTimeouts.REDIS_REPLY_TIMEOUT_PROPERTY + ")"));
             }
             writerWaiting = true;
             if (repliesRead.get() < target && failure == null) {
@@ -210,12 +283,37 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
         }
     }
 
+    /** Records the first failure and closes the socket, which unblocks a writer stuck in a send and the reader. */
+    private void fail(RedisLoadException cause) {
+        synchronized (this) {
+            if (failure == null) {
+                failure = cause;
+            }
+        }
+        closeQuietly(socket);
+        LockSupport.unpark(writerThread);
+    }
+
     private void readReplies() {
         // the handshake (AUTH, SELECT) was answered synchronously and is already counted
         long read = repliesRead.get();
         try {
             while (true) {
-                String error = replies.skip();
+                String error;
+                try {
+                    error = replies.skip();
+                } catch (SocketTimeoutException e) {
+                    long sendStarted = sendStartedNanos;
+                    boolean sendBlocked = sendStarted != 0 && System.nanoTime() - sendStarted > replyTimeout.toNanos();
+                    if (read < commandsSubmitted || sendBlocked) {
+                        fail(new RedisLoadException("Redis at " + address.hostAndPort() + " sent no reply for "
+                                + replyTimeout.toSeconds() + " s with " + (commandsSubmitted - read)
+                                + " commands outstanding" + (sendBlocked ? " and is not reading what is sent" : "")
+                                + " (" + ClientTimeouts.REDIS_REPLY_TIMEOUT_PROPERTY + ")", e));
+                        return;
+                    }
+                    continue; // idle: every command sent so far is answered, nothing to wait for
+                }
                 read++;
                 if (error != null) {
                     long tag = tags[(int) ((read - 1) & tagMask)];
@@ -234,6 +332,9 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
                     }
                 }
             }
+        } catch (ProtocolException e) {
+            fail(new RedisLoadException("Redis at " + address.hostAndPort() + " sent a malformed reply after " + read
+                    + " replies: " + e.getMessage(), e));
         } catch (IOException e) {
             // after close() has seen every reply, the socket is closed under the reader on purpose
             if (!closing && failure == null) {
@@ -241,6 +342,10 @@ public final class SingleWriterRedisPipeline extends RespEncoder implements Auto
                         + " after " + read + " replies: " + e.getMessage(), e);
             }
             LockSupport.unpark(writerThread);
+        } catch (Throwable e) {
+            // an Error (OutOfMemoryError, StackOverflowError, ...) or a bug: the writer must not wait for a dead reader
+            fail(new RedisLoadException("the reply reader for Redis at " + address.hostAndPort() + " died after " + read
+                    + " replies: " + e, e));
         }
     }
 
