@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
+import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.TargetKind;
 import io.loadbench.datastores.TargetSpec;
 
@@ -61,7 +62,17 @@ public final class ForkTarget {
             pgUrl.append(separator).append("password=").append(postgres.password());
         }
         properties.put(PG_URL_PROPERTY, pgUrl.toString());
-        properties.put(REDIS_URL_PROPERTY, datastores.redis().url());
+        properties.put(REDIS_URL_PROPERTY, redisUrlWithPassword(datastores.redis()));
         return properties;
+    }
+
+    /** The Redis URL with the password loadbench chose for a server it started (URL-safe: it needs no escaping). */
+    private static String redisUrlWithPassword(RedisEndpoint redis) {
+        if (redis.password() == null) {
+            return redis.url();
+        }
+        String scheme = redis.tls() ? "rediss://" : "redis://";
+        String userInfo = (redis.user() == null ? "" : redis.user()) + ":" + redis.password() + "@";
+        return scheme + userInfo + redis.url().substring(scheme.length());
     }
 }
