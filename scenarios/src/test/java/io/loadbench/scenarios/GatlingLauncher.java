@@ -66,6 +66,37 @@ public final class GatlingLauncher {
         }
     }
 
+    /**
+     * Runs a simulation in a child JVM whose environment lacks {@code LOADBENCH_PG_URL} and
+     * {@code LOADBENCH_REDIS_URL}, so the target is exactly what the properties name (CI sets both variables,
+     * and an option only overrides its own store's variable). Bounded: the child is killed after
+     * {@code timeout}.
+     */
+    public static Result runWithoutTargetEnvironment(Class<?> simulation, Path resultsDir, Map<String, String> properties,
+                                                     java.time.Duration timeout) throws IOException, InterruptedException {
+        Path gatlingLink = resultsDir.resolve(".gatling-link");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m"));
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("loadbench.results", resultsDir.toString());
+        all.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
+        all.put("gatling.data.enableAnalytics", "false");
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "-s", simulation.getName(), "-rf", gatlingLink.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(resultsDir.resolve(".child-jvm.log").toFile());
+        builder.environment().remove("LOADBENCH_PG_URL");
+        builder.environment().remove("LOADBENCH_REDIS_URL");
+        Process child = builder.start();
+        if (!child.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeout);
+        }
+        return new Result(child.exitValue(), onlyRunFolder(resultsDir));
+    }
+
     private static Path onlyRunFolder(Path resultsDir) {
         try (Stream<Path> entries = Files.list(resultsDir)) {
             List<Path> folders = entries.filter(Files::isDirectory).filter(p -> !Files.isSymbolicLink(p))

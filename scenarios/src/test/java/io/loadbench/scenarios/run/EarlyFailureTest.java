@@ -8,6 +8,7 @@ import io.loadbench.scenarios.GatlingLauncher;
 import io.loadbench.scenarios.simulations.DailyScheduleSimulation;
 import io.loadbench.scenarios.simulations.WeatherUsersSimulation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +39,13 @@ class EarlyFailureTest {
 
     @Test
     void aRedisRequestOnAPostgresOnlyTargetFailsTheRunFolderAskingForRedis() throws Exception {
-        assertThat(failureReason(DailyScheduleSimulation.class,
-                Map.of("pgUrl", PostgresOnlyTargetTest.embeddedPostgresUrl(), "incident", "slow-queries")))
-                .contains("names no Redis").contains("-DredisUrl");
+        GatlingLauncher.Result result = GatlingLauncher.runWithoutTargetEnvironment(DailyScheduleSimulation.class, results,
+                Map.of("pgUrl", PostgresOnlyTargetTest.embeddedPostgresUrl(), "incident", "slow-queries"), Duration.ofMinutes(3));
+        JsonNode manifest = Json.mapper().readTree(result.runFolder().resolve("manifest.json").toFile());
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(manifest.path("status").asText()).isEqualTo("FAILED");
+        assertThat(manifest.path("failureReason").asText()).contains("names no Redis").contains("-DredisUrl")
+                .doesNotContain("\n");
     }
 
     private String failureReason(Class<?> simulation, Map<String, String> properties) throws Exception {

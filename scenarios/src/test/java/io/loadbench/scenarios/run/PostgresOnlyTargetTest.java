@@ -11,6 +11,7 @@ import io.loadbench.scenarios.simulations.WeatherUsersSimulation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,9 @@ class PostgresOnlyTargetTest {
 
     @Test
     void theWeatherSimulationRunsOnAPostgresUrlAlone() throws Exception {
-        GatlingLauncher.Result result = GatlingLauncher.run(WeatherUsersSimulation.class, results, Map.of(
-                "pgUrl", embeddedPostgresUrl(), "users", "8", "rampRate", "8", "hold", "3s", "warmup", "1s"));
+        GatlingLauncher.Result result = GatlingLauncher.runWithoutTargetEnvironment(WeatherUsersSimulation.class, results,
+                Map.of("pgUrl", embeddedPostgresUrl(), "users", "8", "rampRate", "8", "hold", "3s", "warmup", "1s"),
+                Duration.ofMinutes(3));
 
         JsonNode manifest = Json.mapper().readTree(result.runFolder().resolve("manifest.json").toFile());
         assertThat(manifest.path("failureReason").isNull()).as("failure reason %s", manifest.path("failureReason")).isTrue();
