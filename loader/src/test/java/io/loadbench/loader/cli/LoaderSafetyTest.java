@@ -7,7 +7,6 @@ import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.sink.postgres.ProgressTable;
-import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.loader.testing.TestSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,15 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,24 +67,16 @@ class LoaderSafetyTest {
         schema.close();
     }
 
-    record Outcome(int exitCode, String out, String err) {
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), "safety", args);
     }
 
-    private Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LoaderCli(DatasetRegistry.builtIn(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false, () -> "safety")
-                .run(args);
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Outcome events(String command, String... more) {
+    private CliRun events(String command, String... more) {
         return run(Stream.concat(Stream.of(command, "events", "--rows", "10K", "--users", "500", "--batch-size", "1000",
                 "--pg-url", pgUrl, "--results", results.toString()), Stream.of(more)).toArray(String[]::new));
     }
 
-    private static void assertOneLineFailure(Outcome o, String... fragments) {
+    private static void assertOneLineFailure(CliRun o, String... fragments) {
         assertThat(o.exitCode()).as("exit code; stdout %s stderr %s", o.out(), o.err()).isNotZero();
         assertThat(o.err().lines().toList()).as("stderr").hasSize(1);
         assertThat(o.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -140,7 +127,7 @@ class LoaderSafetyTest {
     @Test
     void dropOfALoadedDatasetRemovesItsTablesAndThenItsRecords() throws Exception {
         assertThat(events("load").exitCode()).isZero();
-        Outcome drop = events("drop");
+        CliRun drop = events("drop");
         assertThat(drop.exitCode()).as(drop.err()).isZero();
         assertThat(drop.out()).contains("dropped table(s) events");
         assertThat(tableExists("events")).isFalse();
@@ -153,7 +140,7 @@ class LoaderSafetyTest {
     @Test
     void aGatewayDropWithAnotherEmailDomainIsAnErrorAndKeepsRowsAndRecords() throws Exception {
         String[] load = {"load", "gateway", "--profile", "small", "--pg-url", pgUrl, "--results", results.toString()};
-        Outcome loaded = run(load);
+        CliRun loaded = run(load);
         assertThat(loaded.exitCode()).as(loaded.err()).isZero();
         long users = count("SELECT count(*) FROM gw_users");
 
@@ -163,7 +150,7 @@ class LoaderSafetyTest {
         assertThat(count("SELECT count(*) FROM gw_users")).isEqualTo(users);
         assertThat(count("SELECT count(*) FROM " + ProgressTable.LOADS + " WHERE dataset = 'gateway'")).isEqualTo(1);
 
-        Outcome drop = run("drop", "gateway", "--profile", "small", "--pg-url", pgUrl, "--results", results.toString());
+        CliRun drop = run("drop", "gateway", "--profile", "small", "--pg-url", pgUrl, "--results", results.toString());
         assertThat(drop.exitCode()).as(drop.err()).isZero();
         assertThat(tableExists("gw_users")).isFalse();
         assertThat(count("SELECT count(*) FROM " + ProgressTable.LOADS)).isZero();
@@ -176,7 +163,7 @@ class LoaderSafetyTest {
 
     @Test
     void anAnalyticsDropLeavesForeignKeysUnderItsPrefix() throws Exception {
-        Outcome loaded = run(analytics("load", prefix));
+        CliRun loaded = run(analytics("load", prefix));
         assertThat(loaded.exitCode()).as(loaded.out() + loaded.err()).isZero();
         try (Jedis jedis = schema.datastores().openRedisConnection()) {
             assertThat(jedis.exists(prefix + ":loadbench")).as("the marker the fill wrote").isTrue();
@@ -185,7 +172,7 @@ class LoaderSafetyTest {
             jedis.set(prefix + ":cnt:999:click:0", "mine too");
         }
 
-        Outcome drop = run(analytics("drop", prefix));
+        CliRun drop = run(analytics("drop", prefix));
         assertThat(drop.exitCode()).as(drop.err()).isZero();
         try (Jedis jedis = schema.datastores().openRedisConnection()) {
             assertThat(jedis.keys(prefix + ":*")).containsExactlyInAnyOrder(prefix + ":foreign", prefix + ":cnt:999:click:0");
@@ -236,7 +223,7 @@ class LoaderSafetyTest {
     void aSecondLoadOfTheSameDatasetIsRefusedWhileTheFirstRuns() throws Exception {
         String[] first = {"load", "events", "--rows", "300K", "--users", "2000", "--batch-size", "5000", "--workers", "1",
                 "--pg-url", pgUrl, "--results", results.toString(), "--label", "first"};
-        CompletableFuture<Outcome> running = CompletableFuture.supplyAsync(() -> run(first));
+        CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> run(first));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // the first load creates the table only after it holds the lock
         while (!tableExists("events") && !running.isDone() && System.nanoTime() < deadline) {
@@ -244,12 +231,12 @@ class LoaderSafetyTest {
         }
         assertThat(running.isDone()).as("the first load is still running").isFalse();
 
-        Outcome second = run("load", "events", "--rows", "300K", "--users", "2000", "--batch-size", "5000", "--workers", "1",
+        CliRun second = run("load", "events", "--rows", "300K", "--users", "2000", "--batch-size", "5000", "--workers", "1",
                 "--pg-url", pgUrl, "--results", results.toString(), "--label", "second");
-        Outcome firstOutcome = running.get(240, TimeUnit.SECONDS);
+        CliRun firstCliRun = running.get(240, TimeUnit.SECONDS);
 
         assertOneLineFailure(second, "another load or drop of events is running");
-        assertThat(firstOutcome.exitCode()).as(firstOutcome.err()).isZero();
+        assertThat(firstCliRun.exitCode()).as(firstCliRun.err()).isZero();
         Path secondFolder;
         try (Stream<Path> folders = Files.list(results)) {
             secondFolder = folders.filter(p -> p.getFileName().toString().contains("-second-load-events")).findFirst().orElseThrow();
@@ -264,7 +251,7 @@ class LoaderSafetyTest {
 
     @Test
     void recordsOfATableDroppedByHandAreClearedByAPlainLoadAndRefusedByResume() throws Exception {
-        Outcome loaded = events("load");
+        CliRun loaded = events("load");
         assertThat(loaded.exitCode()).isZero();
         String checksum = loaded.out().lines().filter(l -> l.startsWith("checksum events")).findFirst().orElseThrow();
         sql("DROP TABLE events");
@@ -272,7 +259,7 @@ class LoaderSafetyTest {
         assertOneLineFailure(events("load", "--resume"), "cannot resume", "table(s) events", "without --resume");
         assertThat(count("SELECT count(*) FROM " + ProgressTable.PROGRESS)).as("the refusal keeps the records").isPositive();
 
-        Outcome again = events("load");
+        CliRun again = events("load");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("note: cleared stale load records of events").contains(checksum);
         assertThat(count("SELECT count(*) FROM events")).isEqualTo(10_000);

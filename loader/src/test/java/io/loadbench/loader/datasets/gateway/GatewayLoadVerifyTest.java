@@ -139,16 +139,4 @@ class GatewayLoadVerifyTest {
             assertThat(count(schema, "SELECT count(*) FROM gw_users")).isEqualTo(1);
         }
     }
-
-    @ParameterizedTest
-    @MethodSource("io.loadbench.loader.testing.TestTargets#postgres")
-    void dropRemovesTheTablesWhenTheyHoldOnlyItsDomain(Datastores target) throws Exception {
-        try (TestSchema schema = new TestSchema(target)) {
-            GatewayDataset dataset = small(3);
-            load(schema, dataset);
-            DatasetLoader.drop(dataset, schema.connections(), schema.context(runDir));
-            assertThat(count(schema, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'gw\\_%'"))
-                    .as("tables holding nothing else are dropped").isZero();
-        }
-    }
 }
