@@ -19,6 +19,7 @@ import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.InvalidOptionException;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
 import io.loadbench.loader.verify.CheckTable;
@@ -55,7 +56,20 @@ final class LoaderActions {
 
     private static <S extends Record> Dataset dataset(LoaderConfig config, DatasetDefinition<S> definition,
                                                       DatasetOptions<S> options) {
-        return definition.create(new DatasetParameters(config.seed(), config.rows()), options.settings());
+        Dataset dataset = definition.create(new DatasetParameters(config.seed(), config.rows()), options.settings());
+        // a dataset derives its tables' sizes from its options; whatever it derives must fit the plan too
+        for (TableSpec table : dataset.tables()) {
+            if (table.rowCount() > DatasetParameters.MAX_ROWS) {
+                throw new InvalidOptionException("--rows", "table " + table.name() + " would hold " + table.rowCount()
+                        + " rows (derived from --rows and the " + dataset.name() + " options), more than the "
+                        + DatasetParameters.MAX_ROWS + " a table may hold");
+            }
+            if (LoaderConfig.batches(table.rowCount(), config.batchSize()) > Integer.MAX_VALUE) {
+                throw new InvalidOptionException("--batch-size", "too small for table " + table.name() + " of "
+                        + table.rowCount() + " rows (more than 2^31 batches)");
+            }
+        }
+        return dataset;
     }
 
     private void printConfiguration(LoaderConfig config, String extra) {
@@ -158,8 +172,12 @@ final class LoaderActions {
                 opened.close();
             }, "loadbench-loader-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
-            datastores.postgres();
             DatastoresContext context = new DatastoresContext(datastores, run.dir(), config.workers(), config.batchSize());
+            // what the output steps need (Redis, RedisJSON, a writable --out) is checked before PostgreSQL is touched
+            for (var step : dataset.outputSteps()) {
+                step.checkReady(context);
+            }
+            datastores.postgres();
             long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
                     .remainingRows(plan, config.resume());
             try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
@@ -279,9 +297,11 @@ final class LoaderActions {
         Dataset dataset = dataset(config, definition, options);
         try (Datastores datastores = Datastores.open(config.target())) {
             DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
-            DatasetLoader.drop(dataset, datastores::openPgConnection, context);
-            out.println("dropped " + String.join(", ", dataset.tables().stream().map(TableSpec::name).toList())
-                    + " and the load records of " + dataset.name());
+            DatasetLoader.Dropped dropped = DatasetLoader.drop(dataset, datastores::openPgConnection, context);
+            out.println("dropped " + (dropped.tables().isEmpty() ? "no tables (none were left)" : "table(s) "
+                    + String.join(", ", dropped.tables())) + (dataset.outputSteps().isEmpty() ? "" : ", the output of "
+                    + String.join(", ", dataset.outputSteps().stream().map(step -> step.name()).toList()))
+                    + " and the records of load(s) " + String.join(", ", dropped.loadIds()));
             return LoaderCli.EXIT_OK;
         }
     }

@@ -8,6 +8,7 @@ import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.loader.spi.InvalidOptionException;
+import io.loadbench.results.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class LoaderCli {
     final Supplier<String> defaultLabel;
     private final DatasetRegistry registry;
     boolean verbose;
+    private ArgumentSecrets secrets = ArgumentSecrets.of();
 
     public LoaderCli(DatasetRegistry registry, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
                      boolean interactive, Supplier<String> defaultLabel) {
@@ -56,7 +59,9 @@ public final class LoaderCli {
 
     public int run(String... args) {
         verbose = Arrays.asList(args).contains("--verbose");
+        secrets = ArgumentSecrets.of(args);
         CommandLine commandLine = build();
+        commandLine.registerConverter(LocalDate.class, LoaderCli::date);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler(this::onBadUsage);
@@ -93,10 +98,9 @@ public final class LoaderCli {
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             message = "unknown dataset '" + unmatched.getUnmatched().get(0) + "' (available: " + registry.names() + ")";
         }
-        err.println("error: " + firstLine(message) + " (see '" + spec.qualifiedName() + " --help')");
-        if (verbose) {
-            e.printStackTrace(err);
-        }
+        // a converter's failure reads "... (java.lang.NumberFormatException: ...)": the user needs neither
+        message = firstLine(message).replaceAll("\\s*\\([\\w.$]+(Exception|Error): [^)]*\\)", "");
+        printError("error: " + message + " (see '" + spec.qualifiedName() + " --help')", e);
         return EXIT_USAGE;
     }
 
@@ -122,11 +126,32 @@ public final class LoaderCli {
             code = EXIT_FAILED;
             message = "error: " + describe(e);
         }
-        err.println(firstLine(message));
-        if (verbose) {
-            e.printStackTrace(err);
-        }
+        printError(firstLine(message), e);
         return code;
+    }
+
+    /**
+     * The one way an error reaches stderr: its line, and with {@code --verbose} the stack trace, both through
+     * {@link Secrets} (a picocli message quotes the argument it could not place, which may be a URL with a
+     * password).
+     */
+    private void printError(String line, Throwable cause) {
+        err.println(secrets.mask(line));
+        if (verbose) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
+            err.print(secrets.mask(trace.toString()));
+            err.flush();
+        }
+    }
+
+    /** {@code --end-date} and other dates: picocli's own message would quote the JDK exception. */
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date YYYY-MM-DD");
+        }
     }
 
     static String describe(Throwable e) {

@@ -4,6 +4,7 @@ import io.loadbench.datastores.TargetSpec;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
+import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.InvalidOptionException;
 
 import java.nio.file.Path;
@@ -23,6 +24,15 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
     public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, DatasetOptions<?> datasetOptions,
                                   Map<String, String> env, String defaultLabel, boolean needsTarget) {
         long rows = o.rows == null ? definition.defaultRows() : RowCounts.parse("--rows", o.rows);
+        if (rows > DatasetParameters.MAX_ROWS) {
+            throw new InvalidOptionException("--rows", "at most " + DatasetParameters.MAX_ROWS + " (10^12) rows, got '"
+                    + o.rows + "'");
+        }
+        String sizeOption = datasetOptions.sizeOption();
+        if (o.rows != null && sizeOption != null) {
+            throw new InvalidOptionException("--rows", "conflicts with " + sizeOption + ", which sets the size of "
+                    + definition.name() + " itself; give one of them");
+        }
         if (o.batchSize < 1 || o.batchSize > SharedOptions.Defaults.MAX_BATCH_SIZE) {
             throw new InvalidOptionException("--batch-size", "must be between 1 and "
                     + SharedOptions.Defaults.MAX_BATCH_SIZE + ", got " + o.batchSize);
@@ -31,7 +41,7 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
             throw new InvalidOptionException("--workers", "must be between 1 and "
                     + SharedOptions.Defaults.MAX_WORKERS + ", got " + o.workers);
         }
-        if ((rows + o.batchSize - 1) / o.batchSize > Integer.MAX_VALUE) {
+        if (batches(rows, o.batchSize) > Integer.MAX_VALUE) {
             throw new InvalidOptionException("--batch-size", "too small for " + rows + " rows (more than 2^31 batches)");
         }
         CopyEncoder.Format format;
@@ -44,9 +54,50 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
         if (label.isBlank()) {
             throw new InvalidOptionException("--label", "must not be blank");
         }
-        TargetSpec target = needsTarget ? TargetSpec.resolve(o.target, o.pgUrl, o.redisUrl, env) : null;
+        TargetSpec target = null;
+        if (needsTarget) {
+            requireNotEmpty(o, env);
+            target = TargetSpec.resolve(o.target, o.pgUrl, o.redisUrl, env);
+        }
         return new LoaderConfig(command, definition.name(), o.seed, rows, o.batchSize, o.workers, format, label,
                 o.results, o.resume, o.verbose, target, new TreeMap<>(datasetOptions.values()));
+    }
+
+    /** Batches of {@code batchSize} rows covering {@code rows}, without the overflow of {@code rows + batchSize - 1}. */
+    static long batches(long rows, int batchSize) {
+        return rows / batchSize + (rows % batchSize == 0 ? 0 : 1);
+    }
+
+    /**
+     * An empty URL is a mistake (an unset shell variable, a quoting slip), not a wish for the embedded server:
+     * treating it as absent would load a throw-away server and report success.
+     */
+    private static void requireNotEmpty(SharedOptions o, Map<String, String> env) {
+        if (o.pgUrl != null && o.pgUrl.isBlank()) {
+            throw new InvalidOptionException("--pg-url", "is empty; name a server, or leave the option out for the embedded one");
+        }
+        if (o.redisUrl != null && o.redisUrl.isBlank()) {
+            throw new InvalidOptionException("--redis-url", "is empty; name a server, or leave the option out for the embedded one");
+        }
+        boolean explicitlyLocal = o.target != null && !o.target.isBlank()
+                && !o.target.strip().equalsIgnoreCase("external");
+        if (o.target != null && o.target.isBlank()) {
+            throw new InvalidOptionException("--target", "is empty; expected embedded, external or containers");
+        }
+        if (explicitlyLocal || env == null) {
+            return; // --target embedded|containers ignores the environment
+        }
+        if (o.pgUrl == null && isSetButBlank(env, TargetSpec.PG_URL_ENV)) {
+            throw new InvalidOptionException(TargetSpec.PG_URL_ENV, "is set but empty; unset it for the embedded server, or name a server");
+        }
+        if (o.redisUrl == null && isSetButBlank(env, TargetSpec.REDIS_URL_ENV)) {
+            throw new InvalidOptionException(TargetSpec.REDIS_URL_ENV, "is set but empty; unset it for the embedded server, or name a server");
+        }
+    }
+
+    private static boolean isSetButBlank(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && value.isBlank();
     }
 
     /** Every effective parameter, for the console and the manifest (URLs without passwords). */

@@ -8,7 +8,9 @@ import io.loadbench.loader.sink.postgres.ParallelCopyLoader;
 import io.loadbench.loader.sink.postgres.PostgresConnections;
 import io.loadbench.loader.sink.postgres.ProgressTable;
 import io.loadbench.loader.sink.postgres.TableLoadResult;
+import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.loader.spi.DropRefusedException;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.TableSpec;
 
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,18 +85,25 @@ public final class DatasetLoader {
     public Outcome load(LoadPlan plan, boolean resume) throws Exception {
         List<TableSpec> tables = plan.dataset().tables();
         List<String> tableNames = tables.stream().map(TableSpec::name).toList();
-        try (Connection c = connections.open()) {
-            ProgressTable.ensureExists(c);
-            checkTargetState(c, plan, resume, tables, tableNames);
-            ProgressTable.recordLoad(c, plan.loadId(), plan.dataset().name(), planJson(plan));
+        try (DatasetLock lock = DatasetLock.acquire(connections, plan.dataset().name(), tableNames)) {
+            try (Connection c = connections.open()) {
+                ProgressTable.ensureExists(c);
+                clearStaleProgress(c, plan, resume, tableNames);
+                checkTargetState(c, plan, resume, tables, tableNames);
+                ProgressTable.recordLoad(c, plan.loadId(), plan.dataset().name(), planJson(plan));
+            }
+            return loadLocked(plan, tables);
         }
+    }
+
+    private Outcome loadLocked(LoadPlan plan, List<TableSpec> tables) throws Exception {
         ParallelCopyLoader loader = new ParallelCopyLoader(connections, plan.loadId(), plan.batchSize(),
                 plan.workers(), plan.format(), listener);
         List<TableLoadResult> results = new ArrayList<>();
         for (TableSpec table : tables) {
             try (Connection c = connections.open()) {
                 if (!ProgressTable.exists(c, table.name())) {
-                    createTable(c, table);
+                    createTable(c, table, plan.loadId());
                 }
             }
             TableLoadResult copied = loader.load(table);
@@ -125,6 +135,30 @@ public final class DatasetLoader {
         return new Outcome(results, steps, stepBytes);
     }
 
+    /**
+     * Batches recorded for tables that are gone (a {@code DROP TABLE} by hand) describe rows that no longer
+     * exist; trusting them would skip every one of those batches. A plain load starts the dataset over, so it
+     * clears them and says so. A resumed load was asked to continue rows that are gone: it refuses, naming
+     * the tables and the command that starts over, rather than silently loading everything again.
+     */
+    private void clearStaleProgress(Connection c, LoadPlan plan, boolean resume, List<String> tableNames) throws SQLException {
+        Map<String, Long> stale = LoadRecords.progressOfMissingTables(c, tableNames);
+        if (stale.isEmpty()) {
+            return;
+        }
+        String dataset = plan.dataset().name();
+        String what = stale.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " batches)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (resume) {
+            throw new TargetNotEmptyException("cannot resume: batches are recorded for table(s) " + what
+                    + " that no longer exist (dropped outside loadbench?), so there is nothing to continue; run 'load "
+                    + dataset + "' without --resume to start over (it clears those records)");
+        }
+        log.println("note: cleared stale load records of " + dataset + ": batches recorded for table(s) " + what
+                + " that no longer exist (dropped outside loadbench?); loading from the start");
+        LoadRecords.clearProgressOf(c, dataset, stale.keySet());
+    }
+
     private void checkTargetState(Connection c, LoadPlan plan, boolean resume, List<TableSpec> tables,
                                   List<String> tableNames) throws SQLException {
         String dataset = plan.dataset().name();
@@ -147,8 +181,16 @@ public final class DatasetLoader {
                     + dataset + "' first");
         }
         for (TableSpec table : tables) {
-            if (ProgressTable.exists(c, table.name())
-                    && ProgressTable.committedBatches(c, plan.loadId(), table.name()).isEmpty()
+            if (!ProgressTable.exists(c, table.name())) {
+                continue;
+            }
+            String marker = LoadRecords.tableMarker(c, table.name());
+            if (!plan.loadId().equals(marker)) {
+                throw new TargetNotEmptyException("cannot resume: table " + table.name() + " was not created by this load ("
+                        + (marker == null ? "it carries no loadbench marker" : "its marker names load " + marker)
+                        + "); drop it, or run 'drop " + dataset + "' if a recorded load created it");
+            }
+            if (ProgressTable.committedBatches(c, plan.loadId(), table.name()).isEmpty()
                     && hasRows(c, table.name())) {
                 throw new TargetNotEmptyException("cannot resume: table " + table.name()
                         + " holds rows that no loadbench load recorded; run 'drop " + dataset + "' first");
@@ -163,11 +205,12 @@ public final class DatasetLoader {
         }
     }
 
-    private static void createTable(Connection c, TableSpec table) throws SQLException {
+    private static void createTable(Connection c, TableSpec table, String loadId) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             ParallelCopyLoader.execute(c, table.createDdl());
+            LoadRecords.markTable(c, table.name(), loadId);
             c.commit();
         } catch (SQLException e) {
             c.rollback();
@@ -187,19 +230,88 @@ public final class DatasetLoader {
         }
     }
 
-    /** Drops the dataset's tables (children first), its output steps' data and its load records. */
-    public static void drop(io.loadbench.loader.spi.Dataset dataset, PostgresConnections connections,
-                            DatasetContext context) throws Exception {
-        List<TableSpec> tables = new ArrayList<>(dataset.tables());
-        java.util.Collections.reverse(tables);
-        for (OutputStep step : dataset.outputSteps()) {
-            step.drop(context);
-        }
-        try (Connection c = connections.open()) {
-            for (TableSpec table : tables) {
-                ParallelCopyLoader.execute(c, table.dropDdl());
+    /** What a drop removed: the tables (in drop order) and the recorded loads it forgot. */
+    public record Dropped(List<String> tables, List<String> loadIds) {
+    }
+
+    /**
+     * Drops what the recorded loads selected by the dataset's {@link Dataset#dropSelector()} created: their
+     * tables (children first, each only if its marker names one of those loads), their output steps' data, then
+     * their load records, in that order, so records never go before their data. Everything is checked before
+     * anything is dropped; holds the dataset's lock, so it never runs beside a load.
+     *
+     * @throws DropRefusedException when no recorded load matches or a table was not created by one (nothing dropped)
+     */
+    public static Dropped drop(Dataset dataset, PostgresConnections connections, DatasetContext context) throws Exception {
+        List<String> tableNames = dataset.tables().stream().map(TableSpec::name).toList();
+        try (DatasetLock lock = DatasetLock.acquire(connections, dataset.name(), tableNames);
+             Connection c = connections.open()) {
+            List<String> present = new ArrayList<>();
+            for (String table : tableNames) {
+                if (ProgressTable.exists(c, table)) {
+                    present.add(table);
+                }
             }
-            ProgressTable.forget(c, dataset.name(), dataset.tables().stream().map(TableSpec::name).toList());
+            List<LoadRecords.RecordedLoad> recorded = LoadRecords.loadsOf(c, dataset.name());
+            List<String> loadIds = recorded.stream().filter(load -> selects(dataset, load))
+                    .map(LoadRecords.RecordedLoad::loadId).toList();
+            if (loadIds.isEmpty()) {
+                throw new DropRefusedException(noRecordedLoad(dataset, recorded, present));
+            }
+            for (String table : present) {
+                String marker = LoadRecords.tableMarker(c, table);
+                if (marker == null || !loadIds.contains(marker)) {
+                    throw new DropRefusedException("refusing to drop table " + table + ": "
+                            + (marker == null ? "it carries no loadbench marker, so no recorded load created it"
+                            : "its marker names load " + marker + ", which is not among the selected loads " + loadIds)
+                            + "; nothing was dropped");
+                }
+            }
+            for (OutputStep step : dataset.outputSteps()) {
+                step.drop(context);
+            }
+            List<TableSpec> reversed = new ArrayList<>(dataset.tables());
+            java.util.Collections.reverse(reversed);
+            List<String> dropped = new ArrayList<>();
+            for (TableSpec table : reversed) {
+                if (present.contains(table.name())) {
+                    ParallelCopyLoader.execute(c, table.dropDdl());
+                    dropped.add(table.name());
+                }
+            }
+            LoadRecords.forget(c, loadIds);
+            return new Dropped(dropped, loadIds);
         }
+    }
+
+    private static boolean selects(Dataset dataset, LoadRecords.RecordedLoad load) {
+        for (String parameter : dataset.dropSelector()) {
+            if (!String.valueOf(dataset.parameters().get(parameter)).equals(load.parameter(parameter))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String noRecordedLoad(Dataset dataset, List<LoadRecords.RecordedLoad> recorded, List<String> present) {
+        StringBuilder m = new StringBuilder("no recorded load of ").append(dataset.name());
+        if (!dataset.dropSelector().isEmpty()) {
+            m.append(" with ").append(selector(dataset.dropSelector(), p -> String.valueOf(dataset.parameters().get(p))));
+        }
+        m.append(" on this target");
+        if (!recorded.isEmpty()) {
+            m.append(" (recorded: ").append(recorded.stream()
+                    .map(load -> selector(dataset.dropSelector(), load::parameter)).distinct()
+                    .collect(java.util.stream.Collectors.joining("; "))).append(')');
+        }
+        if (!present.isEmpty()) {
+            m.append("; table(s) ").append(String.join(", ", present)).append(" exist but no recorded load selected here created them");
+        }
+        return m.append("; drop removes only what a recorded loadbench load created, so nothing was dropped").toString();
+    }
+
+    private static String selector(java.util.Set<String> parameters, java.util.function.Function<String, String> value) {
+        return new java.util.TreeSet<>(parameters).stream().map(p -> p + "=" + value.apply(p))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

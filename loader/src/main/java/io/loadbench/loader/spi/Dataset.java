@@ -1,6 +1,7 @@
 package io.loadbench.loader.spi;
 
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -38,6 +39,15 @@ public interface Dataset {
     /** Verification checks beyond per-table row counts; default none. */
     default List<Check> checks() {
         return List.of();
+    }
+
+    /**
+     * The {@link #parameters()} that tell apart loads of this dataset on one target (an e-mail domain, a Redis
+     * key prefix): {@code drop} removes only what a recorded load with the same values created, and refuses
+     * when no recorded load has them. Default none: the dataset's name alone selects its loads.
+     */
+    default Set<String> dropSelector() {
+        return Set.of();
     }
 
     /**

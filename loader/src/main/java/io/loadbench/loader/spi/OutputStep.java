@@ -25,6 +25,35 @@ public interface OutputStep {
     /** Produces the output; reports progress through {@link DatasetContext#progress}. Returns bytes written. */
     long run(DatasetContext context) throws Exception;
 
-    /** Removes the output ({@code drop} command). */
+    /**
+     * Checks, before the loader touches PostgreSQL, that what {@link #run} needs is there: a server that
+     * answers, a module, a writable directory. Throws {@link InvalidOptionException} naming the option
+     * (e.g. {@code --redis-url}, {@code --out}) with one line. Default: nothing to check.
+     */
+    default void checkReady(DatasetContext context) throws Exception {
+    }
+
+    /**
+     * Removes the output ({@code drop} command): only what {@link #run} wrote, and only when the marker it
+     * left says so; otherwise throws {@link DropRefusedException} naming the object, before deleting anything.
+     */
     void drop(DatasetContext context) throws Exception;
+
+    /**
+     * Refuses, naming {@code option}, a directory that cannot receive files: an existing non-directory, or a
+     * directory (or, when it does not exist yet, its nearest existing parent) that this process cannot write.
+     */
+    static void requireWritableDirectory(String option, java.nio.file.Path directory) {
+        java.nio.file.Path dir = directory.toAbsolutePath();
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new InvalidOptionException(option, dir + " exists and is not a directory");
+        }
+        java.nio.file.Path existing = dir;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !java.nio.file.Files.isDirectory(existing) || !java.nio.file.Files.isWritable(existing)) {
+            throw new InvalidOptionException(option, (existing == null ? dir : existing) + " is not a writable directory");
+        }
+    }
 }

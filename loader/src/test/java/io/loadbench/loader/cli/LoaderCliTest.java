@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.testing.TestDatastores;
-import io.loadbench.loader.spi.DatasetRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,22 +22,11 @@ class LoaderCliTest {
     @TempDir
     Path results;
 
-    record Outcome(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of(), "test-host", args);
     }
 
-    private Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LoaderCli(DatasetRegistry.builtIn(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), false, () -> "test-host")
-                .run(args);
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertOneLineError(Outcome o, int exitCode, String... fragments) {
+    private static void assertOneLineError(CliRun o, int exitCode, String... fragments) {
         assertThat(o.exitCode()).as("exit code; stderr: %s", o.err()).isEqualTo(exitCode);
         assertThat(o.errLines()).as("stderr").hasSize(1);
         assertThat(o.err()).doesNotContain("\tat ").doesNotContain("Exception");
@@ -68,14 +52,14 @@ class LoaderCliTest {
 
     @Test
     void aMalformedUrlIsRejectedWithItsPasswordMasked() {
-        Outcome o = run("load", "events", "--rows", "1K", "--pg-url", "postgres//db:5432?password=hunter2");
+        CliRun o = run("load", "events", "--rows", "1K", "--pg-url", "postgres//db:5432?password=hunter2");
         assertOneLineError(o, 2, "--pg-url");
         assertThat(o.err() + o.out()).doesNotContain("hunter2");
     }
 
     @Test
     void anUnreachableHostGivesOneLineNamingHostAndPort() {
-        Outcome o = run("load", "events", "--rows", "1K", "--results", results.toString(),
+        CliRun o = run("load", "events", "--rows", "1K", "--results", results.toString(),
                 "--pg-url", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=hunter2");
         assertOneLineError(o, 1, "127.0.0.1:1");
         assertThat(o.err() + o.out()).doesNotContain("hunter2");
@@ -84,7 +68,7 @@ class LoaderCliTest {
     @Test
     void aWrongPasswordGivesOneLineWithThePasswordMasked() throws Exception {
         try (FakePasswordCheckingPostgres server = new FakePasswordCheckingPostgres()) {
-            Outcome o = run("load", "events", "--rows", "1K", "--results", results.toString(),
+            CliRun o = run("load", "events", "--rows", "1K", "--results", results.toString(),
                     "--pg-url", "jdbc:postgresql://127.0.0.1:" + server.port() + "/test?user=loader&password=hunter2");
             assertOneLineError(o, 1, "127.0.0.1:" + server.port(), "password");
             assertThat(o.err() + o.out()).doesNotContain("hunter2");
@@ -93,7 +77,7 @@ class LoaderCliTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        Outcome o = run("load", "events", "--rows", "0", "--verbose");
+        CliRun o = run("load", "events", "--rows", "0", "--verbose");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("--rows").contains("\tat ");
     }
@@ -110,7 +94,7 @@ class LoaderCliTest {
 
     @Test
     void helpExplainsEverySharedOptionWithItsDefault() {
-        Outcome o = run("load", "events", "--help");
+        CliRun o = run("load", "events", "--help");
         assertThat(o.exitCode()).isZero();
         for (String option : List.of("--pg-url", "--redis-url", "--target", "--seed", "--rows", "--batch-size", "--workers",
                 "--format", "--label", "--results", "--resume", "--verbose", "--users", "--days")) {
@@ -124,14 +108,14 @@ class LoaderCliTest {
 
     @Test
     void planPrintsRowsBytesAndTimeWithoutADatabase() {
-        Outcome o = run("plan", "events", "--rows", "20M", "--pg-url", "jdbc:postgresql://127.0.0.1:1/none");
+        CliRun o = run("plan", "events", "--rows", "20M", "--pg-url", "jdbc:postgresql://127.0.0.1:1/none");
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("20,000,000").contains("estimated time").contains("load id: events-");
     }
 
     @Test
     void datasetsListsEventsWithItsOptions() {
-        Outcome o = run("datasets");
+        CliRun o = run("datasets");
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("events").contains("--users").contains("10000");
     }
@@ -145,7 +129,7 @@ class LoaderCliTest {
         String[] plan = {"--rows", "10K", "--users", "500", "--batch-size", "1000", "--pg-url", url, "--results", results.toString(),
                 "--label", "cli-test"};
         try {
-            Outcome load = run(concat(new String[]{"load", "events"}, plan));
+            CliRun load = run(concat(new String[]{"load", "events"}, plan));
             assertThat(load.exitCode()).as(load.out() + load.err()).isZero();
             assertThat(load.out()).contains("checksum events = 10000:");
             Path runFolder;
@@ -161,14 +145,14 @@ class LoaderCliTest {
             assertThat(report.path("tables").get(0).path("workers")).hasSize(2);
             assertThat(report.path("verification").path("status").asText()).isEqualTo("PASSED");
 
-            Outcome again = run(concat(new String[]{"load", "events"}, plan));
+            CliRun again = run(concat(new String[]{"load", "events"}, plan));
             assertOneLineError(again, 1, "already exists", "drop events");
 
-            Outcome verify = run(concat(new String[]{"verify", "events"}, plan));
+            CliRun verify = run(concat(new String[]{"verify", "events"}, plan));
             assertThat(verify.exitCode()).as(verify.err()).isZero();
             assertThat(verify.out()).contains(report.path("tables").get(0).path("checksum").asText());
         } finally {
-            Outcome drop = run(concat(new String[]{"drop", "events"}, plan));
+            CliRun drop = run(concat(new String[]{"drop", "events"}, plan));
             assertThat(drop.exitCode()).as(drop.err()).isZero();
         }
     }

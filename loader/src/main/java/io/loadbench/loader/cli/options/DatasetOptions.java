@@ -31,6 +31,15 @@ public interface DatasetOptions<S extends Record> {
     S settings();
 
     /**
+     * The option of this dataset that, when given, decides the dataset's size itself (e.g. gateway's
+     * {@code --profile}), as it would be named in a message; null when none was given. An explicit
+     * {@code --rows} next to it is refused: which of the two should win is the user's call, not ours.
+     */
+    default String sizeOption() {
+        return null;
+    }
+
+    /**
      * The option values as given, keyed by option name without its dashes (numbers and booleans as they are,
      * lists comma-separated, anything else as text), for the console and the manifest.
      */

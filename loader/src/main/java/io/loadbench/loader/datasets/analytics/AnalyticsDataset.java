@@ -115,6 +115,12 @@ public final class AnalyticsDataset implements Dataset {
         return parameters;
     }
 
+    /** A drop removes keys under its prefix, so it must name the prefix a recorded load used. */
+    @Override
+    public java.util.Set<String> dropSelector() {
+        return java.util.Set.of("keyPrefix");
+    }
+
     private TableSpec orgsTable() {
         WeightedChoice<String> plans = WeightedChoice.of(List.of("free", "team", "business", "enterprise"), 50, 30, 15, 5);
         long windowStartMicros = settings.windowStart().getEpochSecond() * 1_000_000L;

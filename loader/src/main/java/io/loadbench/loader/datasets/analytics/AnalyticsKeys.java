@@ -17,6 +17,14 @@ public final class AnalyticsKeys {
         return prefix + ":meta";
     }
 
+    /**
+     * {@code <prefix>:loadbench}: the marker a fill writes before its first key (a string naming the fill's
+     * layout); {@code drop} deletes keys under a prefix only when this marker is there and names its layout.
+     */
+    public String marker() {
+        return prefix + ":loadbench";
+    }
+
     /** {@code <prefix>:cnt:<org_id>:<event_type>:<bucket>}: an integer string, INCR-able. */
     public String counter(int orgId, EventType type, int bucket) {
         return prefix + ":cnt:" + orgId + ":" + type.code() + ":" + bucket;

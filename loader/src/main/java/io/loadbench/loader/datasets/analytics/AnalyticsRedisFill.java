@@ -1,6 +1,10 @@
 package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.sink.redis.RedisAddress;
+import io.loadbench.loader.sink.redis.RedisCommandWriter;
+import io.loadbench.loader.sink.redis.RespReplyReader;
+import io.loadbench.loader.spi.DropRefusedException;
+import io.loadbench.loader.spi.InvalidOptionException;
 import io.loadbench.loader.sink.redis.RedisLoadException;
 import io.loadbench.loader.sink.redis.SingleWriterRedisPipeline;
 import io.loadbench.loader.spi.DatasetContext;
@@ -59,6 +63,7 @@ public final class AnalyticsRedisFill implements OutputStep {
         if (layout.settings().redisType() == RedisDataType.JSON) {
             requireRedisJson(address);
         }
+        claimPrefix(address);
         AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
         SingleWriterRedisPipeline pipeline = SingleWriterRedisPipeline.open(address, pipelineDepth, CONNECT_TIMEOUT_MS);
         try {
@@ -117,6 +122,9 @@ public final class AnalyticsRedisFill implements OutputStep {
             @Override public String name() { return "file:" + file.getFileName(); }
             @Override public long units() { return keys; }
             @Override public long run(DatasetContext context) { return fill.writeCommands(file, context::progress); }
+            @Override public void checkReady(DatasetContext context) {
+                OutputStep.requireWritableDirectory("--resp-out", file.toAbsolutePath().getParent());
+            }
             @Override public void drop(DatasetContext context) throws java.io.IOException { java.nio.file.Files.deleteIfExists(file); }
         };
     }
@@ -131,10 +139,125 @@ public final class AnalyticsRedisFill implements OutputStep {
         }
     }
 
+    /**
+     * What the marker of this fill says: the settings that decide which keys it writes (not their values or
+     * types), so a drop with the same ones enumerates exactly the keys written.
+     */
+    String markerValue() {
+        AnalyticsSettings s = layout.settings();
+        return "loadbench analytics fill v1: seed=" + layout.seed() + " orgs=" + s.orgs() + " time-buckets=" + s.timeBuckets()
+                + " cache-hit-target=" + s.cacheHitTargetPercent();
+    }
+
+    /**
+     * Writes the prefix's marker when there is none; refuses a prefix whose marker names another layout (the keys
+     * of another fill, which this one would partly overwrite and a later drop could not tell apart).
+     */
+    private void claimPrefix(RedisAddress address) {
+        String marker = new AnalyticsKeys(layout.settings().keyPrefix()).marker();
+        Object existing = SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "GET", marker);
+        String text = existing instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : null;
+        if (text == null) {
+            SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "SET", marker, markerValue());
+        } else if (!text.equals(markerValue())) {
+            throw new RedisLoadException("--key-prefix " + layout.settings().keyPrefix() + " holds the keys of another fill ("
+                    + marker + " says '" + text + "'); drop that load first, or choose another --key-prefix");
+        }
+    }
+
+    /** Answers a PING (and has RedisJSON for {@code --redis-type json}) before any table is loaded. */
+    @Override
+    public void checkReady(DatasetContext context) {
+        RedisAddress address;
+        try {
+            address = redisAddress.apply(context);
+            Object pong = SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "PING");
+            if (pong instanceof RespReplyReader.ErrorReply error) {
+                throw new RedisLoadException("Redis at " + address.hostAndPort() + " refuses PING: " + error.message());
+            }
+            if (layout.settings().redisType() == RedisDataType.JSON) {
+                requireRedisJson(address);
+            }
+        } catch (RuntimeException e) {
+            throw new InvalidOptionException("--redis-url", "the analytics dataset fills Redis, and "
+                    + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("Redis is not available")
+                    + "; nothing was loaded");
+        }
+    }
+
+    /**
+     * Deletes exactly the keys this fill writes (enumerated by replaying the writer) and the marker, with
+     * UNLINK; refuses, deleting nothing, when the prefix has no loadbench marker or one naming another layout.
+     * Keys under the prefix that the fill does not write stay.
+     */
     @Override
     public void drop(DatasetContext context) {
+        AnalyticsKeys keys = new AnalyticsKeys(layout.settings().keyPrefix());
         try (Jedis jedis = context.openRedis()) {
-            deleteKeys(jedis, new AnalyticsKeys(layout.settings().keyPrefix()).pattern());
+            String marker = jedis.get(keys.marker());
+            if (marker == null) {
+                throw new DropRefusedException("refusing to delete keys under key prefix " + layout.settings().keyPrefix()
+                        + ": it has no loadbench marker (" + keys.marker() + "), so no loadbench fill wrote them; nothing was dropped");
+            }
+            if (!marker.equals(markerValue())) {
+                throw new DropRefusedException("refusing to delete keys under key prefix " + layout.settings().keyPrefix()
+                        + ": its marker says '" + marker + "', another layout than this drop's; pass the load's --seed, --orgs,"
+                        + " --time-buckets and --cache-hit-target; nothing was dropped");
+            }
+            KeyCollector collector = new KeyCollector();
+            AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
+            for (int org = 0; org < layout.settings().orgs(); org++) {
+                writer.writeOrg(org, collector);
+                collector.unlink(jedis);
+            }
+            writer.writeMeta(collector);
+            collector.unlink(jedis);
+            jedis.del(keys.marker());
+        }
+    }
+
+    /** Records the key (first argument) of every command written to it. */
+    private static final class KeyCollector implements RedisCommandWriter {
+        private final java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        private int argument;
+
+        @Override
+        public RedisCommandWriter begin(int argumentCount) {
+            argument = 0;
+            return this;
+        }
+
+        @Override
+        public RedisCommandWriter arg(CharSequence text) {
+            if (argument++ == 1) {
+                keys.add(text.toString());
+            }
+            return this;
+        }
+
+        @Override
+        public RedisCommandWriter arg(long value) {
+            argument++;
+            return this;
+        }
+
+        @Override
+        public RedisCommandWriter arg(byte[] bytes) {
+            if (argument++ == 1) {
+                keys.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return this;
+        }
+
+        @Override
+        public void end() {
+        }
+
+        void unlink(Jedis jedis) {
+            if (!keys.isEmpty()) {
+                jedis.unlink(keys.toArray(String[]::new));
+                keys.clear();
+            }
         }
     }
 

@@ -176,6 +176,11 @@ public final class CommerceDataset implements Dataset {
         }
 
         @Override
+        public void checkReady(DatasetContext context) {
+            OutputStep.requireWritableDirectory("--out", spec.file().toAbsolutePath().getParent());
+        }
+
+        @Override
         public void drop(DatasetContext context) throws Exception {
             Files.deleteIfExists(spec.file());
             if (mappingFile != null) {

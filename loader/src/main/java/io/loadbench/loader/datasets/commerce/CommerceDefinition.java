@@ -39,6 +39,11 @@ public final class CommerceDefinition implements DatasetDefinition<CommerceSetti
     public Dataset create(DatasetParameters common, CommerceSettings settings) {
         CommerceDataset dataset = new CommerceDataset(common, settings);
         long planned = dataset.timeline().transactions();
+        if (planned > DatasetParameters.MAX_ROWS) {
+            throw new InvalidOptionException("--base-tps", "--days " + settings.days() + " x --base-tps " + settings.baseTps()
+                    + " x --peak-multiplier " + settings.peakMultiplier() + " give " + planned
+                    + " transactions, more than the " + DatasetParameters.MAX_ROWS + " rows a table may hold");
+        }
         if (common.rows() != DEFAULT_ROWS && common.rows() != planned) {
             throw new InvalidOptionException("--rows", "commerce sizes itself from --days, --base-tps and --peak-multiplier"
                     + " (this plan has " + planned + " transactions); leave --rows out");

@@ -455,6 +455,12 @@ public final class GatewayDataset implements Dataset {
         return parameters;
     }
 
+    /** A drop removes the rows of its e-mail domain, so it must name the domain a recorded load used. */
+    @Override
+    public java.util.Set<String> dropSelector() {
+        return java.util.Set.of("emailDomain");
+    }
+
     public GatewaySettings settings() {
         return settings;
     }

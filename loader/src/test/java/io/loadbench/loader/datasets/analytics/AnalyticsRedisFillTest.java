@@ -48,8 +48,9 @@ class AnalyticsRedisFillTest {
                 assertThat(jedis.hget(keys.meta(), "redis_type")).isEqualTo(variant.getKey().optionValue());
                 assertThat(Double.parseDouble(jedis.hget(keys.meta(), "expected_hit_pct"))).isBetween(90.0, 100.0);
 
+                assertThat(jedis.get(keys.marker())).as("the prefix's loadbench marker").startsWith("loadbench analytics fill");
                 long deleted = AnalyticsRedisFill.deleteKeys(jedis, keys.pattern());
-                assertThat(deleted).isEqualTo(fill.units());
+                assertThat(deleted).as("the fill's keys and its marker").isEqualTo(fill.units() + 1);
             }
             assertThat(jedis.get("lbtest:bystander")).isEqualTo("stays");
             jedis.del("lbtest:bystander");

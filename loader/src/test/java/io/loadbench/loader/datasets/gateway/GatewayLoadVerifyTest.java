@@ -3,6 +3,7 @@ package io.loadbench.loader.datasets.gateway;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.run.DatasetLoader;
+import io.loadbench.loader.spi.DropRefusedException;
 import io.loadbench.loader.run.DatasetVerifier;
 import io.loadbench.loader.run.LoadPlan;
 import io.loadbench.loader.run.TableChecksums;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The small gateway profile loaded into a private schema (embedded PostgreSQL, and the external one when
@@ -131,10 +133,10 @@ class GatewayLoadVerifyTest {
             assertThat(count(schema, "SELECT count(*) FROM gw_team_members")).isZero();
             assertThat(count(schema, "SELECT count(*) FROM gw_resources")).isZero();
 
-            sql(schema, "DELETE FROM gw_users");
-            DatasetLoader.drop(dataset, schema.connections(), schema.context(runDir));
-            assertThat(count(schema, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'gw\\_%'"))
-                    .as("tables holding nothing else are dropped").isZero();
+            // the load's rows and records are gone; what is left belongs to no recorded load, so a second drop refuses
+            assertThatThrownBy(() -> DatasetLoader.drop(dataset, schema.connections(), schema.context(runDir)))
+                    .isInstanceOf(DropRefusedException.class).hasMessageContaining("no recorded load of gateway");
+            assertThat(count(schema, "SELECT count(*) FROM gw_users")).isEqualTo(1);
         }
     }
 }
