@@ -1,6 +1,7 @@
 package io.loadbench.benchmarks;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
+import io.loadbench.results.Secrets;
 import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
@@ -63,7 +65,7 @@ public final class BenchmarksMain {
             SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
             status = new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
         } catch (IllegalArgumentException e) {
-            System.err.println("jmh:run: " + e.getMessage());
+            System.err.println("jmh:run: " + Secrets.maskUrl(e.getMessage()));
             status = 2;
         }
         System.exit(status);
@@ -114,7 +116,7 @@ public final class BenchmarksMain {
         parameters.put("jmhArguments", options.arguments());
         parameters.put("resultFormat", options.resultFormat().name());
         parameters.put("failOnError", options.failOnError());
-        parameters.put("forkJvmArgumentsAppended", forkArguments.stream().map(BenchmarksMain::maskPassword).toList());
+        parameters.put("forkJvmArgumentsAppended", forkArguments.stream().map(Secrets::maskUrl).toList());
         parameters.put("datasetSeed", BenchmarkDatasets.SEED);
         parameters.put("datasetRows", BenchmarkDatasets.defaultRows());
         parameters.put("benchmarks", benchmarkNames);
@@ -140,10 +142,21 @@ public final class BenchmarksMain {
         out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
         try {
+            // JMH prints each fork's JVM arguments, the target's URLs among them: its output goes out masked
+            PrintStream jmhOut = new PrintStream(new MaskingOutputStream(out), true, StandardCharsets.UTF_8);
             Runner runner = new Runner(options.forRun(run.dir(), forkArguments), OutputFormatFactory.createFormatInstance(
-                    out, options.commandLine().verbosity().orElse(VerboseMode.NORMAL)));
-            Collection<RunResult> results = runner.run();
+                    jmhOut, options.commandLine().verbosity().orElse(VerboseMode.NORMAL)));
+            Collection<RunResult> results;
             Path resultFile = run.dir().resolve(options.resultFileName());
+            try {
+                results = runner.run();
+            } finally {
+                jmhOut.close();
+                // JMH copies the forks' arguments (the target's URLs) into its result file, also of a failed run
+                if (Files.isRegularFile(resultFile)) {
+                    JmhResultSanitizer.sanitize(resultFile);
+                }
+            }
             if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
                 return failed(run, "JMH produced no results");
             }
@@ -165,7 +178,8 @@ public final class BenchmarksMain {
         }
     }
 
-    private int failed(Run run, String reason) {
+    private int failed(Run run, String unmasked) {
+        String reason = Secrets.maskUrl(unmasked);
         run.failed(reason);
         err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
         return 1;
@@ -196,10 +210,6 @@ public final class BenchmarksMain {
             err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String maskPassword(String argument) {
-        return argument.replaceAll("(?i)(password=)[^&\\s]*", "$1****");
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,60 @@ class BenchmarksMainTest {
         assertThat(Files.readString(runFolder.resolve("manifest.json"))).doesNotContain("hunter2");
     }
 
+    /** A password holding every URL delimiter, and its URL-encoded form. */
+    private static final String RAW_PASSWORD = "p@ss/w?r#d:%";
+    private static final String ENCODED_PASSWORD = "p%40ss%2Fw%3Fr%23d%3A%25";
+
+    @Test
+    @Timeout(120)
+    void aPasswordWithUrlDelimitersReachesNeitherTheRunFolderNorTheOutput() throws Exception {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=" + ENCODED_PASSWORD,
+                "postgresql://postgres:" + ENCODED_PASSWORD + "@127.0.0.1:1/test")) {
+            int status = runAgainst(url, "CopyBenchmark");
+            assertThat(status).as(url).isEqualTo(1);
+        }
+
+        List<String> captured = new java.util.ArrayList<>(List.of(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)));
+        try (Stream<Path> files = Files.walk(temp.resolve("results"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                captured.add(file + ": " + Files.readString(file));
+            }
+        }
+        assertThat(captured).hasSizeGreaterThan(2);
+        assertThat(String.join("\n", captured)).contains("127.0.0.1:1")
+                .doesNotContain(RAW_PASSWORD).doesNotContain(ENCODED_PASSWORD).doesNotContain("p@ss").doesNotContain("p%40ss");
+    }
+
+    @Test
+    @Timeout(180)
+    void aPasswordInTheTargetUrlIsMaskedInJmhJsonAndInJmhsOutput() throws Exception {
+        // the embedded PostgreSQL trusts local connections: the password is handed to every fork but never checked
+        io.loadbench.datastores.PostgresEndpoint postgres = io.loadbench.datastores.testing.TestDatastores.embedded().postgres();
+        io.loadbench.datastores.RedisEndpoint redis = io.loadbench.datastores.testing.TestDatastores.embedded().redis();
+        String pgUrl = postgres.jdbcUrl() + "?user=" + postgres.user() + "&password=" + ENCODED_PASSWORD;
+        SuiteSettings settings = new SuiteSettings(temp.resolve("results"), "test-bench", null, pgUrl,
+                "redis://" + redis.hostAndPort(), false, Map.of());
+        // an external target reaches the forks as the launcher's -D options, which JMH copies into jmh.json
+        String forkArguments = "-Dloadbench.pg.url=" + pgUrl + " -Dloadbench.redis.url=redis://" + redis.hostAndPort();
+        int status = new BenchmarksMain(settings, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(List.of(
+                "RedisPipelineBenchmark.roundTrips", "-p", "variant=STRING", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-jvmArgsAppend", forkArguments));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> captured = new java.util.ArrayList<>(List.of(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)));
+        try (Stream<Path> files = Files.walk(temp.resolve("results"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                captured.add(file + ": " + Files.readString(file));
+            }
+        }
+        String everything = String.join("\n", captured);
+        assertThat(everything).as("JMH wrote the forks' arguments").contains("jmh.json").contains("-Dloadbench.pg.url=")
+                .contains("password=****");
+        assertThat(everything).doesNotContain(RAW_PASSWORD).doesNotContain(ENCODED_PASSWORD)
+                .doesNotContain("p@ss").doesNotContain("p%40ss");
+    }
+
     @Test
     void aBadJmhOptionIsOneLine() {
         int status = run("-i", "many");
@@ -108,6 +163,12 @@ class BenchmarksMainTest {
         assertThat(results.get(0).path("benchmark").asText())
                 .isEqualTo("io.loadbench.benchmarks.redis.RedisPipelineBenchmark.roundTrips");
         assertThat(results.get(0).path("primaryMetric").path("score").asDouble()).isPositive();
+        // JMH copied the forks' arguments, the target's URLs with their password, into jmh.json: masked there and in its output
+        assertThat(results.get(0).path("jvmArgs").toString()).contains("-Dloadbench.pg.url=");
+        java.util.regex.Pattern unmasked = java.util.regex.Pattern.compile("password=(?!\\*{4})|://[^/@\\s:]*:(?!\\*{4})[^/@\\s]+@");
+        for (String text : List.of(Files.readString(runFolder.resolve("jmh.json")), out.toString(StandardCharsets.UTF_8))) {
+            assertThat(unmasked.matcher(text).find()).as("an unmasked password in %s", text).isFalse();
+        }
     }
 
     @Test

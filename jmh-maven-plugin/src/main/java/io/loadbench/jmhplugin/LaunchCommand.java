@@ -1,5 +1,7 @@
 package io.loadbench.jmhplugin;
 
+import io.loadbench.results.Secrets;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +74,8 @@ public final class LaunchCommand {
 
     /**
      * @return the command for a log line: the classpath is summarized (it is long and says nothing new) and
-     *     passwords in URLs ({@code user:secret@host}, {@code password=secret}) are masked
+     *     passwords in URLs ({@code user:secret@host}, {@code password=secret}) are masked by {@link Secrets}, the
+     *     one masking rule of the project
      */
     public String describe() {
         List<String> shown = new ArrayList<>(toList());
@@ -82,7 +85,6 @@ public final class LaunchCommand {
     }
 
     static String maskPasswords(String text) {
-        return text.replaceAll("(?i)(password=)[^&\\s]*", "$1****")
-                .replaceAll("(//[^/:@\\s]+:)[^@/\\s]+@", "$1****@");
+        return Secrets.maskUrl(text);
     }
 }

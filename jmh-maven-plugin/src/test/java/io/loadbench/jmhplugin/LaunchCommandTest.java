@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class LaunchCommandTest {
 
@@ -42,6 +43,20 @@ class LaunchCommandTest {
         assertThat(described).doesNotContain("s3cret").doesNotContain("hunter2")
                 .contains("password=****&ssl=false").contains("redis://default:****@cache:6379")
                 .contains("<2 classpath entries>").endsWith("io.example.Main -lp");
+    }
+
+    @Test
+    @Timeout(10)
+    void theLoggedCommandMasksPasswordsHoldingUrlDelimitersRawOrEncoded() {
+        String described = new LaunchCommand(JAVA, List.of(),
+                Map.of("loadbench.pg.url", "jdbc:postgresql://db:5432/x?user=bench&password=p%40ss%2Fw%3Fr%23d%3A%25&ssl=false",
+                        "loadbench.redis.url", "redis://default:p@ss/w?r#d:%@cache:6379",
+                        "loadbench.other.url", "postgresql://bench:p%40ss%2Fw%3Fr%23d%3A%25@db:5432/x"),
+                List.of("/a"), "io.example.Main", List.of("-lp")).describe();
+
+        assertThat(described).doesNotContain("p@ss").doesNotContain("p%40ss").doesNotContain("r#d").doesNotContain("r%23d")
+                .contains("password=****&ssl=false").contains("redis://default:****@cache:6379")
+                .contains("postgresql://bench:****@db:5432/x");
     }
 
     @Test

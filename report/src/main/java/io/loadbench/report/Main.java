@@ -13,6 +13,7 @@ import io.loadbench.report.text.Document;
 import io.loadbench.report.text.MarkdownRenderer;
 import io.loadbench.report.text.TextRenderer;
 import io.loadbench.results.ResultFormatException;
+import io.loadbench.results.Secrets;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -69,9 +70,9 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             boolean verbose = main.verbose;
             if (exception instanceof ReportException || exception instanceof ResultFormatException) {
-                err.println("loadbench-report: " + exception.getMessage());
+                err.println("loadbench-report: " + Secrets.maskUrl(exception.getMessage()));
             } else {
-                err.println("loadbench-report: internal error: " + exception
+                err.println("loadbench-report: internal error: " + Secrets.maskUrl(String.valueOf(exception))
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));
             }
             if (verbose) {

@@ -1,9 +1,15 @@
 package io.loadbench.report.text;
 
+import io.loadbench.results.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An ordered list of blocks: what a command reports, independent of how it is rendered. */
+/**
+ * An ordered list of blocks: what a command reports, independent of how it is rendered. Every text reaching it
+ * (headings, paragraphs, {@link Table} cells) comes from run folders a user may share, so it is masked by
+ * {@link Secrets} on the way in: whatever a run folder kept verbatim (an old {@code jmh.json}'s JVM arguments, a
+ * failure reason), no renderer prints a password.
+ */
 public final class Document {
 
     /** One piece of a document. */
@@ -21,12 +27,12 @@ public final class Document {
     private final List<Block> blocks = new ArrayList<>();
 
     public Document heading(int level, String text) {
-        blocks.add(new Heading(level, text));
+        blocks.add(new Heading(level, Secrets.maskUrl(text)));
         return this;
     }
 
     public Document paragraph(String text) {
-        blocks.add(new Paragraph(text));
+        blocks.add(new Paragraph(Secrets.maskUrl(text)));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.loadbench.report.text;
 
+import io.loadbench.results.Secrets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class Table implements Document.Block {
         }
         List<String> row = new ArrayList<>(cells.size());
         for (String cell : cells) {
-            row.add(cell == null ? "-" : cell);
+            // cells quote run folders: masked here, once for every renderer (see Document)
+            row.add(cell == null ? "-" : Secrets.maskUrl(cell));
         }
         rows.add(row);
         return this;

@@ -1,9 +1,11 @@
 package io.loadbench.results.latency;
 
-import java.io.File;
-import java.io.FileNotFoundException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,22 +31,36 @@ import org.HdrHistogram.HistogramLogWriter;
  * <p>Times are epoch milliseconds passed in by the caller (tests use fixed values); the logs' base time is
  * the start of the run, so their interval timestamps are seconds since the run began. All methods are
  * synchronized: a ticker thread and the thread ending the run may call them concurrently.
+ *
+ * <p>A write that fails (a full disk, a file that cannot be created) is never swallowed, although
+ * HdrHistogram's writer prints through a {@link PrintStream}, which hides I/O errors: the first failure, with
+ * its cause, is thrown by the call that met it and again by every later {@link #tick}, {@link #endWarmup} and
+ * {@link #finish}, so a truncated {@code .hlog} always fails the run that wrote it.
  */
 public final class LatencyIntervalLog {
 
     /** The tag suffix of intervals recorded during warm-up. */
     public static final String WARMUP_TAG_SUFFIX = ".warmup";
 
+    /** Opens the stream a log file is written to: files in a run, a failing stream in tests. */
+    @FunctionalInterface
+    interface StreamOpener {
+        OutputStream open(Path file) throws IOException;
+    }
+
     private final Path hdrDir;
+    private final StreamOpener opener;
     private final LatencyRecorders recorders;
     private final long startMs;
     private final Map<String, Series> seriesByName = new TreeMap<>();
     private long lastTickMs;
     private boolean warmingUp;
     private boolean finished;
+    private UncheckedIOException failure;
 
-    private LatencyIntervalLog(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp) {
+    private LatencyIntervalLog(Path hdrDir, StreamOpener opener, LatencyRecorders recorders, long startMs, boolean warmingUp) {
         this.hdrDir = hdrDir;
+        this.opener = opener;
         this.recorders = recorders;
         this.startMs = startMs;
         this.lastTickMs = startMs;
@@ -58,26 +74,54 @@ public final class LatencyIntervalLog {
      * @param warmingUp whether the run starts with a warm-up phase, ended by {@link #endWarmup(long)}
      */
     public static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp) {
+        return open(hdrDir, recorders, startMs, warmingUp, Files::newOutputStream);
+    }
+
+    /** As {@link #open(Path, LatencyRecorders, long, boolean)}, writing each file through {@code opener}. */
+    static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp, StreamOpener opener) {
         try {
             Files.createDirectories(hdrDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the latency directory " + hdrDir + ": " + e.getMessage(), e);
         }
-        return new LatencyIntervalLog(hdrDir, recorders, startMs, warmingUp);
+        return new LatencyIntervalLog(hdrDir, opener, recorders, startMs, warmingUp);
     }
 
     /** Closes the current interval at {@code nowMs} and appends it to every request's logs. */
     public synchronized void tick(long nowMs) {
+        throwIfFailed();
         if (finished) {
             return;
         }
         if (nowMs < lastTickMs) {
             throw new IllegalArgumentException("interval end " + nowMs + " ms is before its start " + lastTickMs + " ms");
         }
-        for (RequestLatencyRecorder recorder : recorders.all()) {
-            seriesByName.computeIfAbsent(recorder.requestName(), name -> new Series(recorder)).logInterval(lastTickMs, nowMs);
+        try {
+            for (RequestLatencyRecorder recorder : recorders.all()) {
+                seriesByName.computeIfAbsent(recorder.requestName(), name -> new Series(recorder)).logInterval(lastTickMs, nowMs);
+            }
+        } catch (UncheckedIOException e) {
+            throw failed(e);
         }
         lastTickMs = nowMs;
+    }
+
+    /** The first write that failed, if any: the logs are incomplete from there on. */
+    public synchronized java.util.Optional<UncheckedIOException> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    private UncheckedIOException failed(UncheckedIOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return failure;
+    }
+
+    private void throwIfFailed() {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
@@ -85,6 +129,7 @@ public final class LatencyIntervalLog {
      * measured. Calling it when not warming up does nothing.
      */
     public synchronized void endWarmup(long nowMs) {
+        throwIfFailed();
         if (!warmingUp || finished) {
             return;
         }
@@ -106,12 +151,23 @@ public final class LatencyIntervalLog {
      */
     public synchronized Map<String, RequestLatencyTotals> finish(long nowMs) {
         if (!finished) {
-            tick(nowMs);
-            finished = true;
-            for (Series series : seriesByName.values()) {
-                series.close();
+            try {
+                if (failure == null) {
+                    tick(nowMs);
+                }
+            } finally {
+                finished = true;
+                // every log is closed, also after a failure: the streams are released and the rest is kept
+                for (Series series : seriesByName.values()) {
+                    try {
+                        series.close();
+                    } catch (UncheckedIOException e) {
+                        failed(e);
+                    }
+                }
             }
         }
+        throwIfFailed();
         return totals();
     }
 
@@ -142,6 +198,58 @@ public final class LatencyIntervalLog {
         return names;
     }
 
+    /** Keeps the first I/O error of the stream it wraps, which {@link PrintStream} would reduce to a flag. */
+    private static final class FailureKeepingStream extends FilterOutputStream {
+        IOException failure;
+
+        FailureKeepingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw kept(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw kept(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw kept(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw kept(e);
+            }
+        }
+
+        private IOException kept(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
+    }
+
     private String secondsSinceStart(long ms) {
         return String.format(Locale.ROOT, "%.3f", (ms - startMs) / 1000.0);
     }
@@ -168,18 +276,28 @@ public final class LatencyIntervalLog {
         }
 
         void comment(String text) {
-            intended.writer.outputComment(text);
-            service.writer.outputComment(text);
+            try {
+                intended.comment(text);
+                service.comment(text);
+            } catch (UncheckedIOException e) {
+                throw failed(e);
+            }
         }
 
         void close() {
-            intended.close();
-            service.close();
+            try {
+                intended.close();
+            } finally {
+                service.close();
+            }
         }
 
         /** One kind (intended or service) of one request. */
         private final class KindLog {
             final LatencyKind kind;
+            final Path file;
+            final FailureKeepingStream stream;
+            final PrintStream print;
             final HistogramLogWriter writer;
             final Histogram total = LatencyHistograms.newHistogram();
             Histogram recycle;
@@ -187,12 +305,14 @@ public final class LatencyIntervalLog {
 
             KindLog(LatencyKind kind) {
                 this.kind = kind;
-                File file = hdrDir.resolve(kind.hlogFileName(recorder.requestName())).toFile();
+                this.file = hdrDir.resolve(kind.hlogFileName(recorder.requestName()));
                 try {
-                    this.writer = new HistogramLogWriter(file);
-                } catch (FileNotFoundException e) {
+                    this.stream = new FailureKeepingStream(opener.open(file));
+                } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the interval log " + file + ": " + e.getMessage(), e);
                 }
+                this.print = new PrintStream(stream, false, StandardCharsets.UTF_8);
+                this.writer = new HistogramLogWriter(print);
                 writer.outputLogFormatVersion();
                 writer.outputComment("request " + recorder.requestName() + ", latency "
                         + (kind == LatencyKind.INTENDED ? "from the intended start" : "as service time")
@@ -205,6 +325,21 @@ public final class LatencyIntervalLog {
                 writer.setBaseTime(startMs);
                 writer.outputBaseTime(startMs);
                 writer.outputLegend();
+                check();
+            }
+
+            void comment(String text) {
+                writer.outputComment(text);
+                check();
+            }
+
+            /** Throws the write error the print stream swallowed, with the stream's own cause. */
+            void check() {
+                print.flush();
+                if (stream.failure != null || print.checkError()) {
+                    IOException cause = stream.failure != null ? stream.failure : new IOException("write failed");
+                    throw new UncheckedIOException("cannot write the interval log " + file + ": " + cause.getMessage(), cause);
+                }
             }
 
             void log(long fromMs, long toMs) {
@@ -218,10 +353,18 @@ public final class LatencyIntervalLog {
                 } else {
                     total.add(recycle);
                 }
+                check();
             }
 
             void close() {
-                writer.close();
+                try {
+                    check();
+                } finally {
+                    writer.close();
+                }
+                if (stream.failure != null) {
+                    throw new UncheckedIOException("cannot write the interval log " + file + ": " + stream.failure.getMessage(), stream.failure);
+                }
                 LatencyLogFiles.writeDistribution(hdrDir.resolve(kind.hgrmFileName(recorder.requestName())), total);
             }
         }

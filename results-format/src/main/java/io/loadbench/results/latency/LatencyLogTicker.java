@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Drives a {@link LatencyIntervalLog} in real time: a tick every {@code interval}, the warm-up boundary at
  * exactly {@code start + warmup}, and the final interval when closed. One daemon thread, stopped by
  * {@link #close()}.
+ *
+ * <p>A scheduled task that throws would end its repetitions silently; here the first failure of a tick (a
+ * failed write of the log) stops the ticking, is kept, and is thrown by {@link #finish()} with its cause, so
+ * the run that owns the log fails instead of ending with a truncated {@code .hlog}.
  */
 public final class LatencyLogTicker implements AutoCloseable {
 
@@ -18,6 +22,7 @@ public final class LatencyLogTicker implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private Map<String, RequestLatencyTotals> totals;
+    private volatile RuntimeException tickFailure;
 
     private LatencyLogTicker(LatencyIntervalLog log, Clock clock, ScheduledExecutorService scheduler) {
         this.log = log;
@@ -45,14 +50,36 @@ public final class LatencyLogTicker implements AutoCloseable {
         });
         LatencyLogTicker ticker = new LatencyLogTicker(log, clock, scheduler);
         long intervalMs = interval.toMillis();
-        scheduler.scheduleAtFixedRate(() -> log.tick(clock.millis()), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> ticker.keepingFailure(() -> log.tick(clock.millis())), intervalMs, intervalMs,
+                TimeUnit.MILLISECONDS);
         if (!warmup.isZero()) {
-            scheduler.schedule(() -> log.endWarmup(clock.millis()), warmup.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> ticker.keepingFailure(() -> log.endWarmup(clock.millis())), warmup.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         return ticker;
     }
 
-    /** Stops ticking and finishes the log (last interval, {@code .hgrm} files); returns the measured totals. */
+    private void keepingFailure(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (tickFailure == null) {
+                tickFailure = e;
+            }
+            scheduler.shutdown();
+        }
+    }
+
+    /** The first failure of a tick, if any (the log's own {@link LatencyIntervalLog#failure()} among them). */
+    public java.util.Optional<RuntimeException> failure() {
+        return java.util.Optional.ofNullable(tickFailure);
+    }
+
+    /**
+     * Stops ticking and finishes the log (last interval, {@code .hgrm} files); returns the measured totals.
+     *
+     * @throws java.io.UncheckedIOException (or what a tick threw) when a write of the log failed, now or earlier
+     */
     public synchronized Map<String, RequestLatencyTotals> finish() {
         if (totals == null) {
             scheduler.shutdownNow();
@@ -61,7 +88,11 @@ public final class LatencyLogTicker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            totals = log.finish(clock.millis());
+            Map<String, RequestLatencyTotals> finished = log.finish(clock.millis());
+            if (tickFailure != null) {
+                throw tickFailure;
+            }
+            totals = finished;
         }
         return totals;
     }

@@ -13,9 +13,13 @@ import redis.clients.jedis.RedisClient;
  */
 public interface DatastoreConnector {
 
-    /** A pooled PostgreSQL data source of at most {@code maxSize} connections. */
-    DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout);
+    /**
+     * A pooled PostgreSQL data source of at most {@code maxSize} connections. The protocol cancels a statement
+     * after its query timeout; {@code commandTimeout} is how long a connection may wait for any reply at all, so
+     * a server that never answers (not even the cancel) cannot hold a request beyond it.
+     */
+    DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout, Duration commandTimeout);
 
-    /** A pooled Redis client of at most {@code maxConnections} connections. */
+    /** A pooled Redis client of at most {@code maxConnections} connections; a reply later than {@code commandTimeout} fails. */
     RedisClient openRedisClient(int maxConnections, Duration acquireTimeout, Duration commandTimeout);
 }

@@ -1,5 +1,6 @@
 package io.loadbench.scenarios.protocol;
 
+import io.loadbench.results.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,9 @@ import redis.clients.jedis.RedisClient;
  * grows without bound would turn an overloaded injector into fake datastore latency.
  */
 public final class DatastoreEngine implements AutoCloseable {
+
+    /** How much longer than the query timeout a PostgreSQL connection waits for a reply before it is dropped. */
+    static final java.time.Duration SOCKET_TIMEOUT_BEYOND_QUERY_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final DatastoreSettings settings;
     private final DatastoreConnector connector;
@@ -75,7 +79,10 @@ public final class DatastoreEngine implements AutoCloseable {
             throw new IllegalStateException("the datastore protocol is closed");
         }
         if (store == Store.POSTGRES && pgPool == null) {
-            pgPool = connector.openPgPool("loadbench-scenarios", settings.pgPoolSize(), settings.poolTimeout());
+            // the socket gives up a little after the statement's own cancel would have: a backstop for a server
+            // that answers nothing, whose cancel request is never served either
+            pgPool = connector.openPgPool("loadbench-scenarios", settings.pgPoolSize(), settings.poolTimeout(),
+                    settings.queryTimeout().plus(SOCKET_TIMEOUT_BEYOND_QUERY_TIMEOUT));
         } else if (store == Store.REDIS && redis == null) {
             redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
         }
@@ -254,10 +261,11 @@ public final class DatastoreEngine implements AutoCloseable {
         }
     }
 
+    /** The first line of the failure's message, passwords masked: it goes into Gatling's log and report. */
     static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return Secrets.maskUrl(newline < 0 ? message : message.substring(0, newline));
     }
 
     /** Stops accepting calls, lets running ones finish (bounded by the query timeout) and closes both pools. */

@@ -56,6 +56,7 @@ final class RunMeasurement {
     private volatile OptionalLong firstRequestMs = OptionalLong.empty();
     private Optional<Phase> measured = Optional.empty();
     private boolean stopped;
+    private Optional<RuntimeException> writeFailure = Optional.empty();
 
     private RunMeasurement(String simulation, DatastoreRuntime runtime, Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace,
                            Clock clock, Path hdrDir) {
@@ -134,7 +135,7 @@ final class RunMeasurement {
         long windowStartMs = Math.max(phase.startMs(), firstRequestMs.orElse(phase.startMs()));
         double measuredSec = Math.max(1, endMs - windowStartMs) / 1000.0;
         long cpuNanos = processCpuNanos() - phase.cpuNanos();
-        Map<String, RequestLatencyTotals> totals = ticker.finish();
+        Map<String, RequestLatencyTotals> totals = finishLogs();
         LatencyPercentiles hiccupUs = LatencyPercentiles.of(hiccups.stop());
         warmupTimer.shutdownNow();
         Optional<Measurement.RedisKeyspace> keyspaceEnd = redisKeyspace.get();
@@ -156,6 +157,16 @@ final class RunMeasurement {
                 redisInfo, redisOwnedByRun, hdrDir);
     }
 
+    /** Finishes the interval logs; a failed write of one fails the run ({@link #writeFailure}), judged on what was recorded. */
+    private Map<String, RequestLatencyTotals> finishLogs() {
+        try {
+            return ticker.finish();
+        } catch (RuntimeException e) {
+            writeFailure = Optional.of(e);
+            return intervalLog.totals();
+        }
+    }
+
     /** The requests still in flight after waiting up to {@code timeout} for them. */
     private int awaitIdle(Duration timeout) {
         DatastoreEngine engine = runtime.engineIfStarted();
@@ -169,11 +180,21 @@ final class RunMeasurement {
         return 0;
     }
 
+    /** The failed write of an interval log that {@link #finish} met, if any: its {@code .hlog} files are incomplete. */
+    synchronized Optional<RuntimeException> writeFailure() {
+        return writeFailure;
+    }
+
     /** Stops measuring without a verdict (a crashed or interrupted run). */
     synchronized void abandon() {
         if (!stopped) {
             stopped = true;
-            ticker.finish();
+            try {
+                ticker.finish();
+            } catch (RuntimeException e) {
+                // the run already ended FAILED; releasing the rest matters more than this write's cause
+                LOG.warn("{}: {}", simulation, e.getMessage());
+            }
         }
         warmupTimer.shutdownNow();
         hiccups.close();

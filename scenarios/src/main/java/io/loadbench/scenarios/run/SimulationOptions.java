@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +17,14 @@ import java.util.regex.Pattern;
  * A simulation's effective options: its preset ({@code -Dpreset=smoke}, the default) with individual
  * overrides from {@code -D} system properties of the same names ({@code -Drate=2000 -Dduration=2m}).
  * Validated on read; a bad value names its option. Immutable.
+ *
+ * <p>A {@code -D} property that is no option of the simulation but looks like a misspelling of one
+ * ({@code -Dqueriespersec=5000}: equal ignoring case, or within {@value #MAX_TYPO_DISTANCE} edits, one for
+ * option names of {@value #SHORT_NAME_LENGTH} letters or fewer, where two edits reach unrelated words) is rejected
+ * with the name it probably meant: read as nothing, it would run the preset's value, a different experiment
+ * than the one asked for. Properties of the JVM, Maven, Gatling and loadbench's infrastructure are never
+ * options: every name with a dot ({@code java.*}, {@code gatling.*}, {@code loadbench.*}, {@code maven.*}, …)
+ * and the plain names in {@link #INFRASTRUCTURE}.
  */
 public final class SimulationOptions {
 
@@ -21,6 +32,13 @@ public final class SimulationOptions {
     public static final String DEFAULT_PRESET = "smoke";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    /** Plain (dot-less) system properties that are not options: the run's target and label, Maven's and Surefire's. */
+    static final Set<String> INFRASTRUCTURE = Set.of("preset", "target", "pgUrl", "redisUrl", "label",
+            "skipTests", "test", "it.test", "debug", "basedir", "localRepository", "skip");
+
+    static final int MAX_TYPO_DISTANCE = 2;
+    static final int SHORT_NAME_LENGTH = 4;
 
     private final String simulation;
     private final String preset;
@@ -58,6 +76,7 @@ public final class SimulationOptions {
             throw rejected(onRejected, "unknown preset '" + preset + "' for " + simulation + " (-Dpreset); known: "
                     + String.join(", ", presets.keySet()));
         }
+        rejectMisspelledOptions(simulation, base.keySet(), system, onRejected);
         Map<String, String> values = new TreeMap<>(base);
         for (String key : base.keySet()) {
             String override = system.getProperty(key);
@@ -66,6 +85,56 @@ public final class SimulationOptions {
             }
         }
         return new SimulationOptions(simulation, preset, values, onRejected);
+    }
+
+    private static void rejectMisspelledOptions(String simulation, Set<String> options, Properties system,
+                                                Consumer<IllegalArgumentException> onRejected) {
+        for (String property : new TreeSet<>(system.stringPropertyNames())) {
+            if (options.contains(property) || property.contains(".") || INFRASTRUCTURE.contains(property)) {
+                continue;
+            }
+            Optional<String> meant = closest(property, options);
+            if (meant.isPresent()) {
+                throw rejected(onRejected, simulation + ": unknown option " + property + " (-D" + property
+                        + "); did you mean " + meant.get() + "?");
+            }
+        }
+    }
+
+    /** The option {@code property} is probably a misspelling of, if any: the nearest within the allowed edits. */
+    static Optional<String> closest(String property, Set<String> options) {
+        String lower = property.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String option : new TreeSet<>(options)) {
+            int distance = editDistance(lower, option.toLowerCase(Locale.ROOT));
+            int allowed = option.length() <= SHORT_NAME_LENGTH ? 1 : MAX_TYPO_DISTANCE;
+            if (distance <= allowed && distance < bestDistance) {
+                best = option;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public String preset() {
@@ -137,6 +206,42 @@ public final class SimulationOptions {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    /** A duration option that must be longer than zero (a load's length, a timeout, a limit). */
+    public Duration positiveDuration(String option) {
+        Duration value = duration(option);
+        if (value.isZero()) {
+            throw invalid(option, "a duration longer than zero");
+        }
+        return value;
+    }
+
+    /** A number option within {@code [min, max]}. */
+    public double numberBetween(String option, double min, double max) {
+        double value = number(option);
+        if (value < min || value > max) {
+            throw invalid(option, "a number from " + plain(min) + " to " + plain(max));
+        }
+        return value;
+    }
+
+    /** A fraction option, from 0 to 1 ({@code 0.05} = 5%). */
+    public double ratio(String option) {
+        return numberBetween(option, 0, 1);
+    }
+
+    /** A number option greater than zero (a scale, a rate). */
+    public double positiveNumber(String option) {
+        double value = number(option);
+        if (value <= 0) {
+            throw invalid(option, "a number greater than zero");
+        }
+        return value;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** A choice option: one of {@code allowed}, as written. */

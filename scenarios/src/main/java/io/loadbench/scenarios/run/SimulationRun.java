@@ -83,6 +83,7 @@ public final class SimulationRun implements AutoCloseable {
     private List<Slo> slos = List.of();
     private Optional<RunMeasurement> measurement = Optional.empty();
     private Optional<List<String>> failures = Optional.empty();
+    private Optional<Duration> bound = Optional.empty();
 
     private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target) {
         this.simulation = simulation;
@@ -136,6 +137,7 @@ public final class SimulationRun implements AutoCloseable {
             // a value rejected later, while the simulation builds its scenarios, ends the run as a failure here would
             SimulationOptions options = SimulationOptions.resolve(optionsOwner, presets, system,
                     rejected -> abandon(folder, target.get(), rejected));
+            validateCommonOptions(options);
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
             Datastores datastores = target.get().orElseThrow().datastores();
@@ -156,6 +158,22 @@ public final class SimulationRun implements AutoCloseable {
             abandon(folder, target.get(), e);
             throw e;
         }
+    }
+
+    /**
+     * Reads every common option once, range-checked, before anything starts: several are read only by the
+     * verdict, after the load, where a bad value would throw away the run it judges.
+     */
+    private static void validateCommonOptions(SimulationOptions options) {
+        options.duration("warmup");
+        options.ratio("rateTolerance");
+        options.ratio("maxKoRatio");
+        options.positiveDuration("maxStall");
+        options.positiveInt("pgPool");
+        options.positiveInt("redisPool");
+        options.positiveInt("executorQueue");
+        options.positiveDuration("poolTimeout");
+        options.positiveDuration("queryTimeout");
     }
 
     private static Target ownTarget(Properties system) {
@@ -197,9 +215,34 @@ public final class SimulationRun implements AutoCloseable {
                 .pgPoolSize(options.positiveInt("pgPool"))
                 .redisPoolSize(options.positiveInt("redisPool"))
                 .executorQueueCapacity(options.positiveInt("executorQueue"))
-                .poolTimeout(options.duration("poolTimeout"))
-                .queryTimeout(options.duration("queryTimeout"));
+                .poolTimeout(options.positiveDuration("poolTimeout"))
+                .queryTimeout(options.positiveDuration("queryTimeout"));
     }
+
+    /**
+     * The longest the simulation may run, for {@code setUp(...).maxDuration(run.maxDuration(loadLength))}: the
+     * plan's load, plus the query and pool timeouts (a request started at the load's last moment fails by then at
+     * the latest: the statement is cancelled, the Redis socket times out), plus {@link #VERDICT_MARGIN} for the
+     * verdict. Without it one request that never returns keeps Gatling running forever, since the verdict starts
+     * only after every user ended. A run Gatling stops at this bound ends FAILED ("did not finish within …"),
+     * with its {@code scenario.json}. Recorded in the manifest as the parameter {@code maxDurationMs}.
+     *
+     * @param loadLength how long the plan's injection lasts (ramp, hold, duration, day length)
+     */
+    public synchronized Duration maxDuration(Duration loadLength) {
+        if (loadLength.isNegative() || loadLength.isZero()) {
+            throw new IllegalArgumentException("the load's length must be positive, got " + loadLength);
+        }
+        Duration bound = loadLength.plus(options.positiveDuration("queryTimeout")).plus(options.positiveDuration("poolTimeout"))
+                .plus(VERDICT_MARGIN);
+        this.bound = Optional.of(bound);
+        runFolder.manifest().putParameter("maxDurationMs", bound.toMillis());
+        runFolder.writeManifest();
+        return bound;
+    }
+
+    /** What {@link #maxDuration} adds beyond the requests' timeouts: the verdict's own work and a busy machine's slack. */
+    static final Duration VERDICT_MARGIN = Duration.ofSeconds(10);
 
     /** Open model: the request rate the run must achieve (within {@code rateTolerance}). */
     public synchronized SimulationRun expectRequestRate(double requestsPerSec) {
@@ -239,10 +282,10 @@ public final class SimulationRun implements AutoCloseable {
     synchronized List<VerdictCheck> checks() {
         List<VerdictCheck> checks = new ArrayList<>();
         checks.add(new MeasuredWindowCheck(options.string("warmup")));
-        targets.requestsPerSec().ifPresent(rate -> checks.add(new RateCheck(rate, options.number("rateTolerance"))));
+        targets.requestsPerSec().ifPresent(rate -> checks.add(new RateCheck(rate, options.ratio("rateTolerance"))));
         targets.users().ifPresent(count -> checks.add(new UsersCheck(count)));
         checks.add(new RequestsCompletedCheck());
-        checks.add(new KoRatioCheck(options.number("maxKoRatio")));
+        checks.add(new KoRatioCheck(options.ratio("maxKoRatio")));
         checks.add(new DroppedRequestsCheck());
         checks.add(new InjectorStallCheck(options.duration("maxStall")));
         checks.add(new RedisInfoAgreementCheck());
@@ -310,9 +353,12 @@ public final class SimulationRun implements AutoCloseable {
         return () -> builder;
     }
 
-    /** The Gatling assertion that fails the build when the verdict is KO. */
+    /**
+     * The Gatling assertion that fails the build unless the verdict ran and was OK: a run Gatling stopped at its
+     * {@link #maxDuration} never reaches the verdict, and "no failed verdict" would pass it.
+     */
     public Assertion assertion() {
-        return CoreDsl.details(VERDICT_REQUEST).failedRequests().count().is(0L);
+        return CoreDsl.details(VERDICT_REQUEST).successfulRequests().count().is(1L);
     }
 
     /** The failures the verdict found (empty when OK), empty before the verdict. */
@@ -322,22 +368,45 @@ public final class SimulationRun implements AutoCloseable {
 
     /** Ends the measurement and decides the run; returns its failures (empty when OK). Idempotent. */
     public synchronized List<String> conclude() {
+        return conclude(List.of());
+    }
+
+    /**
+     * Decides the run with {@code already} (what ended it early) before the checks' failures. A write to the run
+     * folder that fails (an interval log, {@code scenario.json}) fails the run with its cause, never the verdict.
+     */
+    private List<String> conclude(List<String> already) {
         if (failures.isPresent()) {
             return failures.get();
         }
         if (measurement.isEmpty()) {
-            return end(List.of("the measurement never began (begin() was not called)"));
+            List<String> found = new ArrayList<>(already);
+            found.add("the measurement never began (begin() was not called)");
+            return end(found);
         }
-        Measurement measured = measurement.get().finish(options.duration("queryTimeout").plusSeconds(5),
-                target.datastores().kind() == TargetKind.EMBEDDED, users.max());
-        List<VerdictCheck> checks = checks();
-        List<String> found = VerdictCheck.failures(checks, measured);
-        ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
-                options.preset(), options.duration("warmup"), targets, options.duration("maxStall"), measured, checks, found));
-        LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,
-                String.format(Locale.ROOT, "%.1f", measured.achievedRequestsPerSec()), measured.ok(), measured.ko(),
-                found.isEmpty() ? "OK" : found);
+        List<String> found = new ArrayList<>(already);
+        try {
+            RunMeasurement measuring = measurement.get();
+            Measurement measured = measuring.finish(options.duration("queryTimeout").plusSeconds(5),
+                    target.datastores().kind() == TargetKind.EMBEDDED, users.max());
+            measuring.writeFailure().ifPresent(failure -> found.add(oneLine(failure)));
+            List<VerdictCheck> checks = checks();
+            found.addAll(VerdictCheck.failures(checks, measured));
+            ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
+                    options.preset(), options.duration("warmup"), targets, options.duration("maxStall"), measured, checks, found));
+            LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,
+                    String.format(Locale.ROOT, "%.1f", measured.achievedRequestsPerSec()), measured.ok(), measured.ko(),
+                    found.isEmpty() ? "OK" : found);
+        } catch (RuntimeException e) {
+            found.add("the run folder could not be written: " + oneLine(e));
+        }
         return end(found);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private List<String> end(List<String> found) {
@@ -351,17 +420,33 @@ public final class SimulationRun implements AutoCloseable {
         return ended;
     }
 
+    /** Why a run closed without its verdict: its bound, when it ran that long. */
+    private String unfinishedReason() {
+        long ranMs = measurement.map(m -> clock.millis() - m.logStartMs()).orElse(0L);
+        // Gatling's clock starts a little after begin(): a run stopped at its bound has run at least about that long
+        if (bound.isPresent() && ranMs >= bound.get().toMillis() - 1_000) {
+            return "did not finish within " + bound.get().toMillis() / 1000.0 + " s (the plan's load, the request timeouts"
+                    + " and " + VERDICT_MARGIN.toSeconds() + " s; requests still running or users still active): Gatling stopped it"
+                    + " at its maxDuration";
+        }
+        return "the run ended before its verdict (crashed or interrupted)";
+    }
+
     /** The measured latency totals by request name (after the verdict). */
     public synchronized Map<String, RequestLatencyTotals> latencyTotals() {
         return measurement.map(RunMeasurement::latencyTotals).orElse(Map.of());
     }
 
-    /** Releases pools and the target; a run that never reached its verdict is marked FAILED. Idempotent. */
+    /**
+     * Releases pools and the target; a run that never reached its verdict is marked FAILED, with its
+     * {@code scenario.json} when it was measuring: "did not finish within …" when Gatling stopped it at its
+     * {@link #maxDuration bound}, else as crashed or interrupted. Idempotent.
+     */
     @Override
     public synchronized void close() {
         try {
             if (failures.isEmpty()) {
-                end(List.of("the run ended before its verdict (crashed or interrupted)"));
+                conclude(List.of(unfinishedReason()));
             }
         } finally {
             measurement.ifPresent(RunMeasurement::abandon);

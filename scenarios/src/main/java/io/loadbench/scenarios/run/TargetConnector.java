@@ -2,6 +2,7 @@ package io.loadbench.scenarios.run;
 
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.RedisEndpoint;
+import io.loadbench.results.Secrets;
 import io.loadbench.scenarios.protocol.DatastoreConnector;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -31,8 +32,13 @@ public final class TargetConnector implements DatastoreConnector {
     }
 
     @Override
-    public DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout) {
-        return datastores.newPgPool(poolName, maxSize, config -> config.setConnectionTimeout(acquireTimeout.toMillis()));
+    public DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout, Duration commandTimeout) {
+        // pgjdbc's socketTimeout is in whole seconds; rounded up so it never undercuts the statement's own timeout
+        long socketTimeoutSec = Math.max(1, (commandTimeout.toMillis() + 999) / 1000);
+        return datastores.newPgPool(poolName, maxSize, config -> {
+            config.setConnectionTimeout(acquireTimeout.toMillis());
+            config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeoutSec));
+        });
     }
 
     @Override
@@ -68,7 +74,9 @@ public final class TargetConnector implements DatastoreConnector {
             redis.ping();
         } catch (RuntimeException e) {
             redis.close();
-            throw new IllegalStateException("Redis at " + endpoint.hostAndPort() + ": " + e.getMessage(), e);
+            // a driver may echo what it was given: the message goes through the one masking rule
+            throw new IllegalStateException("Redis at " + endpoint.hostAndPort() + ": "
+                    + Secrets.maskIn(e.getMessage(), endpoint.password()), e);
         }
         return redis;
     }

@@ -118,7 +118,7 @@ class DatastoreDslCompileTest {
     /** The compile test never runs a request. */
     private static final class UnusedConnector implements DatastoreConnector {
         @Override
-        public javax.sql.DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout) {
+        public javax.sql.DataSource openPgPool(String poolName, int maxSize, Duration acquireTimeout, Duration commandTimeout) {
             throw new UnsupportedOperationException();
         }
 

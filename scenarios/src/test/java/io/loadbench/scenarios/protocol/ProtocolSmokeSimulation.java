@@ -23,6 +23,7 @@ import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SimulationRun;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,7 +82,8 @@ public class ProtocolSmokeSimulation extends Simulation {
         setUp(visits.injectOpen(constantUsersPerSec(USERS_PER_SEC).during(SECONDS))
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(Duration.ofSeconds(SECONDS)));
     }
 
     @Override

@@ -46,7 +46,8 @@ public class RedisStallSimulation extends Simulation {
         setUp(gets.injectOpen(constantUsersPerSec(RATE).during(SECONDS)).andThen(verdict.injectOpen(atOnceUsers(1))),
                 incident.injectOpen(nothingFor(Duration.ZERO), atOnceUsers(1)))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(Duration.ofSeconds(SECONDS)));
     }
 
     @Override

@@ -120,14 +120,15 @@ public class CacheQueriesSimulation extends Simulation {
         int eventsPerSec = options.positiveInt("eventsPerSec");
         // every query is one or three requests; the target counts the first request of each query and each event
         run.expectRequestRate(queriesPerSec + eventsPerSec)
-                .expectHitRatio(options.number("hitTarget"))
-                .slos(List.of(Slo.intended("dashboard get", 99.0, options.duration("p99Limit")),
-                        Slo.intended("filtered get", 99.0, options.duration("p99Limit"))));
-        setUp(queries.injectOpen(constantUsersPerSec(queriesPerSec).during(options.duration("duration")))
+                .expectHitRatio(options.ratio("hitTarget"))
+                .slos(List.of(Slo.intended("dashboard get", 99.0, options.positiveDuration("p99Limit")),
+                        Slo.intended("filtered get", 99.0, options.positiveDuration("p99Limit"))));
+        setUp(queries.injectOpen(constantUsersPerSec(queriesPerSec).during(options.positiveDuration("duration")))
                         .andThen(verdict.injectOpen(atOnceUsers(1))),
-                events.injectOpen(constantUsersPerSec(eventsPerSec).during(options.duration("duration"))))
+                events.injectOpen(constantUsersPerSec(eventsPerSec).during(options.positiveDuration("duration"))))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(options.positiveDuration("duration")));
     }
 
     private static Map<String, Object> plan(SimulationOptions options) {

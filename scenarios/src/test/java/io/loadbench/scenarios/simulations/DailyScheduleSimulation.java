@@ -77,11 +77,11 @@ public class DailyScheduleSimulation extends Simulation {
     private final SimulationRun run = SimulationRun.open("daily-schedule", "DailyScheduleSimulation", PRESETS,
             DailyScheduleSimulation::plan);
     private final SimulationOptions options = run.options();
-    private final double hourSeconds = options.duration("dayLength").toMillis() / 24_000.0;
-    private final double tpsScale = options.number("tpsScale");
+    private final double hourSeconds = options.positiveDuration("dayLength").toMillis() / 24_000.0;
+    private final double tpsScale = options.positiveNumber("tpsScale");
     private final String incident = incidentKind();
-    private final long incidentStartMs = Math.round(options.number("incidentAt") * hourSeconds * 1000);
-    private final long incidentEndMs = incidentStartMs + options.duration("incidentDuration").toMillis();
+    private final long incidentStartMs = Math.round(options.numberBetween("incidentAt", 0, 24) * hourSeconds * 1000);
+    private final long incidentEndMs = incidentStartMs + options.positiveDuration("incidentDuration").toMillis();
     private final String affected = "pause-redis".equals(incident) ? "session get" : "recent errors";
 
     private final ScenarioBuilder transactions = scenario("transactions")
@@ -101,7 +101,7 @@ public class DailyScheduleSimulation extends Simulation {
 
     private final ScenarioBuilder incidentInjector = scenario("incident")
             .pause(Duration.ofMillis(incidentStartMs))
-            .repeat((int) Math.max(1, options.duration("incidentDuration").toSeconds())).on(
+            .repeat((int) Math.max(1, options.positiveDuration("incidentDuration").toSeconds())).on(
                     exec(redis("incident: CLIENT PAUSE").command("CLIENT", "PAUSE", "1000").check(reply().is("OK")))
                     .pause(Duration.ofSeconds(1)));
 
@@ -115,14 +115,15 @@ public class DailyScheduleSimulation extends Simulation {
             steps.add(rampUsersPerSec(segment[2] * tpsScale).to(segment[3] * tpsScale).during(length));
             scheduledUsers += (segment[2] + segment[3]) / 2 * tpsScale * length.toMillis() / 1000.0;
         }
-        double transactionsPerSec = scheduledUsers / (options.duration("dayLength").toMillis() / 1000.0);
+        double transactionsPerSec = scheduledUsers / (options.positiveDuration("dayLength").toMillis() / 1000.0);
         // two requests per transaction at least (session get, recent errors)
         run.expectRequestRate(2 * transactionsPerSec).extraCheck(new ExtraCheck("incident", this::incidentReport));
         var load = transactions.injectOpen(steps.toArray(OpenInjectionStep[]::new)).andThen(verdict.injectOpen(atOnceUsers(1)));
         var setUp = "pause-redis".equals(incident)
                 ? setUp(load, incidentInjector.injectOpen(atOnceUsers(1)))
                 : setUp(load);
-        setUp.protocols(run.protocol()).assertions(run.assertion());
+        setUp.protocols(run.protocol()).assertions(run.assertion())
+                .maxDuration(run.maxDuration(options.positiveDuration("dayLength")));
     }
 
     private String incidentKind() {
@@ -183,7 +184,7 @@ public class DailyScheduleSimulation extends Simulation {
         double offsetSec = (measurement.firstRequestMs().getAsLong() - measurement.logStartMs()) / 1000.0;
         double startSec = offsetSec + incidentStartMs / 1000.0;
         double endSec = offsetSec + incidentEndMs / 1000.0;
-        double recoveredSec = endSec + options.duration("recoveryWindow").toMillis() / 1000.0;
+        double recoveredSec = endSec + options.positiveDuration("recoveryWindow").toMillis() / 1000.0;
         Histogram before = new Histogram(3), during = new Histogram(3), after = new Histogram(3);
         Path log = measurement.hdrDir().resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(affected));
         for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
@@ -230,7 +231,7 @@ public class DailyScheduleSimulation extends Simulation {
     public void before() {
         run.begin(() -> {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
-                    io.loadbench.loader.datasets.commerce.CommerceSettings.DEFAULTS.withSchedule(1, options.number("baseTps")));
+                    io.loadbench.loader.datasets.commerce.CommerceSettings.DEFAULTS.withSchedule(1, options.positiveNumber("baseTps")));
             run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
         });
     }

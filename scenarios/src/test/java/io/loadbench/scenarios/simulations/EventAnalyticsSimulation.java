@@ -71,12 +71,13 @@ public class EventAnalyticsSimulation extends Simulation {
 
     {
         run.expectUsers(users).slos(List.of(
-                Slo.intended("events by type", 99.0, options.duration("p99Limit")),
-                Slo.intended("top users", 99.0, options.duration("p99Limit"))));
-        setUp(analysts.injectClosed(constantConcurrentUsers(users).during(options.duration("duration")))
+                Slo.intended("events by type", 99.0, options.positiveDuration("p99Limit")),
+                Slo.intended("top users", 99.0, options.positiveDuration("p99Limit"))));
+        setUp(analysts.injectClosed(constantConcurrentUsers(users).during(options.positiveDuration("duration")))
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(options.positiveDuration("duration")));
     }
 
     private static Map<String, Object> plan(SimulationOptions options) {

@@ -75,10 +75,11 @@ public class GatewayPaginationSimulation extends Simulation {
     {
         int rate = options.positiveInt("rate");
         run.expectRequestRate(rate);
-        setUp(listings.injectOpen(constantUsersPerSec(rate).during(options.duration("duration")))
+        setUp(listings.injectOpen(constantUsersPerSec(rate).during(options.positiveDuration("duration")))
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(options.positiveDuration("duration")));
     }
 
     private static Map<String, Object> plan(SimulationOptions options) {

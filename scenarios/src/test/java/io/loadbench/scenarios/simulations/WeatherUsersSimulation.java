@@ -69,12 +69,16 @@ public class WeatherUsersSimulation extends Simulation {
 
     {
         Duration ramp = Duration.ofMillis(1000L * users / options.positiveInt("rampRate"));
-        run.expectUsers(users).slos(List.of(Slo.intended(requestName(), 99.0, options.duration("p99Limit"))));
+        if (options.duration("thinkMax").compareTo(options.duration("thinkMin")) < 0) {
+            throw options.reject("thinkMax", "must not be shorter than thinkMin (" + options.string("thinkMin") + ")");
+        }
+        run.expectUsers(users).slos(List.of(Slo.intended(requestName(), 99.0, options.positiveDuration("p99Limit"))));
         setUp(visitors.injectClosed(rampConcurrentUsers(0).to(users).during(ramp),
-                        constantConcurrentUsers(users).during(options.duration("hold")))
+                        constantConcurrentUsers(users).during(options.positiveDuration("hold")))
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
-                .assertions(run.assertion());
+                .assertions(run.assertion())
+                .maxDuration(run.maxDuration(ramp.plus(options.positiveDuration("hold"))));
     }
 
     private static Map<String, Object> plan(SimulationOptions options) {
