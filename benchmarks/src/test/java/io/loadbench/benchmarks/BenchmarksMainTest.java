@@ -103,14 +103,20 @@ class BenchmarksMainTest {
     @Test
     @Timeout(180)
     void aPasswordInTheTargetUrlIsMaskedInJmhJsonAndInJmhsOutput() throws Exception {
-        // the embedded PostgreSQL trusts local connections: the password is handed to every fork but never checked
-        io.loadbench.datastores.PostgresEndpoint postgres = io.loadbench.datastores.testing.TestDatastores.embedded().postgres();
-        io.loadbench.datastores.RedisEndpoint redis = io.loadbench.datastores.testing.TestDatastores.embedded().redis();
-        String pgUrl = postgres.jdbcUrl() + "?user=" + postgres.user() + "&password=" + ENCODED_PASSWORD;
+        // the embedded servers require passwords: a role of this test's own carries the password under test
+        io.loadbench.datastores.Datastores embedded = io.loadbench.datastores.testing.TestDatastores.embedded();
+        io.loadbench.datastores.PostgresEndpoint postgres = embedded.postgres();
+        io.loadbench.datastores.RedisEndpoint redis = embedded.redis();
+        try (java.sql.Connection admin = embedded.openPgConnection(); java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("DROP ROLE IF EXISTS lb_secret_test");
+            sql.execute("CREATE ROLE lb_secret_test LOGIN SUPERUSER PASSWORD '" + RAW_PASSWORD.replace("'", "''") + "'");
+        }
+        String pgUrl = postgres.jdbcUrl() + "?user=lb_secret_test&password=" + ENCODED_PASSWORD;
+        String redisUrl = "redis://" + (redis.password() == null ? "" : ":" + redis.password() + "@") + redis.hostAndPort();
         SuiteSettings settings = new SuiteSettings(temp.resolve("results"), "test-bench", null, pgUrl,
-                "redis://" + redis.hostAndPort(), false, Map.of());
+                redisUrl, false, Map.of());
         // an external target reaches the forks as the launcher's -D options, which JMH copies into jmh.json
-        String forkArguments = "-Dloadbench.pg.url=" + pgUrl + " -Dloadbench.redis.url=redis://" + redis.hostAndPort();
+        String forkArguments = "-Dloadbench.pg.url=" + pgUrl + " -Dloadbench.redis.url=" + redisUrl;
         int status = new BenchmarksMain(settings, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(List.of(
                 "RedisPipelineBenchmark.roundTrips", "-p", "variant=STRING", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
