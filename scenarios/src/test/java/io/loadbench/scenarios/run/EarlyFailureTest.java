@@ -32,9 +32,22 @@ class EarlyFailureTest {
             users  | many                       | WeatherUsersSimulation option users (-Dusers): expected a positive number, got 'many'
             query  | median                     | WeatherUsersSimulation option query (-Dquery): expected aggregate or summary, got 'median'
             preset | huge                       | unknown preset 'huge' for WeatherUsersSimulation (-Dpreset)
+            usres  | 5000                       | WeatherUsersSimulation: unknown option usres (-Dusres); did you mean users?
+            maxKoRatio | 2                      | WeatherUsersSimulation option maxKoRatio (-DmaxKoRatio): expected a number from 0 to 1, got '2'
+            hold   | 0s                         | WeatherUsersSimulation option hold (-Dhold): expected a duration longer than zero, got '0s'
+            queryTimeout | 0ms                  | WeatherUsersSimulation option queryTimeout (-DqueryTimeout): expected a duration longer than zero, got '0ms'
+            thinkMax | 500ms                    | WeatherUsersSimulation option thinkMax (-DthinkMax): must not be shorter than thinkMin (1s)
             """)
     void theWeatherSimulationCannotStartAndSaysWhyInItsRunFolder(String option, String value, String reason) throws Exception {
         assertThat(failureReason(WeatherUsersSimulation.class, Map.of(option, value))).startsWith(reason);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void theCacheSimulationRejectsAMisspelledRateInsteadOfRunningThePresetsRate() throws Exception {
+        assertThat(failureReason(io.loadbench.scenarios.simulations.CacheQueriesSimulation.class,
+                Map.of("queriespersec", "5000", "preset", "full")))
+                .isEqualTo("CacheQueriesSimulation: unknown option queriespersec (-Dqueriespersec); did you mean queriesPerSec?");
     }
 
     @Test
