@@ -112,7 +112,7 @@ class BenchmarksMainTest {
             sql.execute("CREATE ROLE lb_secret_test LOGIN SUPERUSER PASSWORD '" + RAW_PASSWORD.replace("'", "''") + "'");
         }
         String pgUrl = postgres.jdbcUrl() + "?user=lb_secret_test&password=" + ENCODED_PASSWORD;
-        String redisUrl = "redis://" + (redis.password() == null ? "" : ":" + redis.password() + "@") + redis.hostAndPort();
+        String redisUrl = redis.urlWithCredentials();
         SuiteSettings settings = new SuiteSettings(temp.resolve("results"), "test-bench", null, pgUrl,
                 redisUrl, false, Map.of());
         // an external target reaches the forks as the launcher's -D options, which JMH copies into jmh.json

@@ -1,6 +1,9 @@
 package io.loadbench.datastores;
 
 import io.loadbench.results.Secrets;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +86,23 @@ public record PostgresEndpoint(String host, int port, String database, String us
             }
             url.append(separator).append(option.getKey()).append('=').append(option.getValue());
             separator = '&';
+        }
+        return url.toString();
+    }
+
+    /**
+     * The pgjdbc URL with {@code user} and {@code password} as query parameters (URL-encoded), for handing a server to
+     * another process (a JMH fork, a child JVM in a test). It carries the password: never print or save it.
+     */
+    public String jdbcUrlWithCredentials() {
+        StringBuilder url = new StringBuilder(jdbcUrl());
+        char separator = url.indexOf("?") < 0 ? '?' : '&';
+        if (user != null) {
+            url.append(separator).append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        if (password != null) {
+            url.append(separator).append("password=").append(URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
         return url.toString();
     }

@@ -1,6 +1,8 @@
 package io.loadbench.datastores;
 
 import io.loadbench.results.Secrets;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -82,6 +84,19 @@ public record RedisEndpoint(String host, int port, String user, String password,
     /** The URL without user info, e.g. {@code redis://127.0.0.1:6379} or {@code rediss://cache:6380/2}. */
     public String url() {
         return (tls ? "rediss://" : "redis://") + hostAndPort() + (database == 0 ? "" : "/" + database);
+    }
+
+    /**
+     * The URL with its user info ({@code redis://user:password@host:port/db}, both URL-encoded), for handing a server
+     * to another process. It carries the password: never print or save it.
+     */
+    public String urlWithCredentials() {
+        if (user == null && password == null) {
+            return url();
+        }
+        String userInfo = (user == null ? "" : URLEncoder.encode(user, StandardCharsets.UTF_8))
+                + (password == null ? "" : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8)) + "@";
+        return (tls ? "rediss://" : "redis://") + userInfo + hostAndPort() + (database == 0 ? "" : "/" + database);
     }
 
     @Override

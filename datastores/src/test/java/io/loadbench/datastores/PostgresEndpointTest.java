@@ -10,6 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresEndpointTest {
 
     @Test
+    void theUrlWithCredentialsParsesBackToTheSameEndpointWhateverThePasswordHolds() {
+        PostgresEndpoint endpoint = PostgresEndpoint.parse(
+                "jdbc:postgresql://127.0.0.1:5433/bench?sslmode=disable&user=lb&password=p%40ss%2Fw%3Fr%23d%3A%25%26x", "--pg-url");
+
+        PostgresEndpoint again = PostgresEndpoint.parse(endpoint.jdbcUrlWithCredentials(), "--pg-url");
+
+        assertThat(endpoint.password()).isEqualTo("p@ss/w?r#d:%&x");
+        assertThat(again).isEqualTo(endpoint);
+    }
+
+    @Test
     void parsesAPgjdbcUrlWithCredentialsInTheQuery() {
         PostgresEndpoint endpoint = PostgresEndpoint.parse(
                 "jdbc:postgresql://db.example:6543/bench?user=loader&password=s3cr%26t&sslmode=require", "--pg-url");

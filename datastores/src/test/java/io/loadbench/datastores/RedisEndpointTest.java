@@ -10,6 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisEndpointTest {
 
     @Test
+    void theUrlWithCredentialsParsesBackToTheSameEndpointWhateverThePasswordHolds() {
+        RedisEndpoint endpoint = new RedisEndpoint("127.0.0.1", 6380, "lb", "p@ss/w?r#d:%", 2, false);
+
+        assertThat(RedisEndpoint.parse(endpoint.urlWithCredentials(), "--redis-url")).isEqualTo(endpoint);
+        assertThat(RedisEndpoint.of("127.0.0.1", 6379).urlWithCredentials()).isEqualTo("redis://127.0.0.1:6379");
+    }
+
+    @Test
     void parsesHostPortAndDefaults() {
         RedisEndpoint endpoint = RedisEndpoint.parse("redis://127.0.0.1:6380", "--redis-url");
 

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <p>A run ends OK only when its owner says so ({@link #succeeded()}); {@link #failed(String)} ends it FAILED with the
  * reason. Every other way out ends it FAILED too, so no path leaves a folder RUNNING:
  * <ul>
- *   <li>{@link #close()} (try-with-resources) on a run that was not ended: FAILED, "ended without a verdict", or
- *       the cause recorded by {@link #failOnClose(Throwable)};</li>
+ *   <li>{@link #close()} (try-with-resources) on a run that was not ended: FAILED, {@link #NO_VERDICT} (an owner
+ *       that knows why records it with {@link #failed(Throwable)} before the run closes);</li>
  *   <li>a JVM that exits (Ctrl-C, SIGTERM, {@code System.exit}) while the run is open: FAILED by a shutdown hook
  *       ({@link #INTERRUPTED}). Only {@code kill -9} and power loss leave a RUNNING folder behind.</li>
  * </ul>
@@ -48,7 +48,6 @@ public final class Run implements AutoCloseable {
     private final Manifest manifest;
     private final Clock clock;
     private final Thread shutdownHook;
-    private Throwable closeCause;
     private String interruptedReason = INTERRUPTED;
     private boolean ended;
     private boolean endedByOwner;
@@ -148,21 +147,10 @@ public final class Run implements AutoCloseable {
         interruptedReason = reason;
     }
 
-    /** Remembers why the run is failing, so that {@link #close()} records it if nothing ends the run first. */
-    public synchronized void failOnClose(Throwable cause) {
-        if (closeCause == null) {
-            closeCause = cause;
-        }
-    }
-
-    /** Ends a run that was not ended: FAILED with the recorded cause, or {@link #NO_VERDICT}. Idempotent. */
+    /** Ends a run that was not ended FAILED with {@link #NO_VERDICT}. Idempotent. */
     @Override
     public void close() {
-        Throwable cause;
-        synchronized (this) {
-            cause = closeCause;
-        }
-        endIfOpen(cause == null ? NO_VERDICT : describe(cause));
+        endIfOpen(NO_VERDICT);
     }
 
     private void interrupted() {

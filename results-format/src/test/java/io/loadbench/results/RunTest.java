@@ -131,9 +131,9 @@ class RunTest {
     }
 
     @Test
-    void aRunClosedAfterAFailureRecordsItsCause() throws IOException {
+    void aRunThatFailedWithACauseRecordsItsMessageMasked() throws IOException {
         try (Run run = Run.start(results, "db", RunKind.JMH, "jmh", clock, ENVIRONMENT, TOOL)) {
-            run.failOnClose(new IllegalStateException("server postgresql://u:hunter2@db:5432/x went away"));
+            run.failed(new IllegalStateException("server postgresql://u:hunter2@db:5432/x went away"));
         }
 
         String manifest = Files.readString(onlyRunFolder().resolve(Run.MANIFEST_FILE));

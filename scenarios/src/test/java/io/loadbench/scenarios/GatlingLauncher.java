@@ -44,11 +44,8 @@ public final class GatlingLauncher {
     }
 
     public static synchronized Result run(Class<?> simulation, Path resultsDir, Map<String, String> properties) {
-        Path gatlingLink = resultsDir.resolve(".gatling-link");
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("loadbench.results", resultsDir.toString());
-        all.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
-        all.put("gatling.data.enableAnalytics", "false");
+        Path gatlingLink = gatlingLink(resultsDir);
+        Map<String, String> all = launchProperties(resultsDir, properties);
         Map<String, String> previous = new HashMap<>();
         all.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         try {
@@ -74,15 +71,11 @@ public final class GatlingLauncher {
      */
     public static Result runWithoutTargetEnvironment(Class<?> simulation, Path resultsDir, Map<String, String> properties,
                                                      java.time.Duration timeout) throws IOException, InterruptedException {
-        Path gatlingLink = resultsDir.resolve(".gatling-link");
+        Path gatlingLink = gatlingLink(resultsDir);
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m"));
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("loadbench.results", resultsDir.toString());
-        all.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
-        all.put("gatling.data.enableAnalytics", "false");
-        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        launchProperties(resultsDir, properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", simulation.getName(), "-rf", gatlingLink.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -95,6 +88,19 @@ public final class GatlingLauncher {
             throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeout);
         }
         return new Result(child.exitValue(), onlyRunFolder(resultsDir));
+    }
+
+    private static Path gatlingLink(Path resultsDir) {
+        return resultsDir.resolve(".gatling-link");
+    }
+
+    /** The properties a run gets beside the test's own, as the gatling-maven-plugin's fork gets them. */
+    private static Map<String, String> launchProperties(Path resultsDir, Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("loadbench.results", resultsDir.toString());
+        all.put("loadbench.gatling.resultsFolder", gatlingLink(resultsDir).toString());
+        all.put("gatling.data.enableAnalytics", "false");
+        return all;
     }
 
     private static Path onlyRunFolder(Path resultsDir) {

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.loadbench.datastores.Datastores;
-import io.loadbench.datastores.PostgresEndpoint;
-import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.TargetKind;
 import io.loadbench.datastores.TargetSpec;
 
@@ -50,29 +48,9 @@ public final class ForkTarget {
         if (datastores.kind() == TargetKind.EXTERNAL) {
             return properties;
         }
-        PostgresEndpoint postgres = datastores.postgres();
-        StringBuilder pgUrl = new StringBuilder(postgres.jdbcUrl());
-        char separator = pgUrl.indexOf("?") < 0 ? '?' : '&';
-        if (postgres.user() != null) {
-            pgUrl.append(separator).append("user=").append(postgres.user());
-            separator = '&';
-        }
-        if (postgres.password() != null) {
-            // a password loadbench itself chose for a throw-away server, never a user's
-            pgUrl.append(separator).append("password=").append(postgres.password());
-        }
-        properties.put(PG_URL_PROPERTY, pgUrl.toString());
-        properties.put(REDIS_URL_PROPERTY, redisUrlWithPassword(datastores.redis()));
+        // passwords loadbench itself chose for throw-away servers, never a user's
+        properties.put(PG_URL_PROPERTY, datastores.postgres().jdbcUrlWithCredentials());
+        properties.put(REDIS_URL_PROPERTY, datastores.redis().urlWithCredentials());
         return properties;
-    }
-
-    /** The Redis URL with the password loadbench chose for a server it started (URL-safe: it needs no escaping). */
-    private static String redisUrlWithPassword(RedisEndpoint redis) {
-        if (redis.password() == null) {
-            return redis.url();
-        }
-        String scheme = redis.tls() ? "rediss://" : "redis://";
-        String userInfo = (redis.user() == null ? "" : redis.user()) + ":" + redis.password() + "@";
-        return scheme + userInfo + redis.url().substring(scheme.length());
     }
 }

@@ -52,8 +52,7 @@ class KillAndResumeTest {
         Datastores embedded = TestDatastores.embedded();
         String expected = uninterruptedChecksum(embedded);
         PostgresEndpoint pg = embedded.postgres();
-        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.user()
-                + (pg.password() == null ? "" : "&password=" + pg.password());
+        String url = pg.jdbcUrlWithCredentials();
         List<String> plan = List.of("--rows", Integer.toString(ROWS), "--users", "1000", "--batch-size", Integer.toString(BATCH),
                 "--workers", "1", "--pg-url", url, "--results", results.toString());
         try {

@@ -124,8 +124,7 @@ class LoaderCliTest {
     void loadVerifyAndDropThroughTheCommandLine() throws Exception {
         Datastores embedded = TestDatastores.embedded();
         PostgresEndpoint pg = embedded.postgres();
-        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.user()
-                + (pg.password() == null ? "" : "&password=" + pg.password());
+        String url = pg.jdbcUrlWithCredentials();
         String[] plan = {"--rows", "10K", "--users", "500", "--batch-size", "1000", "--pg-url", url, "--results", results.toString(),
                 "--label", "cli-test"};
         try {

@@ -51,10 +51,9 @@ class LoaderSafetyTest {
         Datastores embedded = TestDatastores.embedded();
         schema = new TestSchema(embedded);
         PostgresEndpoint pg = embedded.postgres();
-        pgUrl = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.user()
-                + (pg.password() == null ? "" : "&password=" + pg.password()) + "&currentSchema=" + schema.name();
+        pgUrl = pg.jdbcUrlWithCredentials() + "&currentSchema=" + schema.name();
         RedisEndpoint redis = embedded.redis();
-        redisUrl = redis.password() == null ? redis.url() : redis.url().replace("redis://", "redis://:" + redis.password() + "@");
+        redisUrl = redis.urlWithCredentials();
         // a unique name, not a data value
         prefix = "lb:safety:" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }

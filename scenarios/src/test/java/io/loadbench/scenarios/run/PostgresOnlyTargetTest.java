@@ -3,13 +3,10 @@ package io.loadbench.scenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.results.Json;
 import io.loadbench.scenarios.GatlingLauncher;
 import io.loadbench.scenarios.simulations.WeatherUsersSimulation;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,8 +37,6 @@ class PostgresOnlyTargetTest {
 
     /** The test JVM's embedded PostgreSQL as an external URL, with its credentials. */
     static String embeddedPostgresUrl() {
-        PostgresEndpoint postgres = TestDatastores.embedded().postgres();
-        return postgres.jdbcUrl() + "?user=" + postgres.user()
-                + (postgres.password() == null ? "" : "&password=" + URLEncoder.encode(postgres.password(), StandardCharsets.UTF_8));
+        return TestDatastores.embedded().postgres().jdbcUrlWithCredentials();
     }
 }
