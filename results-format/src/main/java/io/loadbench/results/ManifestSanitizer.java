@@ -52,7 +52,8 @@ final class ManifestSanitizer {
 
     /** Removes user info from URLs and masks {@code password=} values in a text. */
     static String sanitizeText(String text) {
-        String withoutUserInfo = USER_INFO.matcher(text).replaceAll("$1");
-        return Secrets.maskUrl(withoutUserInfo);
+        // the secrets filter first: it finds the end of a password that holds '@ / ? #' (the last '@'), which the
+        // user-info pattern alone would cut at the first '@', leaving the rest of the password in the text
+        return USER_INFO.matcher(Secrets.maskUrl(text)).replaceAll("$1");
     }
 }

@@ -109,6 +109,17 @@ class RunTest {
     }
 
     @Test
+    void aRawPasswordHoldingUrlCharactersNeverReachesTheFile() throws IOException {
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
+        run.manifest().putParameter("pgUrl", "postgresql://bench:p@ss/w?r#d:%@db:5432/x");
+        run.failed("login failed: redis://u:p@ss/w?r#d:%@cache:6379");
+
+        String manifest = read(run);
+        assertThat(manifest).doesNotContain("ss/w?r#d").contains("postgresql://db:5432/x")
+                .contains("login failed: redis://cache:6379");
+    }
+
+    @Test
     void parametersAreSortedAndKeepTheirTypes() throws IOException {
         Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
         run.manifest().putParameter("workers", 2).putParameter("batchSize", 50_000).putParameter("ratio", 0.95)
