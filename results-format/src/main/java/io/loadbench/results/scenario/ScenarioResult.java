@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * @param simulation  the simulation's name
  * @param preset      the option preset it ran with
  * @param requests    by request name (sorted)
+ * @param transactions by transaction name (sorted): named groups of requests, timed from the intended start of the
+ *                    first to the end of the last; empty when the simulation has none (and in schema 1)
+ * @param arrivals    the open model's arrivals against its schedule; empty for a closed model (and in schema 1)
  * @param cache       the cache lookups of every request; empty ({@code "cache" : { }}) when no request looked up the cache
  * @param extraChecks the results of the simulation's own checks, each a free-form object written at the top level
  *                    under the check's name (sorted)
@@ -34,12 +37,20 @@ import java.util.TreeMap;
  * @param status      {@link RunStatus#OK} exactly when there are no failures, else {@link RunStatus#FAILED}
  */
 public record ScenarioResult(String simulation, String preset, long warmupMs, Rate rate,
-                             Map<String, RequestOutcome> requests, Optional<CacheTotals> cache, Injector injector,
+                             Map<String, RequestOutcome> requests, Map<String, RequestOutcome> transactions,
+                             Optional<Arrivals> arrivals, Optional<CacheTotals> cache, Injector injector,
                              List<SloOutcome> slos, Map<String, Map<String, Object>> extraChecks, List<String> failures,
                              RunStatus status) {
 
-    /** Version of the {@code scenario.json} format; bump on any incompatible change and update results/README.md. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version of the {@code scenario.json} format; bump on any incompatible change and update results/README.md.
+     * Version 2 added arrivals, transactions, crashed requests, latency with failures and the injector's lag, stalled
+     * time, CPU per request and heap; the reader still reads version 1 (those are then absent).
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The versions {@link ScenarioResultReader} reads. */
+    static final int[] READABLE_VERSIONS = {1, 2};
 
     /** The file's name in a run folder. */
     public static final String FILE = "scenario.json";
@@ -52,7 +63,7 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
 
     /** The top-level fields of the format; an extra check may not take one of these names. */
     static final Set<String> FIELDS = Set.of("schemaVersion", "simulation", "preset", "warmupMs", "rate", "requests",
-            "cache", "injector", "slos", "failures", "status");
+            "transactions", "arrivals", "cache", "injector", "slos", "failures", "status");
 
     public ScenarioResult {
         Objects.requireNonNull(simulation, "simulation");
@@ -61,6 +72,8 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(injector, "injector");
         requests = Collections.unmodifiableMap(new TreeMap<>(requests));
+        transactions = Collections.unmodifiableMap(new TreeMap<>(transactions));
+        Objects.requireNonNull(arrivals, "arrivals");
         slos = List.copyOf(slos);
         extraChecks = Collections.unmodifiableMap(new TreeMap<>(extraChecks));
         failures = List.copyOf(failures);
@@ -73,6 +86,14 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
             throw new IllegalArgumentException("status " + status + " with " + failures.size()
                     + " failures: a scenario is OK exactly when nothing failed");
         }
+    }
+
+    /** A result without transactions or arrivals (schema 1's content, or a merge of runs that lack them). */
+    public ScenarioResult(String simulation, String preset, long warmupMs, Rate rate, Map<String, RequestOutcome> requests,
+                          Optional<CacheTotals> cache, Injector injector, List<SloOutcome> slos,
+                          Map<String, Map<String, Object>> extraChecks, List<String> failures, RunStatus status) {
+        this(simulation, preset, warmupMs, rate, requests, Map.of(), Optional.empty(), cache, injector, slos, extraChecks,
+                failures, status);
     }
 
     /** The status a scenario with these failures has: OK when there are none. */
@@ -88,9 +109,44 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
      * @param requestsAfterWarmup     OK and KO requests in the measured window
      * @param targetUsers             the closed-model target, empty for an open model
      * @param maxConcurrentUsers      the most users active at once; empty when no user model ran
+     * @param meanConcurrentUsers     the users active on average over the measured window, weighted by time; empty
+     *                                when no user model ran (and in schema 1)
      */
     public record Rate(OptionalDouble targetRequestsPerSecond, double achievedRequestsPerSecond, long measuredDurationMs,
-                       long requestsAfterWarmup, OptionalInt targetUsers, OptionalInt maxConcurrentUsers) {
+                       long requestsAfterWarmup, OptionalInt targetUsers, OptionalInt maxConcurrentUsers,
+                       OptionalDouble meanConcurrentUsers) {
+
+        public Rate {
+            Objects.requireNonNull(meanConcurrentUsers, "meanConcurrentUsers");
+        }
+
+        public Rate(OptionalDouble targetRequestsPerSecond, double achievedRequestsPerSecond, long measuredDurationMs,
+                    long requestsAfterWarmup, OptionalInt targetUsers, OptionalInt maxConcurrentUsers) {
+            this(targetRequestsPerSecond, achievedRequestsPerSecond, measuredDurationMs, requestsAfterWarmup, targetUsers,
+                    maxConcurrentUsers, OptionalDouble.empty());
+        }
+    }
+
+    /**
+     * The open model's arrivals (scheduled users that issued their first request) over the measured window,
+     * against what the schedule made due in it; follow-up requests and failures are not arrivals.
+     *
+     * @param process           {@code uniform} or {@code poisson}
+     * @param targetPerSecond   the arrivals the schedule made due, per second of the measured window
+     * @param achievedPerSecond the arrivals issued, per second of the measured window
+     * @param intervals         every whole interval of {@code intervalMs} in the measured window while the schedule ran
+     */
+    public record Arrivals(String process, double targetPerSecond, double achievedPerSecond, double expected, long issued,
+                           long intervalMs, List<Interval> intervals) {
+
+        public Arrivals {
+            Objects.requireNonNull(process, "process");
+            intervals = List.copyOf(intervals);
+        }
+
+        /** One interval from {@code startMs} after the schedule's start: the arrivals due and issued in it. */
+        public record Interval(long startMs, double expected, long issued) {
+        }
     }
 
     /**
@@ -101,15 +157,28 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
      * @param intendedLatencyUs        from the intended start (the schedule), of the OK requests; empty when none completed
      * @param serviceLatencyUs         from the actual send, of the OK requests; empty when none completed
      * @param failedIntendedLatencyUs  from the intended start, of the KO requests; empty when none failed
+     * @param crashed                  requests that could not be built or completed (failures without a latency)
+     * @param intendedLatencyWithFailuresUs the latency of record: from the intended start, of the OK and KO requests
+     *                                 together (what SLOs judge); empty when none ended (and in schema 1)
      */
     public record RequestOutcome(long ok, long ko, double requestsPerSecond, Optional<CacheLookups> cacheLookups,
                                  Optional<LatencyPercentiles> intendedLatencyUs, Optional<LatencyPercentiles> serviceLatencyUs,
-                                 Optional<LatencyPercentiles> failedIntendedLatencyUs) {
+                                 Optional<LatencyPercentiles> failedIntendedLatencyUs, long crashed,
+                                 Optional<LatencyPercentiles> intendedLatencyWithFailuresUs) {
         public RequestOutcome {
             Objects.requireNonNull(cacheLookups, "cacheLookups");
             Objects.requireNonNull(intendedLatencyUs, "intendedLatencyUs");
             Objects.requireNonNull(serviceLatencyUs, "serviceLatencyUs");
             Objects.requireNonNull(failedIntendedLatencyUs, "failedIntendedLatencyUs");
+            Objects.requireNonNull(intendedLatencyWithFailuresUs, "intendedLatencyWithFailuresUs");
+        }
+
+        /** An outcome without crashes or a latency of record (schema 1's content). */
+        public RequestOutcome(long ok, long ko, double requestsPerSecond, Optional<CacheLookups> cacheLookups,
+                              Optional<LatencyPercentiles> intendedLatencyUs, Optional<LatencyPercentiles> serviceLatencyUs,
+                              Optional<LatencyPercentiles> failedIntendedLatencyUs) {
+            this(ok, ko, requestsPerSecond, cacheLookups, intendedLatencyUs, serviceLatencyUs, failedIntendedLatencyUs, 0,
+                    Optional.empty());
         }
     }
 
@@ -153,11 +222,36 @@ public record ScenarioResult(String simulation, String preset, long warmupMs, Ra
      * @param droppedRequests   requests never sent because the executor queue was full
      * @param cpuCoresUsed      process CPU time over the measured window, in cores
      * @param maxStallAllowedMs the longest stall the run allowed
+     * @param load              lag, stalled time, CPU per request and heap; empty in schema 1
      */
     public record Injector(LatencyPercentiles hiccupUs, long droppedRequests, double cpuCoresUsed, int availableProcessors,
-                           long maxStallAllowedMs) {
+                           long maxStallAllowedMs, Optional<InjectorLoad> load) {
         public Injector {
             Objects.requireNonNull(hiccupUs, "hiccupUs");
+            Objects.requireNonNull(load, "load");
+        }
+
+        public Injector(LatencyPercentiles hiccupUs, long droppedRequests, double cpuCoresUsed, int availableProcessors,
+                        long maxStallAllowedMs) {
+            this(hiccupUs, droppedRequests, cpuCoresUsed, availableProcessors, maxStallAllowedMs, Optional.empty());
+        }
+    }
+
+    /**
+     * What the injector itself cost and how far it fell behind (schema 2), written inside {@code injector}.
+     *
+     * @param lagUs               every request's actual start minus its intended start
+     * @param maxLagAllowedMs     the largest lag the run allowed
+     * @param stalledMs           the hiccup meter's stalls of at least 1 ms, summed over the measured window
+     * @param maxStalledShare     the share of the window the run allowed the injector to be stalled
+     * @param cpuMicrosPerRequest the injector process's CPU time over the measured window per request that ended in it
+     * @param heapUsedMaxBytes    the most heap in use at a once-a-second sample
+     * @param heapMaxBytes        the JVM's heap limit ({@code -Xmx})
+     */
+    public record InjectorLoad(LatencyPercentiles lagUs, long maxLagAllowedMs, long stalledMs, double maxStalledShare,
+                               double cpuMicrosPerRequest, long heapUsedMaxBytes, long heapMaxBytes) {
+        public InjectorLoad {
+            Objects.requireNonNull(lagUs, "lagUs");
         }
     }
 

@@ -24,9 +24,15 @@ public final class ScenarioResultReader {
 
     /** @throws ResultFormatException naming the file and field when it is not a scenario.json of a known version */
     public static ScenarioResult read(Path file) {
-        JsonFields root = JsonFields.readVersioned(file, ScenarioResult.SCHEMA_VERSION);
+        JsonFields root = JsonFields.readVersioned(file, ScenarioResult.READABLE_VERSIONS);
         Map<String, ScenarioResult.RequestOutcome> requests = new LinkedHashMap<>();
         root.objects("requests").forEach((name, request) -> requests.put(name, request(request)));
+        Map<String, ScenarioResult.RequestOutcome> transactions = new LinkedHashMap<>();
+        if (root.has("transactions")) {
+            root.objects("transactions").forEach((name, transaction) -> transactions.put(name, request(transaction)));
+        }
+        Optional<ScenarioResult.Arrivals> arrivals = root.optionalObject("arrivals")
+                .filter(section -> !section.fieldNames().isEmpty()).map(ScenarioResultReader::arrivals);
         JsonFields cache = root.object("cache");
         List<ScenarioResult.SloOutcome> slos = new ArrayList<>();
         for (JsonFields slo : root.objectList("slos")) {
@@ -40,7 +46,7 @@ public final class ScenarioResultReader {
         }
         try {
             return new ScenarioResult(root.text("simulation"), root.text("preset"), root.longValue("warmupMs"),
-                    rate(root.object("rate")), requests, cache.fieldNames().isEmpty() ? Optional.empty() : Optional.of(cache(cache)),
+                    rate(root.object("rate")), requests, transactions, arrivals, cache.fieldNames().isEmpty() ? Optional.empty() : Optional.of(cache(cache)),
                     injector(root.object("injector")), slos, extraChecks, root.textList("failures"),
                     root.enumValue("status", RunStatus.class));
         } catch (IllegalArgumentException e) {
@@ -51,7 +57,18 @@ public final class ScenarioResultReader {
     private static ScenarioResult.Rate rate(JsonFields rate) {
         return new ScenarioResult.Rate(rate.optionalDouble("targetRequestsPerSecond"), rate.doubleValue("achievedRequestsPerSecond"),
                 rate.longValue("measuredDurationMs"), rate.longValue("requestsAfterWarmup"), rate.optionalInt("targetUsers"),
-                rate.optionalInt("maxConcurrentUsers"));
+                rate.optionalInt("maxConcurrentUsers"), rate.optionalDouble("meanConcurrentUsers"));
+    }
+
+    private static ScenarioResult.Arrivals arrivals(JsonFields arrivals) {
+        List<ScenarioResult.Arrivals.Interval> intervals = new ArrayList<>();
+        for (JsonFields interval : arrivals.objectList("intervals")) {
+            intervals.add(new ScenarioResult.Arrivals.Interval(interval.longValue("startMs"), interval.doubleValue("expected"),
+                    interval.longValue("issued")));
+        }
+        return new ScenarioResult.Arrivals(arrivals.text("process"), arrivals.doubleValue("targetPerSecond"),
+                arrivals.doubleValue("achievedPerSecond"), arrivals.doubleValue("expected"), arrivals.longValue("issued"),
+                arrivals.longValue("intervalMs"), intervals);
     }
 
     private static ScenarioResult.RequestOutcome request(JsonFields request) {
@@ -61,7 +78,8 @@ public final class ScenarioResultReader {
                 : Optional.empty();
         return new ScenarioResult.RequestOutcome(request.longValue("ok"), request.longValue("ko"),
                 request.doubleValue("requestsPerSecond"), lookups, percentiles(request, "intendedLatencyUs"),
-                percentiles(request, "serviceLatencyUs"), percentiles(request, "failedIntendedLatencyUs"));
+                percentiles(request, "serviceLatencyUs"), percentiles(request, "failedIntendedLatencyUs"),
+                request.optionalLong("crashed").orElse(0), percentiles(request, "intendedLatencyWithFailuresUs"));
     }
 
     private static ScenarioResult.CacheTotals cache(JsonFields cache) {
@@ -76,7 +94,14 @@ public final class ScenarioResultReader {
     private static ScenarioResult.Injector injector(JsonFields injector) {
         return new ScenarioResult.Injector(percentiles(injector.object("hiccupUs")), injector.longValue("droppedRequests"),
                 injector.doubleValue("cpuCoresUsed"), injector.intValue("availableProcessors"),
-                injector.longValue("maxStallAllowedMs"));
+                injector.longValue("maxStallAllowedMs"), injector.has("lagUs") ? Optional.of(load(injector)) : Optional.empty());
+    }
+
+    private static ScenarioResult.InjectorLoad load(JsonFields injector) {
+        return new ScenarioResult.InjectorLoad(percentiles(injector.object("lagUs")), injector.longValue("maxLagAllowedMs"),
+                injector.longValue("stalledMs"), injector.doubleValue("maxStalledShare"),
+                injector.doubleValue("cpuMicrosPerRequest"), injector.longValue("heapUsedMaxBytes"),
+                injector.longValue("heapMaxBytes"));
     }
 
     private static Optional<LatencyPercentiles> percentiles(JsonFields parent, String field) {

@@ -40,6 +40,10 @@ public final class ScenarioResultWriter {
         Map<String, Object> requests = new LinkedHashMap<>();
         result.requests().forEach((name, outcome) -> requests.put(name, request(outcome)));
         root.put("requests", requests);
+        Map<String, Object> transactions = new LinkedHashMap<>();
+        result.transactions().forEach((name, outcome) -> transactions.put(name, request(outcome)));
+        root.put("transactions", transactions);
+        root.put("arrivals", result.arrivals().map(ScenarioResultWriter::arrivals).orElseGet(LinkedHashMap::new));
         root.put("cache", result.cache().map(ScenarioResultWriter::cache).orElseGet(LinkedHashMap::new));
         root.put("injector", injector(result.injector()));
         List<Map<String, Object>> slos = new ArrayList<>();
@@ -59,6 +63,27 @@ public final class ScenarioResultWriter {
         out.put("requestsAfterWarmup", rate.requestsAfterWarmup());
         out.put("targetUsers", Json.orNull(rate.targetUsers()));
         out.put("maxConcurrentUsers", Json.orNull(rate.maxConcurrentUsers()));
+        out.put("meanConcurrentUsers", Json.orNull(rate.meanConcurrentUsers()));
+        return out;
+    }
+
+    private static Map<String, Object> arrivals(ScenarioResult.Arrivals arrivals) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("process", arrivals.process());
+        out.put("targetPerSecond", arrivals.targetPerSecond());
+        out.put("achievedPerSecond", arrivals.achievedPerSecond());
+        out.put("expected", arrivals.expected());
+        out.put("issued", arrivals.issued());
+        out.put("intervalMs", arrivals.intervalMs());
+        List<Map<String, Object>> intervals = new ArrayList<>();
+        for (ScenarioResult.Arrivals.Interval interval : arrivals.intervals()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("startMs", interval.startMs());
+            one.put("expected", interval.expected());
+            one.put("issued", interval.issued());
+            intervals.add(one);
+        }
+        out.put("intervals", intervals);
         return out;
     }
 
@@ -75,6 +100,8 @@ public final class ScenarioResultWriter {
         out.put("intendedLatencyUs", percentiles(outcome.intendedLatencyUs()));
         out.put("serviceLatencyUs", percentiles(outcome.serviceLatencyUs()));
         out.put("failedIntendedLatencyUs", percentiles(outcome.failedIntendedLatencyUs()));
+        out.put("crashed", outcome.crashed());
+        out.put("intendedLatencyWithFailuresUs", percentiles(outcome.intendedLatencyWithFailuresUs()));
         return out;
     }
 
@@ -101,6 +128,15 @@ public final class ScenarioResultWriter {
         out.put("cpuCoresUsed", injector.cpuCoresUsed());
         out.put("availableProcessors", injector.availableProcessors());
         out.put("maxStallAllowedMs", injector.maxStallAllowedMs());
+        injector.load().ifPresent(load -> {
+            out.put("lagUs", percentiles(load.lagUs()));
+            out.put("maxLagAllowedMs", load.maxLagAllowedMs());
+            out.put("stalledMs", load.stalledMs());
+            out.put("maxStalledShare", load.maxStalledShare());
+            out.put("cpuMicrosPerRequest", load.cpuMicrosPerRequest());
+            out.put("heapUsedMaxBytes", load.heapUsedMaxBytes());
+            out.put("heapMaxBytes", load.heapMaxBytes());
+        });
         return out;
     }
 

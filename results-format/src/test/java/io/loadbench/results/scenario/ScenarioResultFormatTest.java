@@ -62,9 +62,31 @@ class ScenarioResultFormatTest {
                 List.of(), Map.of(), List.of(), RunStatus.OK);
     }
 
+    /** Version 2's additions: arrivals per interval, a transaction, crashes, latency with failures, injector load. */
+    static ScenarioResult openModelWithArrivals() {
+        LatencyPercentiles ok = new LatencyPercentiles(2_480, 400, 900, 4_000, 9_000, 20_000);
+        LatencyPercentiles all = new LatencyPercentiles(2_500, 410, 950, 30_000, 250_000, 250_300);
+        Map<String, ScenarioResult.RequestOutcome> requests = new LinkedHashMap<>();
+        requests.put("dashboard get", new ScenarioResult.RequestOutcome(2_480, 20, 250.0, Optional.of(new ScenarioResult.CacheLookups(2_400, 80, 0.9677)),
+                Optional.of(ok), Optional.of(ok), Optional.of(new LatencyPercentiles(20, 250_000, 250_100, 250_300, 250_300, 250_300)), 1,
+                Optional.of(all)));
+        Map<String, ScenarioResult.RequestOutcome> transactions = new LinkedHashMap<>();
+        transactions.put("dashboard", new ScenarioResult.RequestOutcome(2_480, 20, 250.0, Optional.empty(), Optional.of(ok), Optional.of(ok),
+                Optional.empty(), 0, Optional.of(all)));
+        ScenarioResult.Arrivals arrivals = new ScenarioResult.Arrivals("poisson", 250.0, 249.7, 2_500.0, 2_497, 5_000,
+                List.of(new ScenarioResult.Arrivals.Interval(5_000, 1_250.0, 1_244), new ScenarioResult.Arrivals.Interval(10_000, 1_250.0, 1_253)));
+        ScenarioResult.InjectorLoad load = new ScenarioResult.InjectorLoad(new LatencyPercentiles(2_500, 80, 200, 900, 3_100, 4_000),
+                250, 12, 0.05, 41.5, 96_000_000, 268_435_456);
+        return new ScenarioResult("cache-queries", "smoke", 2_000,
+                new ScenarioResult.Rate(OptionalDouble.of(250.0), 271.3, 10_000, 2_713, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty()),
+                requests, transactions, Optional.of(arrivals), Optional.empty(),
+                new ScenarioResult.Injector(new LatencyPercentiles(9_000, 60, 90, 400, 3_000, 12_000), 0, 0.41, 2, 500, Optional.of(load)),
+                List.of(), Map.of(), List.of(), RunStatus.OK);
+    }
+
     @Test
     void writtenRecordsReadBackEqual() {
-        for (ScenarioResult result : List.of(failedDailySchedule(), passedWithoutCache())) {
+        for (ScenarioResult result : List.of(failedDailySchedule(), passedWithoutCache(), openModelWithArrivals())) {
             Path file = dir.resolve(ScenarioResult.FILE);
             ScenarioResultWriter.write(file, result);
             assertThat(ScenarioResultReader.read(file)).isEqualTo(result);
@@ -72,17 +94,30 @@ class ScenarioResultFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/scenario-cache-queries.json", "v1/scenario-daily-schedule-failed.json", "v1/scenario-no-cache.json"})
-    void everyGoldenFileIsReadAndRewrittenByteForByte(String golden) {
+    @ValueSource(strings = {"v2/scenario-cache-queries.json", "v2/scenario-daily-schedule-failed.json", "v2/scenario-no-cache.json",
+            "v2/scenario-arrivals.json"})
+    void everyGoldenFileOfTheCurrentVersionIsReadAndRewrittenByteForByte(String golden) {
         Path file = GoldenFiles.copy(dir, "scenario", golden);
 
         assertThat(ScenarioResultWriter.toJson(ScenarioResultReader.read(file))).isEqualTo(GoldenFiles.text("scenario", golden));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"scenario-cache-queries.json", "scenario-daily-schedule-failed.json", "scenario-no-cache.json"})
+    void aVersion1FileReadsAsItsVersion2RewriteWithoutTheNewFigures(String golden) {
+        ScenarioResult v1 = ScenarioResultReader.read(GoldenFiles.copy(dir, "scenario", "v1/" + golden));
+
+        assertThat(v1.arrivals()).isEmpty();
+        assertThat(v1.transactions()).isEmpty();
+        assertThat(v1.injector().load()).isEmpty();
+        assertThat(ScenarioResultWriter.toJson(v1)).isEqualTo(GoldenFiles.text("scenario", "v2/" + golden));
+    }
+
     @Test
-    void theVersion1GoldenFilesAreWhatTheWriterWrites() {
-        assertThat(ScenarioResultWriter.toJson(failedDailySchedule())).isEqualTo(GoldenFiles.text("scenario", "v1/scenario-daily-schedule-failed.json"));
-        assertThat(ScenarioResultWriter.toJson(passedWithoutCache())).isEqualTo(GoldenFiles.text("scenario", "v1/scenario-no-cache.json"));
+    void theVersion2GoldenFilesAreWhatTheWriterWrites() {
+        assertThat(ScenarioResultWriter.toJson(failedDailySchedule())).isEqualTo(GoldenFiles.text("scenario", "v2/scenario-daily-schedule-failed.json"));
+        assertThat(ScenarioResultWriter.toJson(passedWithoutCache())).isEqualTo(GoldenFiles.text("scenario", "v2/scenario-no-cache.json"));
+        assertThat(ScenarioResultWriter.toJson(openModelWithArrivals())).isEqualTo(GoldenFiles.text("scenario", "v2/scenario-arrivals.json"));
     }
 
     @Test
@@ -105,10 +140,10 @@ class ScenarioResultFormatTest {
     @Test
     void anUnknownSchemaVersionIsRejectedNamingTheFile() {
         Path file = GoldenFiles.edited(dir.resolve(ScenarioResult.FILE), "scenario", "v1/scenario-no-cache.json",
-                "\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
+                "\"schemaVersion\" : 1", "\"schemaVersion\" : 3");
 
         assertThatThrownBy(() -> ScenarioResultReader.read(file)).isInstanceOf(ResultFormatException.class)
-                .hasMessage(file + ": unknown schemaVersion 2 (this reader reads schema version 1)");
+                .hasMessageStartingWith(file + ": unknown schemaVersion 3");
     }
 
     @Test

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one datastore request for a virtual user.
  *
- * <p>On the user's event loop: take the intended start (before any queueing), resolve the request, hand it to
- * the engine's executor and return. On the executor thread, when the reply arrives: run the checks, record
+ * <p>On the user's event loop: take the intended start from the user's schedule ({@link Timeline}: its arrival,
+ * its think time, or the end of its previous request; never the moment this action happens to run, which would
+ * hide whatever delayed the injector), record the lag between the two, resolve the request, hand it to the
+ * engine's executor and return. On the executor thread, when the reply arrives: run the checks, record
  * both latencies, report to Gatling's {@code StatsEngine} (safe from any thread) and pass the updated session
  * to the next action ({@code next.!} hops back to the user's event loop by itself).
  */
@@ -38,30 +40,34 @@ final class DatastoreAction<R> extends ReportingAction implements ExitableAction
 
     @Override
     public void execute(Session session) {
-        long intendedStartNanos = System.nanoTime();
-        long startMillis = clock().nowMillis();
-        components.runtime.requestStarting();
+        long now = System.nanoTime();
+        long intendedStartNanos = Timeline.dueNanos(session, now);
+        long startMillis = clock().nowMillis() - TimeUnit.NANOSECONDS.toMillis(now - intendedStartNanos);
+        components.runtime.requestStarting(intendedStartNanos, now, Timeline.has(session, Timeline.ARRIVAL));
+        Session scheduled = session.remove(Timeline.INTENDED).remove(Timeline.ARRIVAL);
         String name;
         RequestCall.Submission<R> submission;
         try {
-            name = requestName.resolve(session);
-            submission = call.resolve().apply(session);
+            name = requestName.resolve(scheduled);
+            submission = call.resolve().apply(scheduled);
         } catch (RuntimeException e) {
-            crashed(session, safeName(session), "cannot build the request: " + e.getMessage());
+            crashed(scheduled, safeName(scheduled), "cannot build the request: " + e.getMessage());
             return;
         }
         submission.submit(components.engine, intendedStartNanos, outcome -> {
             try {
-                complete(session, name, startMillis, outcome);
+                complete(scheduled, name, startMillis, outcome);
             } catch (RuntimeException e) {
                 // never leave a virtual user stranded on an executor thread
-                crashed(session, name, "cannot complete the request: " + e.getMessage());
+                crashed(scheduled.set(Timeline.CHAIN_END, outcome.endNanos()), name, "cannot complete the request: " + e.getMessage());
             }
         });
     }
 
+    /** A request that could not be built or completed: counted as crashed (a failure of record), the user marked failed. */
     private void crashed(Session session, String name, String message) {
         logger().underlying().error("'{}': {}", name, message);
+        components.runtime.recordCrash(name);
         statsEngine().logRequestCrash(session.scenario(), session.groups(), name, message);
         next().$bang(session.markAsFailed());
     }
@@ -89,7 +95,7 @@ final class DatastoreAction<R> extends ReportingAction implements ExitableAction
         long endMillis = startMillis + TimeUnit.NANOSECONDS.toMillis(outcome.intendedLatencyNanos());
         logResponse(session, name, startMillis, endMillis, Optional.ofNullable(failure));
 
-        Session updated = session.logGroupRequestTimings(startMillis, endMillis);
+        Session updated = session.logGroupRequestTimings(startMillis, endMillis).set(Timeline.CHAIN_END, outcome.endNanos());
         if (ok) {
             for (Map.Entry<String, Object> entry : saved.entrySet()) {
                 updated = entry.getValue() == null ? updated.remove(entry.getKey()) : updated.set(entry.getKey(), entry.getValue());

@@ -22,6 +22,8 @@ public final class DatastoreRuntime implements AutoCloseable {
     private final DatastoreConnector connector;
     private final LatencyRecorders recorders;
     private final RequestCounters counters = new RequestCounters();
+    private final RequestCounters transactions = new RequestCounters();
+    private final InjectorTimeline timeline = new InjectorTimeline();
     private final java.util.concurrent.atomic.LongAccumulator lastEndNanos =
             new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile boolean firstRequestSeen;
@@ -100,17 +102,48 @@ public final class DatastoreRuntime implements AutoCloseable {
         this.firstRequestListener = listener;
     }
 
-    /** Marks a request as starting; the first one notifies the {@link #onFirstRequest} listener. */
-    public void requestStarting() {
+    /**
+     * Marks a request as starting: records its lag and, for a user's first request after its arrival, the arrival;
+     * the first request notifies the {@link #onFirstRequest} listener.
+     */
+    public void requestStarting(long intendedNanos, long actualNanos, boolean arrival) {
         if (!firstRequestSeen) {
             synchronized (this) {
-                if (firstRequestSeen) {
-                    return;
+                if (!firstRequestSeen) {
+                    firstRequestSeen = true;
+                    firstRequestListener.run();
                 }
-                firstRequestSeen = true;
             }
-            firstRequestListener.run();
         }
+        timeline.requestStarted(intendedNanos, actualNanos, arrival);
+    }
+
+    /** The schedule's origin, lag, arrivals and concurrency. */
+    public InjectorTimeline timeline() {
+        return timeline;
+    }
+
+    /** Counts a request that crashed before it had a latency (it could not be built or completed). */
+    public void recordCrash(String requestName) {
+        counters.recordCrash(requestName);
+    }
+
+    /**
+     * Records one transaction (a named group of requests): from its intended start to the end of its last
+     * request, into {@code <name>} or {@code <name>.failed}, and its counts.
+     */
+    public void recordTransaction(String name, long intendedStartNanos, long actualStartNanos, long endNanos, boolean ok) {
+        recorders.forRequest(ok ? name : name + FAILED_SUFFIX).recordNanos(intendedStartNanos, actualStartNanos, endNanos);
+        if (ok) {
+            transactions.recordOk(name);
+        } else {
+            transactions.recordKo(name);
+        }
+    }
+
+    /** The transactions' counts, by name. */
+    public RequestCounters transactionCounters() {
+        return transactions;
     }
 
     /** {@link System#nanoTime()} when the last request finished, or {@link Long#MIN_VALUE} before any. */

@@ -8,7 +8,10 @@ import org.HdrHistogram.Recorder;
 /**
  * Measures the injector JVM's own stalls, the way jHiccup does: a thread asks to sleep 1 ms, and whatever it
  * overslept (GC pauses, a starved CPU, safepoints) is a hiccup every virtual user of this JVM suffered too.
- * Recorded in microseconds into an HdrHistogram; {@link #startMeasuring()} drops the warm-up's hiccups.
+ * Recorded in microseconds into an HdrHistogram, corrected for coordinated omission as jHiccup does (a 200-ms
+ * stall also records the 1-ms samples it prevented: 199 ms, 198 ms, …), so that its percentiles are those a
+ * request arriving at a random moment would have seen. The stalled time sums every hiccup of at least the
+ * meter's resolution. {@link #startMeasuring()} drops the warm-up's.
  */
 public final class HiccupMeter implements AutoCloseable {
 
@@ -16,6 +19,7 @@ public final class HiccupMeter implements AutoCloseable {
 
     private final Recorder recorder = new Recorder(LatencyHistograms.LOWEST_DISCERNIBLE_US,
             LatencyHistograms.HIGHEST_TRACKABLE_US, LatencyHistograms.SIGNIFICANT_DIGITS);
+    private final java.util.concurrent.atomic.LongAdder stalledUs = new java.util.concurrent.atomic.LongAdder();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -40,13 +44,22 @@ public final class HiccupMeter implements AutoCloseable {
             }
             long hiccupNs = System.nanoTime() - before - RESOLUTION_NS;
             long hiccupUs = Math.min(Math.max(hiccupNs, 0) / 1000, LatencyHistograms.HIGHEST_TRACKABLE_US);
-            recorder.recordValue(hiccupUs);
+            recorder.recordValueWithExpectedInterval(hiccupUs, RESOLUTION_NS / 1000);
+            if (hiccupNs >= RESOLUTION_NS) {
+                stalledUs.add(hiccupUs);
+            }
         }
     }
 
     /** Forgets what was measured so far (the warm-up). */
     public void startMeasuring() {
         recorder.reset();
+        stalledUs.reset();
+    }
+
+    /** The stalled time since {@link #startMeasuring()}: every hiccup of at least 1 ms, summed, microseconds. */
+    public long stalledUs() {
+        return stalledUs.sum();
     }
 
     /** Stops the meter and returns the hiccups since {@link #startMeasuring()}. */

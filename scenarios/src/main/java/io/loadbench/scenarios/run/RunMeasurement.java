@@ -12,6 +12,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,8 +38,12 @@ final class RunMeasurement {
 
     /** What was true when the measurement started (end of warm-up). */
     private record Phase(long startMs, long cpuNanos, Map<String, RequestCounters.Counts> counts,
+                         Map<String, RequestCounters.Counts> transactionCounts, long arrivals,
                          Optional<Measurement.RedisKeyspace> keyspace) {
     }
+
+    /** Arrivals are judged per interval of this length. */
+    static final Duration RATE_INTERVAL = Duration.ofSeconds(5);
 
     private final String simulation;
     private final DatastoreRuntime runtime;
@@ -53,6 +59,7 @@ final class RunMeasurement {
         thread.setDaemon(true);
         return thread;
     });
+    private final java.util.concurrent.atomic.AtomicLong heapUsedMax = new java.util.concurrent.atomic.AtomicLong();
     private volatile OptionalLong firstRequestMs = OptionalLong.empty();
     private Optional<Phase> measured = Optional.empty();
     private boolean stopped;
@@ -96,10 +103,22 @@ final class RunMeasurement {
             return;
         }
         long now = clock.millis();
-        intervalLog.endWarmup(now);
+        // every counter first, at one moment; the interval log's split (a write) and Redis INFO (a round trip) after
+        long arrivals = runtime.timeline().arrivals();
+        long cpuNanos = processCpuNanos();
+        Map<String, RequestCounters.Counts> counts = runtime.counters().snapshot();
+        Map<String, RequestCounters.Counts> transactionCounts = runtime.transactionCounters().snapshot();
         hiccups.startMeasuring();
-        measured = Optional.of(new Phase(now, processCpuNanos(), runtime.counters().snapshot(), redisKeyspace.get()));
+        runtime.timeline().takeLag();
+        runtime.timeline().users().startWindow();
+        intervalLog.endWarmup(now);
+        measured = Optional.of(new Phase(now, cpuNanos, counts, transactionCounts, arrivals, redisKeyspace.get()));
+        warmupTimer.scheduleAtFixedRate(this::sampleHeap, 0, 1, TimeUnit.SECONDS);
         LOG.info("{}: warm-up over, measuring", simulation);
+    }
+
+    private void sampleHeap() {
+        heapUsedMax.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
     }
 
     long logStartMs() {
@@ -120,41 +139,87 @@ final class RunMeasurement {
      * logs and returns what was measured after the warm-up. A load that ended during its warm-up ends it now,
      * so the figures are those of an empty window and {@link Measurement#endedDuringWarmup()} says so.
      *
-     * @param maxConcurrentUsers the most virtual users counted in at once
+     * @param schedules the open model's arrival schedules, whose arrivals the rate is judged by (empty: none)
      */
-    synchronized Measurement finish(Duration awaitIdle, boolean redisOwnedByRun, int maxConcurrentUsers) {
+    synchronized Measurement finish(Duration awaitIdle, boolean redisOwnedByRun, List<ArrivalSchedule> schedules) {
         int inFlight = awaitIdle(awaitIdle);
         boolean endedDuringWarmup = measured.isEmpty();
         endWarmup();
         Phase phase = measured.orElseThrow();
         stopped = true;
+        sampleHeap();
         // the measured window ends with the last reply, not with the verdict (which waits for Gatling)
         long lastEndNanos = runtime.lastEndNanos();
         long endMs = lastEndNanos == Long.MIN_VALUE ? clock.millis()
                 : clock.millis() - Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEndNanos));
         long windowStartMs = Math.max(phase.startMs(), firstRequestMs.orElse(phase.startMs()));
-        double measuredSec = Math.max(1, endMs - windowStartMs) / 1000.0;
         long cpuNanos = processCpuNanos() - phase.cpuNanos();
         Map<String, RequestLatencyTotals> totals = finishLogs();
+        org.HdrHistogram.Histogram lag = runtime.timeline().takeLag();
         LatencyPercentiles hiccupUs = LatencyPercentiles.of(hiccups.stop());
+        long stalledUs = hiccups.stalledUs();
+        double meanUsers = runtime.timeline().users().meanOverWindow();
         warmupTimer.shutdownNow();
         Optional<Measurement.RedisKeyspace> keyspaceEnd = redisKeyspace.get();
         Optional<Measurement.RedisKeyspace> redisInfo = phase.keyspace().isPresent() && keyspaceEnd.isPresent()
                 ? Optional.of(keyspaceEnd.get().minus(phase.keyspace().get())) : Optional.empty();
 
-        Map<String, Measurement.RequestFigures> requests = new TreeMap<>();
-        runtime.counters().snapshot().forEach((name, now) -> {
-            RequestCounters.Counts before = phase.counts().getOrDefault(name, new RequestCounters.Counts(0, 0, 0, 0));
+        Map<String, Measurement.RequestFigures> requests = figures(runtime.counters().snapshot(), phase.counts(), totals);
+        Map<String, Measurement.RequestFigures> transactions = figures(runtime.transactionCounters().snapshot(),
+                phase.transactionCounts(), totals);
+        Optional<Measurement.Arrivals> arrivals = schedules.isEmpty() || !runtime.timeline().started() ? Optional.empty()
+                : Optional.of(arrivals(schedules, phase.arrivals(), windowStartMs, endMs));
+        Measurement.Injector injector = new Measurement.Injector(LatencyPercentiles.of(lag), hiccupUs, stalledUs,
+                runtime.droppedCount(), cpuNanos, heapUsedMax.get());
+        return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests),
+                new TreeMap<>(transactions), arrivals, new Measurement.Users(runtime.timeline().users().max(), meanUsers),
+                injector, inFlight, endedDuringWarmup, redisInfo, redisOwnedByRun, hdrDir);
+    }
+
+    /** Each name's figures after the warm-up: counts now minus at its end, with its measured histograms. */
+    private static Map<String, Measurement.RequestFigures> figures(Map<String, RequestCounters.Counts> now,
+                                                                   Map<String, RequestCounters.Counts> atWarmupEnd,
+                                                                   Map<String, RequestLatencyTotals> totals) {
+        Map<String, Measurement.RequestFigures> figures = new TreeMap<>();
+        now.forEach((name, counts) -> {
+            RequestCounters.Counts before = atWarmupEnd.getOrDefault(name, RequestCounters.Counts.NONE);
             Optional<RequestLatencyTotals> latency = Optional.ofNullable(totals.get(name));
             Optional<RequestLatencyTotals> failed = Optional.ofNullable(totals.get(name + DatastoreRuntime.FAILED_SUFFIX));
-            requests.put(name, new Measurement.RequestFigures(
+            figures.put(name, new Measurement.RequestFigures(
                     latency.map(t -> t.intended().getTotalCount()).orElse(0L),
                     failed.map(t -> t.intended().getTotalCount()).orElse(0L),
-                    now.hits() - before.hits(), now.misses() - before.misses(), latency, failed));
+                    counts.crashed() - before.crashed(),
+                    counts.hits() - before.hits(), counts.misses() - before.misses(), latency, failed));
         });
-        return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests), maxConcurrentUsers,
-                runtime.droppedCount(), hiccupUs, cpuNanos / 1e9 / measuredSec, inFlight, endedDuringWarmup,
-                redisInfo, redisOwnedByRun, hdrDir);
+        return figures;
+    }
+
+    /**
+     * The arrivals of the measured window against what the schedules made due in it, overall and per whole
+     * {@link #RATE_INTERVAL} while the schedules ran (the intervals count from the schedules' origin).
+     */
+    private Measurement.Arrivals arrivals(List<ArrivalSchedule> schedules, long arrivalsAtWarmupEnd, long windowStartMs, long endMs) {
+        long originMs = runtime.timeline().originEpochMs();
+        double fromSec = Math.max(0, (windowStartMs - originMs) / 1000.0);
+        double toSec = Math.max(fromSec, (endMs - originMs) / 1000.0);
+        double scheduleEndSec = schedules.stream().mapToDouble(ArrivalSchedule::lengthSec).max().orElse(0);
+        long[] perSecond = runtime.timeline().arrivalsPerSecond();
+        List<Measurement.Arrivals.Interval> intervals = new ArrayList<>();
+        long step = RATE_INTERVAL.toSeconds();
+        for (long start = (long) Math.ceil(fromSec); start + step <= Math.min(toSec, scheduleEndSec) + 1e-9; start += step) {
+            long issued = 0;
+            for (long second = start; second < start + step && second < perSecond.length; second++) {
+                issued += perSecond[(int) second];
+            }
+            intervals.add(new Measurement.Arrivals.Interval(start * 1000, expected(schedules, start, start + step), issued));
+        }
+        boolean poisson = schedules.stream().anyMatch(s -> s.process() == ArrivalSchedule.Process.POISSON);
+        return new Measurement.Arrivals(poisson, expected(schedules, fromSec, toSec),
+                runtime.timeline().arrivals() - arrivalsAtWarmupEnd, RATE_INTERVAL.toMillis(), intervals);
+    }
+
+    private static double expected(List<ArrivalSchedule> schedules, double fromSec, double toSec) {
+        return schedules.stream().mapToDouble(s -> s.expectedBy(toSec) - s.expectedBy(fromSec)).sum();
     }
 
     /** Finishes the interval logs; a failed write of one fails the run ({@link #writeFailure}), judged on what was recorded. */

@@ -1,6 +1,8 @@
 package io.loadbench.scenarios.run;
 
 import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.Session;
@@ -14,6 +16,7 @@ import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
+import io.loadbench.scenarios.gatling.TimelineActions;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
 import io.loadbench.scenarios.protocol.Datastore;
 import io.loadbench.scenarios.protocol.DatastoreProtocolBuilder;
@@ -23,6 +26,7 @@ import io.loadbench.scenarios.verdict.ExtraCheck;
 import io.loadbench.scenarios.verdict.HitRatioCheck;
 import io.loadbench.scenarios.verdict.InjectorStallCheck;
 import io.loadbench.scenarios.verdict.KoRatioCheck;
+import io.loadbench.scenarios.verdict.LagCheck;
 import io.loadbench.scenarios.verdict.MeasuredWindowCheck;
 import io.loadbench.scenarios.verdict.Measurement;
 import io.loadbench.scenarios.verdict.RateCheck;
@@ -76,7 +80,8 @@ public final class SimulationRun implements AutoCloseable {
     private final SimulationOptions options;
     private final Target target;
     private final DatastoreRuntime runtime;
-    private final ConcurrentUsers users = new ConcurrentUsers();
+    private final List<ArrivalSchedule> openSchedules = new ArrayList<>();
+    private Duration rampLength = Duration.ZERO;
     private final Clock clock = Clock.systemUTC();
     private final List<VerdictCheck> simulationChecks = new ArrayList<>();
     private RunTargets targets = RunTargets.NONE;
@@ -169,6 +174,9 @@ public final class SimulationRun implements AutoCloseable {
         options.ratio("rateTolerance");
         options.ratio("maxKoRatio");
         options.positiveDuration("maxStall");
+        options.ratio("maxStalledShare");
+        options.positiveDuration("maxLag");
+        options.oneOf("arrivals", "uniform", "poisson");
         options.positiveInt("pgPool");
         options.positiveInt("redisPool");
         options.positiveInt("executorQueue");
@@ -233,6 +241,12 @@ public final class SimulationRun implements AutoCloseable {
         if (loadLength.isNegative() || loadLength.isZero()) {
             throw new IllegalArgumentException("the load's length must be positive, got " + loadLength);
         }
+        Duration measured = loadLength.minus(effectiveWarmup());
+        if (!Presets.SMOKE.equals(options.preset()) && measured.compareTo(MIN_MEASURED) < 0) {
+            throw options.reject("warmup", "leaves " + Math.max(0, measured.toMillis()) / 1000.0 + " s of the "
+                    + loadLength.toMillis() / 1000.0 + "-s load to measure after the warm-up (and ramp); a measuring preset"
+                    + " needs at least " + MIN_MEASURED.toSeconds() + " s: lengthen the load or shorten the warm-up");
+        }
         Duration bound = loadLength.plus(options.positiveDuration("queryTimeout")).plus(options.positiveDuration("poolTimeout"))
                 .plus(VERDICT_MARGIN);
         this.bound = Optional.of(bound);
@@ -241,19 +255,93 @@ public final class SimulationRun implements AutoCloseable {
         return bound;
     }
 
+    /** The shortest measured window a measuring preset (any but smoke) may have. */
+    static final Duration MIN_MEASURED = Duration.ofSeconds(20);
+
     /** What {@link #maxDuration} adds beyond the requests' timeouts: the verdict's own work and a busy machine's slack. */
     static final Duration VERDICT_MARGIN = Duration.ofSeconds(10);
 
-    /** Open model: the request rate the run must achieve (within {@code rateTolerance}). */
-    public synchronized SimulationRun expectRequestRate(double requestsPerSec) {
-        targets = targets.withRequestsPerSec(requestsPerSec);
-        return this;
+    /**
+     * An open model: users of {@code scenarioName} arrive on {@code schedule} (uniform, or Poisson with the
+     * {@code arrivals=poisson} option, seeded by {@code seed}), each runs {@code chain} once and leaves. The same
+     * schedule gives Gatling's injection and every arrival's intended time, and the run is judged by its arrivals
+     * (see {@link RateCheck}). Call once per open scenario.
+     */
+    public synchronized PopulationBuilder openModel(String scenarioName, ArrivalSchedule schedule, long seed, ChainBuilder chain) {
+        ArrivalSchedule arrivals = schedule.withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed);
+        openSchedules.add(arrivals);
+        targets = targets.withRequestsPerSec(openSchedules.stream().mapToDouble(ArrivalSchedule::meanRate).sum());
+        return CoreDsl.scenario(scenarioName).exec(arrival(arrivals)).exec(chain).injectOpen(arrivals.injection());
     }
 
-    /** Closed model: the concurrent users the run must reach. */
-    public synchronized SimulationRun expectUsers(int count) {
-        targets = targets.withUsers(count);
-        return this;
+    /**
+     * A closed model: {@code users} users of {@code scenarioName} arrive over {@code ramp} (evenly, or Poisson with
+     * {@code arrivals=poisson}), then each runs {@code iteration} in a loop until {@code hold} after the ramp. Put a
+     * {@link #think} in the iteration for think time: the next request is due when the think time ends, however
+     * late the user wakes. The warm-up lasts at least the ramp; the run is judged by the time-weighted mean of its
+     * concurrent users over the measured window (see {@link UsersCheck}).
+     */
+    public synchronized PopulationBuilder closedModel(String scenarioName, int users, Duration ramp, Duration hold, long seed,
+                                                      ChainBuilder iteration) {
+        if (users <= 0) {
+            throw options.reject("users", "must be positive, got " + users);
+        }
+        Duration rampTime = ramp.isZero() || ramp.isNegative() ? Duration.ofMillis(1) : ramp;
+        ArrivalSchedule arrivals = ArrivalSchedule.constant(users / (rampTime.toNanos() / 1e9), rampTime)
+                .withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed);
+        targets = targets.withUsers(users);
+        rampLength = rampLength.compareTo(rampTime) < 0 ? rampTime : rampLength;
+        long loopNanos = rampTime.plus(hold).toNanos();
+        io.loadbench.scenarios.protocol.InjectorTimeline timeline = runtime.timeline();
+        return CoreDsl.scenario(scenarioName)
+                .exec(arrival(arrivals))
+                .exec(session -> {
+                    long end = timeline.originNanosOrNow() + loopNanos;
+                    timeline.users().endWindowAt(end);
+                    timeline.users().started();
+                    return session.set(LOOP_END, end);
+                })
+                .asLongAs(session -> System.nanoTime() < session.getLong(LOOP_END)).on(iteration)
+                .exec(session -> {
+                    timeline.users().ended();
+                    return session.remove(LOOP_END);
+                })
+                .injectOpen(arrivals.injection());
+    }
+
+    private static final String LOOP_END = "loadbench.loopEnd";
+
+    private ActionBuilder arrival(ArrivalSchedule schedule) {
+        ArrivalSchedule.Cursor cursor = schedule.cursor();
+        io.loadbench.scenarios.protocol.InjectorTimeline timeline = runtime.timeline();
+        double longest = Math.max(schedule.lengthSec(), 1);
+        io.gatling.core.action.builder.ActionBuilder arrival = TimelineActions.arrival(() -> {
+            long origin = timeline.originNanos(longest);
+            java.util.OptionalDouble due = cursor.next();
+            return due.isEmpty() ? OptionalLong.empty() : OptionalLong.of(origin + Math.round(due.getAsDouble() * 1e9));
+        });
+        return () -> arrival;
+    }
+
+    /**
+     * A think time from {@code min} to {@code max} (uniform), counted from the end of the user's previous request.
+     * Use it instead of Gatling's {@code pause}: a Gatling pause between two requests is counted in the second
+     * one's latency, since its intended start is the first one's end.
+     */
+    public ActionBuilder think(Duration min, Duration max) {
+        io.gatling.core.action.builder.ActionBuilder think = TimelineActions.think(min, max);
+        return () -> think;
+    }
+
+    /**
+     * A transaction: {@code chain}'s requests timed together, from the intended start of the first to the end of
+     * the last, as the series {@code name} (or {@code name.failed} when one of the user's requests failed), beside
+     * each request's own. An SLO may name it. The chain must not leave the user (no {@code exitHereIfFailed}).
+     */
+    public ChainBuilder transaction(String name, ChainBuilder chain) {
+        io.gatling.core.action.builder.ActionBuilder start = TimelineActions.transactionStart();
+        io.gatling.core.action.builder.ActionBuilder end = TimelineActions.transactionEnd(name, runtime);
+        return CoreDsl.exec((ActionBuilder) () -> start).exec(chain).exec((ActionBuilder) () -> end);
     }
 
     /** The minimum cache hit ratio over every cache lookup after warm-up. */
@@ -282,12 +370,15 @@ public final class SimulationRun implements AutoCloseable {
     synchronized List<VerdictCheck> checks() {
         List<VerdictCheck> checks = new ArrayList<>();
         checks.add(new MeasuredWindowCheck(options.string("warmup")));
-        targets.requestsPerSec().ifPresent(rate -> checks.add(new RateCheck(rate, options.ratio("rateTolerance"))));
+        if (!openSchedules.isEmpty()) {
+            checks.add(new RateCheck(options.ratio("rateTolerance")));
+        }
         targets.users().ifPresent(count -> checks.add(new UsersCheck(count)));
         checks.add(new RequestsCompletedCheck());
         checks.add(new KoRatioCheck(options.ratio("maxKoRatio")));
         checks.add(new DroppedRequestsCheck());
-        checks.add(new InjectorStallCheck(options.duration("maxStall")));
+        checks.add(new LagCheck(options.positiveDuration("maxLag")));
+        checks.add(new InjectorStallCheck(options.duration("maxStall"), options.ratio("maxStalledShare")));
         checks.add(new RedisInfoAgreementCheck());
         targets.minHitRatio().ifPresent(ratio -> checks.add(new HitRatioCheck(ratio)));
         slos.forEach(slo -> checks.add(new SloCheck(slo)));
@@ -314,10 +405,16 @@ public final class SimulationRun implements AutoCloseable {
         begin();
     }
 
+    /** The warm-up: the {@code warmup} option, and at least a closed model's ramp (concurrency is judged after it). */
+    synchronized Duration effectiveWarmup() {
+        Duration warmup = options.duration("warmup");
+        return warmup.compareTo(rampLength) < 0 ? rampLength : warmup;
+    }
+
     /** Starts the measurement: interval logs and hiccup meter now, the warm-up ({@code warmup}) at the first request. */
     public synchronized void begin() {
         RedisKeyspaceProbe redisInfo = new RedisKeyspaceProbe(simulation, target.datastores(), runtime);
-        measurement = Optional.of(RunMeasurement.begin(simulation, options.duration("warmup"), runtime, redisInfo::read,
+        measurement = Optional.of(RunMeasurement.begin(simulation, effectiveWarmup(), runtime, redisInfo::read,
                 clock, runFolder.dir().resolve("hdr")));
     }
 
@@ -334,7 +431,7 @@ public final class SimulationRun implements AutoCloseable {
     /** Counts a virtual user in ({@code exec(run.userStarted())}): the closed model's concurrency. */
     public Function<Session, Session> userStarted() {
         return session -> {
-            users.started();
+            runtime.timeline().users().started();
             return session;
         };
     }
@@ -342,7 +439,7 @@ public final class SimulationRun implements AutoCloseable {
     /** Counts a virtual user out. */
     public Function<Session, Session> userEnded() {
         return session -> {
-            users.ended();
+            runtime.timeline().users().ended();
             return session;
         };
     }
@@ -388,12 +485,12 @@ public final class SimulationRun implements AutoCloseable {
         try {
             RunMeasurement measuring = measurement.get();
             Measurement measured = measuring.finish(options.duration("queryTimeout").plusSeconds(5),
-                    target.datastores().kind() == TargetKind.EMBEDDED, users.max());
+                    target.datastores().kind() == TargetKind.EMBEDDED, List.copyOf(openSchedules));
             measuring.writeFailure().ifPresent(failure -> found.add(oneLine(failure)));
             List<VerdictCheck> checks = checks();
             found.addAll(VerdictCheck.failures(checks, measured));
             ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
-                    options.preset(), options.duration("warmup"), targets, options.duration("maxStall"), measured, checks, found));
+                    options.preset(), effectiveWarmup(), targets, ScenarioReport.Limits.of(options), measured, checks, found));
             LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,
                     String.format(Locale.ROOT, "%.1f", measured.achievedRequestsPerSec()), measured.ok(), measured.ko(),
                     found.isEmpty() ? "OK" : found);

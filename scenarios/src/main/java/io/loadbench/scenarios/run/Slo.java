@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.run;
 
 import io.loadbench.results.latency.LatencyKind;
-import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.scenarios.verdict.Measurement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A latency objective read from the HdrHistogram of record (never Gatling's t-digest): the given percentile of
- * one request's measured latency must not exceed the limit.
+ * one request's (or transaction's) measured latency, failed requests included, must not exceed the limit.
  */
 public record Slo(String request, LatencyKind kind, double percentile, Duration limit) {
 
@@ -26,19 +26,22 @@ public record Slo(String request, LatencyKind kind, double percentile, Duration 
         return new Slo(request, LatencyKind.SERVICE, percentile, limit);
     }
 
-    /** Judges the request's measured histograms; a request that never succeeded breaks the objective. */
-    public Result evaluate(Optional<RequestLatencyTotals> measured) {
+    /**
+     * Judges the latency of record of the request (or transaction): OK and failed requests together, so that a
+     * request that failed after a long wait counts with its wait. One that never ended breaks the objective.
+     */
+    public Result evaluate(Optional<Measurement.RequestFigures> measured) {
         String what = String.format(Locale.ROOT, "%s %s p%s <= %d ms", request, kind.fileInfix(),
                 trim(percentile), limit.toMillis());
-        if (measured.isEmpty() || measured.get().intended().getTotalCount() == 0) {
+        Optional<Histogram> histogram = measured.flatMap(figures -> kind == LatencyKind.INTENDED
+                ? figures.intendedWithFailures() : figures.serviceWithFailures());
+        if (histogram.isEmpty() || histogram.get().getTotalCount() == 0) {
             return new Result(this, OptionalLong.empty(), false, what + ": no measured request");
         }
-        RequestLatencyTotals totals = measured.get();
-        Histogram histogram = kind == LatencyKind.INTENDED ? totals.intended() : totals.service();
-        long actualUs = histogram.getValueAtPercentile(percentile);
+        long actualUs = histogram.get().getValueAtPercentile(percentile);
         boolean passed = actualUs <= limit.toNanos() / 1000;
         return new Result(this, OptionalLong.of(actualUs), passed,
-                String.format(Locale.ROOT, "%s: %.3f ms", what, actualUs / 1000.0));
+                String.format(Locale.ROOT, "%s: %.3f ms (OK and failed requests)", what, actualUs / 1000.0));
     }
 
     private static String trim(double percentile) {

@@ -8,7 +8,7 @@ public record DroppedRequestsCheck() implements VerdictCheck {
 
     @Override
     public CheckOutcome judge(Measurement m) {
-        return CheckOutcome.failedIf(m.droppedRequests() > 0, () -> m.droppedRequests()
+        return CheckOutcome.failedIf(m.injector().droppedRequests() > 0, () -> m.injector().droppedRequests()
                 + " requests dropped: the executor queue was full, the injector could not keep up");
     }
 }

@@ -7,7 +7,7 @@ public record SloCheck(Slo slo) implements VerdictCheck {
 
     /** The value found and whether it held, as {@code scenario.json} lists it. */
     public Slo.Result evaluate(Measurement m) {
-        return slo.evaluate(m.latency(slo.request()));
+        return slo.evaluate(m.requestOrTransaction(slo.request()));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.loadbench.scenarios.protocol;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -17,8 +17,10 @@ import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 import static io.loadbench.scenarios.protocol.Datastore.updateCount;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.scenarios.run.Presets;
@@ -56,8 +58,7 @@ public class ProtocolSmokeSimulation extends Simulation {
     private final Iterator<Map<String, Object>> items = Stream.generate(
             () -> Map.<String, Object>of("id", 1 + nextItem.getAndIncrement() % ITEMS)).iterator();
 
-    private final ScenarioBuilder visits = scenario("visits")
-            .feed(items)
+    private final ChainBuilder visit = feed(items)
             .exec(run.userStarted())
             .exec(redis("item get").command(GET, KEY_PREFIX + "#{id}").check(reply().saveAs("name")))
             .exitHereIfFailed()
@@ -78,8 +79,7 @@ public class ProtocolSmokeSimulation extends Simulation {
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        run.expectRequestRate(USERS_PER_SEC * 5.0 * 0.5);
-        setUp(visits.injectOpen(constantUsersPerSec(USERS_PER_SEC).during(SECONDS))
+        setUp(run.openModel("visits", ArrivalSchedule.constant(USERS_PER_SEC, Duration.ofSeconds(SECONDS)), 1, visit)
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())

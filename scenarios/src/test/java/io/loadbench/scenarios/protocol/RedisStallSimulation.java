@@ -1,15 +1,17 @@
 package io.loadbench.scenarios.protocol;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.RedisCommands.GET;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SimulationRun;
@@ -32,8 +34,7 @@ public class RedisStallSimulation extends Simulation {
             Presets.table(Map.of(), Map.of("smoke", Map.of("warmup", "0s", "redisPool", "4", "pgPool", "1"))),
             options -> Map.of("rate", RATE), TestDatastores.embedded());
 
-    private final ScenarioBuilder gets = scenario("gets")
-            .exec(redis("stall get").command(GET, KEY).check(reply().is("value")));
+    private final ChainBuilder get = exec(redis("stall get").command(GET, KEY).check(reply().is("value")));
 
     private final ScenarioBuilder incident = scenario("incident")
             .pause(Duration.ofSeconds(STALL_AFTER_SECONDS))
@@ -42,8 +43,8 @@ public class RedisStallSimulation extends Simulation {
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        run.expectRequestRate(RATE * 0.9);
-        setUp(gets.injectOpen(constantUsersPerSec(RATE).during(SECONDS)).andThen(verdict.injectOpen(atOnceUsers(1))),
+        setUp(run.openModel("gets", ArrivalSchedule.constant(RATE, Duration.ofSeconds(SECONDS)), 1, get)
+                        .andThen(verdict.injectOpen(atOnceUsers(1))),
                 incident.injectOpen(nothingFor(Duration.ZERO), atOnceUsers(1)))
                 .protocols(run.protocol())
                 .assertions(run.assertion())

@@ -1,7 +1,6 @@
 package io.loadbench.scenarios.run;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
@@ -11,6 +10,7 @@ import static io.loadbench.scenarios.protocol.RedisCommands.GET;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.latency.LatencyKind;
 import java.io.IOException;
@@ -40,11 +40,11 @@ public class BoundedRunSimulation extends Simulation {
     private final SimulationOptions options = run.options();
     private final String mode = options.oneOf("mode", "sleep", "pause", "hlog", "scenario", "redis");
 
-    private final ScenarioBuilder users = scenario("users").exec(request());
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        setUp(users.injectOpen(constantUsersPerSec(options.positiveInt("rate")).during(options.positiveDuration("duration")))
+        setUp(run.openModel("users", ArrivalSchedule.constant(options.positiveInt("rate"), options.positiveDuration("duration")), 1,
+                        request())
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())

@@ -34,7 +34,7 @@ class ScenarioReportTest {
                 new ExtraCheck("incident", measured -> new ExtraCheck.Result(Map.of("kind", "none"), List.of())));
         List<String> failures = VerdictCheck.failures(checks, m);
         ScenarioResult result = ScenarioReport.of("cache-queries", "smoke", Duration.ofSeconds(2), OPEN_MODEL,
-                Duration.ofMillis(500), m, checks, failures);
+                ScenarioReport.Limits.DEFAULTS, m, checks, failures);
 
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(result.failures()).containsExactly("hit ratio 0.6667 below the target 0.90");
@@ -58,7 +58,7 @@ class ScenarioReportTest {
     void aClosedModelWithoutLookupsHasAnEmptyCacheSection() throws Exception {
         Measurement m = Measurements.run().request("query", 10, 0, 900).maxConcurrentUsers(4).build();
         ScenarioResult result = ScenarioReport.of("event-analytics", "smoke", Duration.ofSeconds(2),
-                RunTargets.NONE.withUsers(4), Duration.ofMillis(500), m, List.of(), List.of());
+                RunTargets.NONE.withUsers(4), ScenarioReport.Limits.DEFAULTS, m, List.of(), List.of());
 
         assertThat(result.status()).isEqualTo(RunStatus.OK);
         JsonNode json = Json.mapper().readTree(ScenarioResultWriter.toJson(result));

@@ -2,6 +2,7 @@ package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
@@ -12,7 +13,10 @@ import static io.loadbench.scenarios.protocol.Datastore.reply;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.loadbench.results.scenario.ScenarioResult;
+import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.results.latency.LatencyLogReader;
 import io.loadbench.results.latency.LatencyRecorders;
@@ -84,8 +88,7 @@ public class DailyScheduleSimulation extends Simulation {
     private final long incidentEndMs = incidentStartMs + options.positiveDuration("incidentDuration").toMillis();
     private final String affected = "pause-redis".equals(incident) ? "session get" : "recent errors";
 
-    private final ScenarioBuilder transactions = scenario("transactions")
-            .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
+    private final ChainBuilder transaction = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
             .exec(redis("session get").command(GET, "lb:commerce:session:#{customer}").check(reply().saveAs("session")))
             .doIf(session -> !session.contains("session")).then(
                     exec(redis("session set").command(SETEX, "lb:commerce:session:#{customer}", 300, "#{customer}")))
@@ -103,22 +106,22 @@ public class DailyScheduleSimulation extends Simulation {
             .pause(Duration.ofMillis(incidentStartMs))
             .repeat((int) Math.max(1, options.positiveDuration("incidentDuration").toSeconds())).on(
                     exec(redis("incident: CLIENT PAUSE").command("CLIENT", "PAUSE", "1000").check(reply().is("OK")))
-                    .pause(Duration.ofSeconds(1)));
+                    .exec(run.think(Duration.ofSeconds(1), Duration.ofSeconds(1))));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        List<OpenInjectionStep> steps = new ArrayList<>();
-        double scheduledUsers = 0;
+        ArrivalSchedule day = null;
         for (double[] segment : SCHEDULE) {
             Duration length = Duration.ofMillis(Math.round((segment[1] - segment[0]) * hourSeconds * 1000));
-            steps.add(rampUsersPerSec(segment[2] * tpsScale).to(segment[3] * tpsScale).during(length));
-            scheduledUsers += (segment[2] + segment[3]) / 2 * tpsScale * length.toMillis() / 1000.0;
+            double from = segment[2] * tpsScale;
+            double to = segment[3] * tpsScale;
+            day = day == null ? ArrivalSchedule.ramp(from, to, length) : day.thenRamp(from, to, length);
         }
-        double transactionsPerSec = scheduledUsers / (options.positiveDuration("dayLength").toMillis() / 1000.0);
-        // two requests per transaction at least (session get, recent errors)
-        run.expectRequestRate(2 * transactionsPerSec).extraCheck(new ExtraCheck("incident", this::incidentReport));
-        var load = transactions.injectOpen(steps.toArray(OpenInjectionStep[]::new)).andThen(verdict.injectOpen(atOnceUsers(1)));
+        // judged by arrivals (transactions), whatever each one's requests
+        run.extraCheck(new ExtraCheck("incident", this::incidentReport));
+        var load = run.openModel("transactions", day, options.positiveLong("seed"), transaction)
+                .andThen(verdict.injectOpen(atOnceUsers(1)));
         var setUp = "pause-redis".equals(incident)
                 ? setUp(load, incidentInjector.injectOpen(atOnceUsers(1)))
                 : setUp(load);
@@ -186,17 +189,23 @@ public class DailyScheduleSimulation extends Simulation {
         double endSec = offsetSec + incidentEndMs / 1000.0;
         double recoveredSec = endSec + options.positiveDuration("recoveryWindow").toMillis() / 1000.0;
         Histogram before = new Histogram(3), during = new Histogram(3), after = new Histogram(3);
-        Path log = measurement.hdrDir().resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(affected));
-        for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
-            if (!LatencyRecorders.fileName(affected).equals(interval.tag())) {
+        // the latency of record: OK and failed requests together (a request that timed out counts with its wait)
+        for (String series : List.of(affected, affected + ScenarioResult.FAILED_REQUEST_SUFFIX)) {
+            Path log = measurement.hdrDir().resolve(io.loadbench.results.latency.LatencyKind.INTENDED.hlogFileName(series));
+            if (!java.nio.file.Files.exists(log)) {
                 continue;
             }
-            if (interval.endSec() <= startSec) {
-                before.add(interval.histogram());
-            } else if (interval.startSec() >= startSec && interval.endSec() <= endSec + 1) {
-                during.add(interval.histogram());
-            } else if (interval.startSec() >= recoveredSec) {
-                after.add(interval.histogram());
+            for (LatencyLogReader.Interval interval : LatencyLogReader.intervals(log)) {
+                if (!LatencyRecorders.fileName(series).equals(interval.tag())) {
+                    continue;
+                }
+                if (interval.endSec() <= startSec) {
+                    before.add(interval.histogram());
+                } else if (interval.startSec() >= startSec && interval.endSec() <= endSec + 1) {
+                    during.add(interval.histogram());
+                } else if (interval.startSec() >= recoveredSec) {
+                    after.add(interval.histogram());
+                }
             }
         }
         long baselineUs = before.getValueAtPercentile(99);

@@ -1,15 +1,17 @@
 package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
@@ -52,28 +54,28 @@ public class EventAnalyticsSimulation extends Simulation {
                             "pgPool", "8", "p99Limit", "10000ms"),
                     "full", Presets.values("warmup", "20s", "pgPool", "8", "queryTimeout", "300s")));
 
+    private static final Duration RAMP = Duration.ofSeconds(1);
+
     private final SimulationRun run = SimulationRun.open("event-analytics", "EventAnalyticsSimulation", PRESETS,
             EventAnalyticsSimulation::plan);
     private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
 
-    private final ScenarioBuilder analysts = scenario("analysts")
-            .exec(run.userStarted())
-            .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("query", NAMES.get(random.nextInt(NAMES.size())))))
+    private final ChainBuilder analysis = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("query", NAMES.get(random.nextInt(NAMES.size())))))
             .exec(doSwitch("#{query}").on(
                     onCase("by type").then(exec(sql("events by type").query(QUERIES.get("by type")).check(rowCount().between(1, 50)))),
                     onCase("by country").then(exec(sql("events by country").query(QUERIES.get("by country")).check(rowCount().between(1, 300)))),
                     onCase("by hour").then(exec(sql("events by hour").query(QUERIES.get("by hour")).check(rowCount().between(1, 24)))),
-                    onCase("top users").then(exec(sql("top users").query(QUERIES.get("top users")).check(rowCount().between(1, 20))))))
-            .exec(run.userEnded());
+                    onCase("top users").then(exec(sql("top users").query(QUERIES.get("top users")).check(rowCount().between(1, 20))))));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        run.expectUsers(users).slos(List.of(
+        run.slos(List.of(
                 Slo.intended("events by type", 99.0, options.positiveDuration("p99Limit")),
                 Slo.intended("top users", 99.0, options.positiveDuration("p99Limit"))));
-        setUp(analysts.injectClosed(constantConcurrentUsers(users).during(options.positiveDuration("duration")))
+        // every analyst arrives within the first second, then queries in a loop without think time
+        setUp(run.closedModel("analysts", users, RAMP, options.positiveDuration("duration").minus(RAMP), options.positiveLong("seed"), analysis)
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())

@@ -1,16 +1,18 @@
 package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededFeeder;
@@ -53,8 +55,7 @@ public class GatewayPaginationSimulation extends Simulation {
     private final int perPage = options.positiveInt("perPage");
     private volatile long keysetCursor;
 
-    private final ScenarioBuilder listings = scenario("admin listings")
-            .feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("request", REQUESTS.get(random.nextInt(REQUESTS.size())))))
+    private final ChainBuilder listing = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("request", REQUESTS.get(random.nextInt(REQUESTS.size())))))
             .exec(doSwitch("#{request}").on(
                     onCase("offset page 1").then(exec(sql("offset page 1")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET 0")
@@ -74,8 +75,8 @@ public class GatewayPaginationSimulation extends Simulation {
 
     {
         int rate = options.positiveInt("rate");
-        run.expectRequestRate(rate);
-        setUp(listings.injectOpen(constantUsersPerSec(rate).during(options.positiveDuration("duration")))
+        setUp(run.openModel("admin listings", ArrivalSchedule.constant(rate, options.positiveDuration("duration")),
+                        options.positiveLong("seed"), listing)
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())

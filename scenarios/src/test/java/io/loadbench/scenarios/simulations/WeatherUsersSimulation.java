@@ -1,13 +1,13 @@
 package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
 import static io.loadbench.scenarios.protocol.Datastore.sql;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.loader.datasets.weather.WeatherLocations;
@@ -30,8 +30,8 @@ import java.util.TreeMap;
 
 /**
  * Seed 003, "10K users for 10M records": a closed model ramping to {@code users} concurrent users at
- * {@code rampRate} users/s, each asking for the average temperature of a location and thinking 1-2 s, over the
- * {@code weather} dataset. {@code -Dquery=summary} reads the per-location summary instead of aggregating.
+ * {@code rampRate} users/s, each asking in a loop for the average temperature of a location and thinking 1-2 s
+ * (from the end of its reply), over the {@code weather} dataset, until {@code hold} after the ramp. {@code -Dquery=summary} reads the per-location summary instead of aggregating.
  *
  * <p>Options (presets smoke, demo, full; every option can be overridden with {@code -D<option>=}): rows, seed,
  * users, rampRate, hold, thinkMin, thinkMax, query (aggregate|summary), locations (seed-cities|all),
@@ -57,13 +57,11 @@ public class WeatherUsersSimulation extends Simulation {
     private final String locationSet = options.oneOf("locations", "seed-cities", "all");
     private final List<String> locations = new ArrayList<>();
 
-    private final ScenarioBuilder visitors = scenario("weather visitors")
-            .exec(run.userStarted())
-            .feed(new SeededFeeder(options.positiveLong("seed"),
+    /** One visit of a looping user: a location, its temperature, then think time (from the reply's end). */
+    private final ChainBuilder visit = feed(new SeededFeeder(options.positiveLong("seed"),
                     random -> Map.of("location", locations.get(random.nextInt(locations.size())))))
             .exec(temperatureQuery())
-            .pause(options.duration("thinkMin"), options.duration("thinkMax"))
-            .exec(run.userEnded());
+            .exec(run.think(options.duration("thinkMin"), options.duration("thinkMax")));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
@@ -72,13 +70,13 @@ public class WeatherUsersSimulation extends Simulation {
         if (options.duration("thinkMax").compareTo(options.duration("thinkMin")) < 0) {
             throw options.reject("thinkMax", "must not be shorter than thinkMin (" + options.string("thinkMin") + ")");
         }
-        run.expectUsers(users).slos(List.of(Slo.intended(requestName(), 99.0, options.positiveDuration("p99Limit"))));
-        setUp(visitors.injectClosed(rampConcurrentUsers(0).to(users).during(ramp),
-                        constantConcurrentUsers(users).during(options.positiveDuration("hold")))
+        run.slos(List.of(Slo.intended(requestName(), 99.0, options.positiveDuration("p99Limit"))));
+        Duration hold = options.positiveDuration("hold");
+        setUp(run.closedModel("weather visitors", users, ramp, hold, options.positiveLong("seed"), visit)
                 .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())
-                .maxDuration(run.maxDuration(ramp.plus(options.positiveDuration("hold"))));
+                .maxDuration(run.maxDuration(ramp.plus(hold)));
     }
 
     private static Map<String, Object> plan(SimulationOptions options) {

@@ -20,6 +20,13 @@ class KoRatioCheckTest {
     }
 
     @Test
+    void crashedRequestsAreFailuresToo() {
+        Measurement m = Measurements.run().request("a", 998, 100, 0, 0, 2).build();
+        assertThat(check.judge(m).failures())
+                .containsExactly("2 of 1000 requests failed (0.200%, at most 0.100% allowed); 2 of them crashed");
+    }
+
+    @Test
     void aRunWithoutRequestsHasNoRatioToJudge() {
         assertThat(check.judge(Measurements.run().build()).passed()).isTrue();
     }

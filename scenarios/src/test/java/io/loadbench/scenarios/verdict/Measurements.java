@@ -13,9 +13,15 @@ public final class Measurements {
 
     private long measuredDurationMs = 10_000;
     private final TreeMap<String, Measurement.RequestFigures> requests = new TreeMap<>();
+    private final TreeMap<String, Measurement.RequestFigures> transactions = new TreeMap<>();
+    private Optional<Measurement.Arrivals> arrivals = Optional.empty();
     private int maxConcurrentUsers;
+    private double meanConcurrentUsers;
     private long droppedRequests;
     private long maxHiccupUs = 1_000;
+    private long stalledUs;
+    private long maxLagUs = 1_000;
+    private long cpuNanos = 5_000_000_000L;
     private int inFlightAtEnd;
     private boolean endedDuringWarmup;
     private Optional<Measurement.RedisKeyspace> redisInfo = Optional.empty();
@@ -31,8 +37,50 @@ public final class Measurements {
     }
 
     public Measurements lookup(String name, long ok, long ko, long hits, long misses, long latencyUs) {
-        requests.put(name, new Measurement.RequestFigures(ok, ko, hits, misses, totals(name, ok, latencyUs),
+        requests.put(name, new Measurement.RequestFigures(ok, ko, 0, hits, misses, totals(name, ok, latencyUs),
                 totals(name + ".failed", ko, latencyUs)));
+        return this;
+    }
+
+    /** A request whose OK requests all took {@code okUs} and failed ones {@code failedUs}, with {@code crashed} crashes. */
+    public Measurements request(String name, long ok, long okUs, long ko, long failedUs, long crashed) {
+        requests.put(name, new Measurement.RequestFigures(ok, ko, crashed, 0, 0, totals(name, ok, okUs),
+                totals(name + ".failed", ko, failedUs)));
+        return this;
+    }
+
+    public Measurements transaction(String name, long ok, long latencyUs) {
+        transactions.put(name, new Measurement.RequestFigures(ok, 0, 0, 0, 0, totals(name, ok, latencyUs), Optional.empty()));
+        return this;
+    }
+
+    /** Arrivals: {@code expected} due and {@code issued} in the window, and 5-s intervals of (expected, issued) pairs. */
+    public Measurements arrivals(boolean poisson, double expected, long issued, double... intervalPairs) {
+        java.util.List<Measurement.Arrivals.Interval> intervals = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < intervalPairs.length; i += 2) {
+            intervals.add(new Measurement.Arrivals.Interval(i / 2 * 5_000L, intervalPairs[i], (long) intervalPairs[i + 1]));
+        }
+        this.arrivals = Optional.of(new Measurement.Arrivals(poisson, expected, issued, 5_000, intervals));
+        return this;
+    }
+
+    public Measurements meanConcurrentUsers(double users) {
+        this.meanConcurrentUsers = users;
+        return this;
+    }
+
+    public Measurements stalledUs(long us) {
+        this.stalledUs = us;
+        return this;
+    }
+
+    public Measurements maxLagUs(long us) {
+        this.maxLagUs = us;
+        return this;
+    }
+
+    public Measurements cpuNanos(long nanos) {
+        this.cpuNanos = nanos;
         return this;
     }
 
@@ -74,8 +122,11 @@ public final class Measurements {
 
     public Measurement build() {
         LatencyPercentiles hiccups = new LatencyPercentiles(1_000, 50, 90, 200, 500, maxHiccupUs);
-        return new Measurement(0, OptionalLong.of(0), measuredDurationMs, requests, maxConcurrentUsers, droppedRequests,
-                hiccups, 0.5, inFlightAtEnd, endedDuringWarmup, redisInfo, redisOwnedByRun, Path.of("hdr"));
+        LatencyPercentiles lag = new LatencyPercentiles(1_000, 20, 50, Math.min(100, maxLagUs), Math.min(200, maxLagUs), maxLagUs);
+        Measurement.Injector injector = new Measurement.Injector(lag, hiccups, stalledUs, droppedRequests, cpuNanos, 64L << 20);
+        return new Measurement(0, OptionalLong.of(0), measuredDurationMs, requests, transactions, arrivals,
+                new Measurement.Users(maxConcurrentUsers, meanConcurrentUsers), injector, inFlightAtEnd, endedDuringWarmup,
+                redisInfo, redisOwnedByRun, Path.of("hdr"));
     }
 
     private static Optional<RequestLatencyTotals> totals(String name, long count, long latencyUs) {

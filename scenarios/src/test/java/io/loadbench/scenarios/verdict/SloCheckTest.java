@@ -25,9 +25,25 @@ class SloCheckTest {
     }
 
     @Test
-    void aRequestThatNeverSucceededBreaksTheObjective() {
-        Measurement m = Measurements.run().request("get", 0, 10, 1_000).build();
+    void aRequestThatNeverEndedBreaksTheObjective() {
+        Measurement m = Measurements.run().request("other", 10, 0, 1_000).build();
         assertThat(check.judge(m).failures()).containsExactly("SLO broken: get intended p99 <= 50 ms: no measured request");
         assertThat(check.evaluate(m).actualUs()).isEmpty();
+    }
+
+    @Test
+    void slowFailedRequestsAreInsideTheTailTheObjectiveJudges() {
+        // 980 fast OK requests and 20 that failed after waiting 10 s for a connection: p99 is the failures' wait
+        Measurement m = Measurements.run().request("get", 980, 1_000, 20, 10_000_000, 0).build();
+        assertThat(check.judge(m).failures()).singleElement().asString()
+                .startsWith("SLO broken: get intended p99 <= 50 ms: 100");
+    }
+
+    @Test
+    void anObjectiveMayNameATransaction() {
+        SloCheck transaction = new SloCheck(Slo.intended("dashboard", 99.0, Duration.ofMillis(50)));
+        assertThat(transaction.judge(Measurements.run().transaction("dashboard", 100, 80_000).build()).failures())
+                .singleElement().asString().startsWith("SLO broken: dashboard intended p99 <= 50 ms: 80");
+        assertThat(transaction.judge(Measurements.run().transaction("dashboard", 100, 20_000).build()).passed()).isTrue();
     }
 }

@@ -9,13 +9,14 @@ class UsersCheckTest {
     private final UsersCheck check = new UsersCheck(60);
 
     @Test
-    void reachingTheTargetUsersPasses() {
-        assertThat(check.judge(Measurements.run().maxConcurrentUsers(60).build()).passed()).isTrue();
+    void holdingNinetyFivePercentOfTheTargetUsersOnAveragePasses() {
+        assertThat(check.judge(Measurements.run().maxConcurrentUsers(60).meanConcurrentUsers(57).build()).passed()).isTrue();
     }
 
     @Test
-    void oneUserShortFailsWithBothCounts() {
-        assertThat(check.judge(Measurements.run().maxConcurrentUsers(59).build()).failures())
-                .containsExactly("reached 59 concurrent users, 60 targeted");
+    void reachingTheTargetOnceButHoldingFewerUsersFailsWithTheMean() {
+        assertThat(check.judge(Measurements.run().maxConcurrentUsers(60).meanConcurrentUsers(40.5).build()).failures())
+                .containsExactly("held 40.5 concurrent users on average over the measured window (at most 60 at once),"
+                        + " 60 targeted (at least 95% needed)");
     }
 }
