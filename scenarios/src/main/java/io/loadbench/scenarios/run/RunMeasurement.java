@@ -158,6 +158,7 @@ final class RunMeasurement {
         org.HdrHistogram.Histogram lag = runtime.timeline().takeLag();
         LatencyPercentiles hiccupUs = LatencyPercentiles.of(hiccups.stop());
         long stalledUs = hiccups.stalledUs();
+        double stalledShare = hiccups.stalledShare();
         double meanUsers = runtime.timeline().users().meanOverWindow();
         warmupTimer.shutdownNow();
         Optional<Measurement.RedisKeyspace> keyspaceEnd = redisKeyspace.get();
@@ -169,7 +170,7 @@ final class RunMeasurement {
                 phase.transactionCounts(), totals);
         Optional<Measurement.Arrivals> arrivals = schedules.isEmpty() || !runtime.timeline().started() ? Optional.empty()
                 : Optional.of(arrivals(schedules, phase.arrivals(), windowStartMs, endMs));
-        Measurement.Injector injector = new Measurement.Injector(LatencyPercentiles.of(lag), hiccupUs, stalledUs,
+        Measurement.Injector injector = new Measurement.Injector(LatencyPercentiles.of(lag), hiccupUs, stalledUs, stalledShare,
                 runtime.droppedCount(), cpuNanos, heapUsedMax.get());
         return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests),
                 new TreeMap<>(transactions), arrivals, new Measurement.Users(runtime.timeline().users().max(), meanUsers),

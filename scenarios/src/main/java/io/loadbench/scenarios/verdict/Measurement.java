@@ -123,12 +123,14 @@ public record Measurement(long logStartMs, OptionalLong firstRequestMs, long mea
      *
      * @param lagUs           every request's lag: its actual start minus its intended start
      * @param hiccupUs        the stalls a sleeping thread saw (coordinated-omission corrected, as jHiccup)
-     * @param stalledUs       the time the hiccup meter spent stalled beyond its resolution, summed
+     * @param stalledUs       the hiccup meter's stalls of 10 ms or more, summed
+     * @param stalledShare    {@code stalledUs} as a share of the time the meter measured (the end of the warm-up to the verdict)
      * @param droppedRequests requests the executor could not queue
      * @param cpuNanos        the injector process's CPU time
      * @param heapUsedMaxBytes the most heap in use at a once-a-second sample
      */
-    public record Injector(LatencyPercentiles lagUs, LatencyPercentiles hiccupUs, long stalledUs, long droppedRequests,
+    public record Injector(LatencyPercentiles lagUs, LatencyPercentiles hiccupUs, long stalledUs, double stalledShare,
+                           long droppedRequests,
                            long cpuNanos, long heapUsedMaxBytes) {
     }
 
@@ -165,9 +167,9 @@ public record Measurement(long logStartMs, OptionalLong firstRequestMs, long mea
         return total() == 0 ? 0 : injector.cpuNanos() / 1000.0 / total();
     }
 
-    /** The share of the measured window the injector's hiccup meter spent stalled. */
+    /** The share of the measured time the injector's hiccup meter spent stalled. */
     public double stalledShare() {
-        return injector.stalledUs() / 1000.0 / Math.max(1, measuredDurationMs);
+        return injector.stalledShare();
     }
 
     public long ok() {

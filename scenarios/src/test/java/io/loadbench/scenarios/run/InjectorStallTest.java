@@ -75,7 +75,7 @@ class InjectorStallTest {
         JsonNode scenario = Json.mapper().readTree(result.runFolder().resolve("scenario.json").toFile());
         JsonNode arrivals = scenario.path("arrivals");
         double rate = InjectorStallSimulation.RATE;
-        assertThat(arrivals.path("achievedPerSecond").asDouble()).isBetween(rate * 0.95, rate * 1.02);
+        assertThat(arrivals.path("achievedPerSecond").asDouble()).isBetween(rate * 0.85, rate * 1.02);
         assertThat(arrivals.path("targetPerSecond").asDouble()).isBetween(rate * 0.99, rate * 1.01);
         // three requests an arrival, a third of them failed: neither shows in the arrivals
         assertThat(scenario.path("rate").path("achievedRequestsPerSecond").asDouble()).isGreaterThan(rate * 2.7);

@@ -123,7 +123,7 @@ public final class Measurements {
     public Measurement build() {
         LatencyPercentiles hiccups = new LatencyPercentiles(1_000, 50, 90, 200, 500, maxHiccupUs);
         LatencyPercentiles lag = new LatencyPercentiles(1_000, 20, 50, Math.min(100, maxLagUs), Math.min(200, maxLagUs), maxLagUs);
-        Measurement.Injector injector = new Measurement.Injector(lag, hiccups, stalledUs, droppedRequests, cpuNanos, 64L << 20);
+        Measurement.Injector injector = new Measurement.Injector(lag, hiccups, stalledUs, stalledUs / 1000.0 / measuredDurationMs, droppedRequests, cpuNanos, 64L << 20);
         return new Measurement(0, OptionalLong.of(0), measuredDurationMs, requests, transactions, arrivals,
                 new Measurement.Users(maxConcurrentUsers, meanConcurrentUsers), injector, inFlightAtEnd, endedDuringWarmup,
                 redisInfo, redisOwnedByRun, Path.of("hdr"));
