@@ -98,7 +98,10 @@ public final class BenchmarksMain {
                 return runSuite(options, benchmarks, datastores, run);
             } catch (DatastoreException e) {
                 if (settings.verbose()) {
-                    e.printStackTrace(err);
+                    // masked as every line of this command is: a trace quotes the URL a connection failed on
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    e.printStackTrace(new java.io.PrintWriter(trace));
+                    err.print(io.loadbench.results.Secrets.maskUrl(trace.toString()));
                 }
                 return failed(run, e.getMessage());
             }

@@ -76,7 +76,10 @@ public final class Main {
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));
             }
             if (verbose) {
-                exception.printStackTrace(err);
+                // a trace quotes messages, which may hold a URL with its password: masked like the line above
+                java.io.StringWriter trace = new java.io.StringWriter();
+                exception.printStackTrace(new PrintWriter(trace));
+                err.print(Secrets.maskUrl(trace.toString()));
             }
             err.flush();
             return EXIT_BAD_INPUT;

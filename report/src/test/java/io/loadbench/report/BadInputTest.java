@@ -77,6 +77,13 @@ class BadInputTest {
     }
 
     @Test
+    void theVerboseStackTraceMasksAPasswordItsMessagesQuote() {
+        Cli cli = Cli.run("summarize", "--verbose", results.resolve("jdbc:postgresql:db?user=bench&password=s3cr3tpw").toString());
+        assertThat(cli.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(cli.err()).contains("\tat io.loadbench.report.").doesNotContain("s3cr3tpw");
+    }
+
+    @Test
     void optionalFilesMayBeAbsentButAListedOneMissingIsWarned() throws IOException {
         Path dir = run("no-load-json");
         Files.delete(dir.resolve("load.json"));
