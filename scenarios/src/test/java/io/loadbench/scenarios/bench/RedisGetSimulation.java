@@ -1,9 +1,7 @@
 package io.loadbench.scenarios.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
@@ -75,18 +73,14 @@ public class RedisGetSimulation extends Simulation {
     private final List<String> keys = keyNames(options.string("keyPrefix"), keyCount);
     private final String value = "v".repeat(options.positiveInt("valueBytes"));
 
-    private final ScenarioBuilder loopers = scenario("redis GET loop")
-            .exec(run.userStarted())
-            .exec(during(options.positiveDuration("hold")).on(
-                    feedKey().exec(redis(REQUEST).command(GET, "#{key}").check(reply().notNull()))))
-            .exec(run.userEnded());
+    private final ChainBuilder get = feedKey().exec(redis(REQUEST).command(GET, "#{key}").check(reply().notNull()));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
         Duration ramp = options.duration("ramp");
-        run.expectUsers(users);
-        setUp(loopers.injectOpen(rampUsers(users).during(ramp)).andThen(verdict.injectOpen(atOnceUsers(1))))
+        setUp(run.closedModel("redis GET loop", users, ramp, options.positiveDuration("hold"), options.positiveLong("seed"), get)
+                .andThen(verdict.injectOpen(atOnceUsers(1))))
                 .protocols(run.protocol())
                 .assertions(run.assertion())
                 .maxDuration(run.maxDuration(ramp.plus(options.positiveDuration("hold"))));
