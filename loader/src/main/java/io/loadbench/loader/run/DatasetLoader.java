@@ -11,6 +11,7 @@ import io.loadbench.loader.sink.postgres.TableLoadResult;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
 import io.loadbench.loader.spi.DropRefusedException;
+import io.loadbench.loader.spi.MutableData;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.TableSpec;
 
@@ -31,7 +32,9 @@ import java.util.Set;
  * <p>Safety rules. Without resume, any existing table of the dataset stops the load before anything is
  * written ({@link TargetNotEmptyException}: drop it first). With resume, existing tables are accepted only
  * if no other plan recorded batches in them and, when nothing at all was recorded, they are empty; batches
- * recorded under this plan's load id are skipped.
+ * recorded under this plan's load id are skipped. {@link Mode#RESUME_RELOADING_DROPPED} (a workload's preparation)
+ * resumes the same way but loads a table dropped by hand again from the start. {@link #restore} puts a dataset's
+ * mutable data (counters, cache entries) back to its loaded state without touching its tables.
  */
 public final class DatasetLoader {
 
@@ -47,7 +50,6 @@ public final class DatasetLoader {
         this.log = log;
     }
 
-    /** What a load did, table by table. */
     /**
      * One output step's result: {@code units} in the step's own unit (keys of a Redis fill, rows of a file),
      * {@code bytes} what it wrote (RESP bytes sent, file bytes on disk), {@code seconds} its wall time.
@@ -55,6 +57,7 @@ public final class DatasetLoader {
     public record StepResult(String name, long units, long bytes, double seconds) {
     }
 
+    /** What a load did, table by table, then its output steps. */
     public record Outcome(List<TableLoadResult> tables, List<StepResult> steps, long stepBytes) {
     }
 
@@ -82,13 +85,36 @@ public final class DatasetLoader {
         return remaining;
     }
 
+    /**
+     * How a load treats what an earlier load left on the target.
+     */
+    public enum Mode {
+        /** A plain {@code load}: refuses any existing table of the dataset; clears the records of tables dropped by hand. */
+        FRESH,
+        /** {@code --resume}: continues this plan's recorded batches; refuses records of tables dropped by hand. */
+        RESUME,
+        /**
+         * A workload's preparation: continues this plan's recorded batches in the tables that are there, and loads
+         * tables dropped by hand from the start (clearing their records, with a {@code note:} line), so that a
+         * dataset with a hand-dropped table is made whole again rather than refused. Every other refusal of
+         * {@link #RESUME} holds (another plan, a table without this load's marker, unrecorded rows).
+         */
+        RESUME_RELOADING_DROPPED
+    }
+
+    /** {@link #load(LoadPlan, Mode)} with {@link Mode#RESUME} or {@link Mode#FRESH}. */
     public Outcome load(LoadPlan plan, boolean resume) throws Exception {
+        return load(plan, resume ? Mode.RESUME : Mode.FRESH);
+    }
+
+    public Outcome load(LoadPlan plan, Mode mode) throws Exception {
+        boolean resume = mode != Mode.FRESH;
         List<TableSpec> tables = plan.dataset().tables();
         List<String> tableNames = tables.stream().map(TableSpec::name).toList();
         try (DatasetLock lock = DatasetLock.acquire(connections, plan.dataset().name(), tableNames)) {
             try (Connection c = connections.open()) {
                 ProgressTable.ensureExists(c);
-                clearStaleProgress(c, plan, resume, tableNames);
+                clearStaleProgress(c, plan, mode == Mode.RESUME, tableNames);
                 checkTargetState(c, plan, resume, tables, tableNames);
                 ProgressTable.recordLoad(c, plan.loadId(), plan.dataset().name(), planJson(plan));
             }
@@ -228,6 +254,32 @@ public final class DatasetLoader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a restore did: each mutable part's name and what its restore wrote and deleted, in order. */
+    public record Restored(Map<String, MutableData.Restored> parts) {
+
+        /** One line, e.g. {@code redis:analytics counters and cache entries: 1,977 keys deleted, 4,275 keys written}. */
+        public String describe() {
+            return parts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().describe())
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+    }
+
+    /**
+     * Restores the dataset's {@linkplain Dataset#mutableData() mutable data} (counters, cache entries) to its loaded
+     * state, each part in turn, holding the dataset's lock so that it never runs beside a load or a drop. Tables
+     * are not touched. The caller checks the result with {@link DatasetVerifier.Scope#MUTABLE}.
+     */
+    public static Restored restore(Dataset dataset, PostgresConnections connections, DatasetContext context) throws Exception {
+        List<String> tableNames = dataset.tables().stream().map(TableSpec::name).toList();
+        Map<String, MutableData.Restored> parts = new java.util.LinkedHashMap<>();
+        try (DatasetLock lock = DatasetLock.acquire(connections, dataset.name(), tableNames)) {
+            for (MutableData data : dataset.mutableData()) {
+                parts.put(data.name(), data.restore(context));
+            }
+        }
+        return new Restored(parts);
     }
 
     /** What a drop removed: the tables (in drop order) and the recorded loads it forgot. */

@@ -20,7 +20,9 @@ import java.util.SortedMap;
  *   <li>{@link #outputSteps()} (Redis fills, files) run after all tables, in order; each must be
  *   resumable or cheap to redo.</li>
  *   <li>{@link #checks()} measure the seed's distributions and integrity rules in SQL/Redis and compare them
- *   with their targets; the loader adds row-count checks for every table by itself.</li>
+ *   with their targets; the loader adds row-count checks for every table by itself. They judge only data that
+ *   workloads leave alone: what workloads change by design (counters, cache entries) is declared in
+ *   {@link #mutableData()}, with its own check and a way to restore it.</li>
  * </ul>
  */
 public interface Dataset {
@@ -38,6 +40,14 @@ public interface Dataset {
 
     /** Verification checks beyond per-table row counts; default none. */
     default List<Check> checks() {
+        return List.of();
+    }
+
+    /**
+     * The data of this dataset that workloads change by design (live counters, cache entries), each with the check
+     * of its loaded state and a restore; default none (a dataset workloads only read).
+     */
+    default List<MutableData> mutableData() {
         return List.of();
     }
 

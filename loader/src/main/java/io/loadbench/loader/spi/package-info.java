@@ -7,8 +7,10 @@
  * {@link io.loadbench.loader.spi.Dataset} from the common {@link io.loadbench.loader.spi.DatasetParameters}
  * (seed, rows) and the settings: tables in load
  * order ({@link io.loadbench.loader.spi.TableSpec}), optional non-table outputs
- * ({@link io.loadbench.loader.spi.OutputStep}, e.g. Redis fills or files) and verification
- * checks ({@link io.loadbench.loader.spi.Check}). Rows are produced by a
+ * ({@link io.loadbench.loader.spi.OutputStep}, e.g. Redis fills or files), verification
+ * checks ({@link io.loadbench.loader.spi.Check}) of what must stay as loaded, and the data workloads change by
+ * design ({@link io.loadbench.loader.spi.MutableData}: counters, cache entries), with the check of its loaded state
+ * and a restore. Rows are produced by a
  * {@link io.loadbench.loader.spi.RowGenerator} that writes typed values into a
  * {@link io.loadbench.loader.spi.RowWriter}; every encoder (COPY binary, COPY text, CSV, NDJSON) implements
  * {@code RowWriter}, so a generator never knows the wire format.

@@ -138,6 +138,30 @@ class DatasetLoaderTest {
 
     @ParameterizedTest
     @MethodSource("io.loadbench.loader.testing.TestTargets#postgres")
+    void aPreparationLoadReloadsATableDroppedByHandWhereResumeRefuses(Datastores target) throws Exception {
+        try (TestSchema schema = new TestSchema(target)) {
+            LoadPlan plan = new LoadPlan(events(42), BATCH, 2, CopyEncoder.Format.BINARY);
+            loader(schema, LoadListener.NONE).load(plan, false);
+            String loaded = checksum(schema);
+            try (Connection c = schema.open(); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE events CASCADE");
+            }
+            assertThatThrownBy(() -> loader(schema, LoadListener.NONE).load(plan, DatasetLoader.Mode.RESUME))
+                    .isInstanceOf(TargetNotEmptyException.class).hasMessageStartingWith("cannot resume: batches are recorded");
+
+            java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+            DatasetLoader.Outcome reloaded = new DatasetLoader(schema.connections(), schema.context(runDir), LoadListener.NONE,
+                    new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)).load(plan, DatasetLoader.Mode.RESUME_RELOADING_DROPPED);
+
+            assertThat(reloaded.tables().get(0).rows()).as("every row loaded again").isEqualTo(ROWS);
+            assertThat(checksum(schema)).isEqualTo(loaded);
+            assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("note: cleared stale load records of events");
+            assertThat(DatasetVerifier.verify(events(42), schema.context(runDir)).passed()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.loadbench.loader.testing.TestTargets#postgres")
     void aLoadRefusesExistingTablesUnlessResumingTheSamePlan(Datastores target) throws Exception {
         try (TestSchema schema = new TestSchema(target)) {
             loader(schema, LoadListener.NONE).load(new LoadPlan(events(42), BATCH, 2, CopyEncoder.Format.BINARY), false);

@@ -6,24 +6,38 @@ import io.loadbench.loader.run.DatasetLoader;
 import io.loadbench.loader.run.DatasetVerifier;
 import io.loadbench.loader.run.DatastoresContext;
 import io.loadbench.loader.run.LoadPlan;
+import io.loadbench.loader.run.TargetNotEmptyException;
 import io.loadbench.loader.run.VerificationResult;
 import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.DatasetRegistry;
+import io.loadbench.results.Manifest;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a simulation's dataset present on its target at the preset's scale, through the loader's own API:
- * a dataset that is there and passes the loader's verification is used as is; otherwise it is loaded
- * (resuming a partial load of the same plan) and verified. A table of a different plan is never
- * overwritten: the loader refuses, and the simulation fails with its message.
+ * Makes a simulation's dataset present on its target at the preset's scale, as a load leaves it, through the
+ * loader's own API, so that a workload run twice (or ten times) on the same servers starts from the same data:
+ * <ul>
+ *   <li>a dataset whose immutable part (tables, row counts, distributions, checksums) passes the loader's
+ *   verification is used as is, and its {@linkplain io.loadbench.loader.spi.MutableData mutable data} (the counters
+ *   and cache entries an earlier run changed) is restored to its loaded state and checked: {@code restored}, or
+ *   {@code verified} for a dataset that has none;</li>
+ *   <li>otherwise it is loaded, resuming a partial load of the same plan and reloading a table dropped by hand
+ *   ({@link DatasetLoader.Mode#RESUME_RELOADING_DROPPED}), and verified whole: {@code loaded}.</li>
+ * </ul>
+ * A dataset of a different plan, or one changed outside loadbench, is never overwritten: the preparation fails
+ * with one line saying what to drop.
  */
 public final class DatasetPreparer {
 
@@ -33,8 +47,32 @@ public final class DatasetPreparer {
     private DatasetPreparer() {
     }
 
-    /** What was done: {@code verified} (already present) or {@code loaded}, and the dataset's parameters. */
-    public record Prepared(Dataset dataset, String action, Map<String, Object> parameters) {
+    /** What the preparation did with the dataset, as the manifest's {@code datasetAction} records it. */
+    public enum Action {
+        /** Present and verified; nothing in it is changed by workloads. */
+        VERIFIED,
+        /** Present and verified; its mutable data was restored to the loaded state and checked. */
+        RESTORED,
+        /** Missing or partial: loaded (or its load continued) and verified. */
+        LOADED;
+
+        /** The manifest value: {@code verified}, {@code restored} or {@code loaded}. */
+        public String manifestValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * What was done, the dataset's parameters, and for {@link Action#RESTORED} what the restore wrote and deleted
+     * (one line).
+     */
+    public record Prepared(Dataset dataset, Action action, Map<String, Object> parameters, Optional<String> restored) {
+
+        /** Records the preparation in the manifest: {@code dataset}, {@code datasetAction} and {@code datasetRestored}. */
+        public void recordIn(Manifest manifest) {
+            manifest.putParameter("dataset", parameters).putParameter("datasetAction", action.manifestValue());
+            restored.ifPresent(what -> manifest.putParameter("datasetRestored", what));
+        }
     }
 
     /**
@@ -43,6 +81,7 @@ public final class DatasetPreparer {
      *                 settings, such as {@code gateway} profiles or {@code commerce} days, want it left there)
      * @param settings the dataset's own settings, e.g. {@code WeatherSettings.DEFAULTS}; their type names the
      *                 dataset
+     * @throws IllegalStateException with a one-line message when the dataset cannot be made ready
      */
     public static <S extends Record> Prepared prepare(Datastores datastores, Path runDir, long seed, long rows, S settings) {
         DatasetDefinition<S> definition = DatasetRegistry.builtIn().forSettings(settings);
@@ -52,21 +91,44 @@ public final class DatasetPreparer {
         DatastoresContext context = new DatastoresContext(datastores, runDir, workers, BATCH_SIZE);
         Map<String, Object> parameters = new LinkedHashMap<>(dataset.parameters());
         try {
-            VerificationResult present = tryVerify(dataset, context);
-            if (present != null && present.passed()) {
-                LOG.info("dataset {} present and verified", name);
-                return new Prepared(dataset, "verified", parameters);
+            Optional<VerificationResult> present = verifyImmutable(dataset, context);
+            if (present.isPresent() && present.get().passed()) {
+                if (dataset.mutableData().isEmpty()) {
+                    LOG.info("dataset {} present and verified", name);
+                    return new Prepared(dataset, Action.VERIFIED, parameters, Optional.empty());
+                }
+                DatasetLoader.Restored restored = DatasetLoader.restore(dataset, datastores::openPgConnection, context);
+                VerificationResult mutable = DatasetVerifier.verify(dataset, context, DatasetVerifier.Scope.MUTABLE);
+                if (!mutable.passed()) {
+                    throw new IllegalStateException("dataset " + name + ": " + mutable.failedChecks()
+                            + " still differ from the loaded state after restoring them (" + restored.describe()
+                            + "); drop the dataset with the loader ('drop " + name + "') and run again");
+                }
+                LOG.info("dataset {} present and verified; restored {}", name, restored.describe());
+                return new Prepared(dataset, Action.RESTORED, parameters, Optional.of(restored.describe()));
             }
             LOG.info("loading dataset {} {}{}", name, dataset.parameters(),
-                    present == null ? "" : " (present but failed " + present.failedChecks() + ")");
+                    present.map(result -> " (present but failed " + result.failedChecks() + ")").orElse(""));
+            ByteArrayOutputStream notes = new ByteArrayOutputStream();
             DatasetLoader loader = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE,
-                    new PrintStream(PrintStream.nullOutputStream()));
-            loader.load(new LoadPlan(dataset, BATCH_SIZE, workers, CopyEncoder.Format.BINARY), true);
+                    new PrintStream(notes, true, StandardCharsets.UTF_8));
+            try {
+                loader.load(new LoadPlan(dataset, BATCH_SIZE, workers, CopyEncoder.Format.BINARY),
+                        DatasetLoader.Mode.RESUME_RELOADING_DROPPED);
+            } finally {
+                notes.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("note:"))
+                        .forEach(line -> LOG.info("dataset {}: {}", name, line));
+            }
             VerificationResult loaded = DatasetVerifier.verify(dataset, context);
             if (!loaded.passed()) {
-                throw new IllegalStateException("dataset " + name + " failed verification after loading: " + loaded.failedChecks());
+                throw new IllegalStateException("dataset " + name + " failed verification after loading: " + loaded.failedChecks()
+                        + (present.isPresent() ? "; it was changed outside loadbench: drop it with the loader ('drop " + name
+                        + "') and run again" : ""));
             }
-            return new Prepared(dataset, "loaded", parameters);
+            return new Prepared(dataset, Action.LOADED, parameters, Optional.empty());
+        } catch (TargetNotEmptyException e) {
+            // the loader's own line says what is there and what to drop; say which plan the run wanted
+            throw new IllegalStateException("cannot load dataset " + name + " " + dataset.parameters() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -74,12 +136,13 @@ public final class DatasetPreparer {
         }
     }
 
-    private static VerificationResult tryVerify(Dataset dataset, DatastoresContext context) {
+    /** The immutable part's verification, empty when it cannot run (a missing table: the usual fresh target). */
+    private static Optional<VerificationResult> verifyImmutable(Dataset dataset, DatastoresContext context) {
         try {
-            return DatasetVerifier.verify(dataset, context);
+            return Optional.of(DatasetVerifier.verify(dataset, context, DatasetVerifier.Scope.IMMUTABLE));
         } catch (Exception e) {
-            // a missing table (the usual case on a fresh target) or unreadable data: load it
-            return null;
+            LOG.debug("dataset {} not verifiable as present: {}", dataset.name(), e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -35,7 +35,7 @@ public final class SimulationOptions {
 
     /** Plain (dot-less) system properties that are not options: the run's target and label, Maven's and Surefire's. */
     static final Set<String> INFRASTRUCTURE = Set.of("preset", "target", "pgUrl", "redisUrl", "label",
-            "skipTests", "test", "it.test", "debug", "basedir", "localRepository", "skip");
+            "skipTests", "test", "it.test", "debug", "verbose", "basedir", "localRepository", "skip");
 
     static final int MAX_TYPO_DISTANCE = 2;
     static final int SHORT_NAME_LENGTH = 4;

@@ -387,9 +387,11 @@ public final class SimulationRun implements AutoCloseable {
     }
 
     /**
-     * Runs the preparation (dataset load or verification, reading fixtures), then {@link #begin()}. A
-     * preparation that fails marks the run FAILED with its one-line reason before the exception reaches
-     * Gatling, so the run folder never stays RUNNING.
+     * Runs the preparation (dataset load, verification or restore, reading fixtures), then {@link #begin()}. A
+     * preparation that fails marks the run FAILED with its one-line reason before Gatling hears of it, so the run
+     * folder never stays RUNNING, and throws a {@link PreparationFailedException} that prints as that one line,
+     * naming the run folder (with the cause's stack trace only under {@code -Dverbose=true}); Gatling then exits
+     * non-zero.
      */
     public void begin(Runnable preparation) {
         try {
@@ -398,9 +400,11 @@ public final class SimulationRun implements AutoCloseable {
             runFolder.manifest().target(target.datastores().describe());
             runFolder.writeManifest();
         } catch (RuntimeException e) {
-            end(List.of("preparation failed: " + e.getMessage()));
+            String reason = "preparation failed: " + oneLine(e);
+            end(List.of(reason));
             close();
-            throw e;
+            throw PreparationFailedException.of("error: " + simulation + ": " + reason + " (run folder " + runFolder.dir()
+                    + " FAILED)", e, Boolean.parseBoolean(System.getProperty("verbose")));
         }
         begin();
     }

@@ -100,7 +100,7 @@ class SimulationOptionsTest {
         Properties system = new Properties();
         for (String name : List.of("java.version", "sun.arch.data.model", "gatling.simulationClass", "user.dir",
                 "file.encoding", "os.name", "line.separator", "path.separator", "jdk.debug", "maven.repo.local",
-                "loadbench.results", "preset", "target", "pgUrl", "redisUrl", "label", "skipTests", "test", "basedir",
+                "loadbench.results", "preset", "target", "pgUrl", "redisUrl", "label", "skipTests", "test", "basedir", "verbose",
                 "surefire.test.class.path", "hitTarget.x", "somethingElse")) {
             system.setProperty(name, "x");
         }

@@ -171,7 +171,7 @@ public class CacheQueriesSimulation extends Simulation {
                     options.positiveLong("seed"), options.positiveLong("rows"),
                     io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULTS
                             .withTenants(orgs, options.positiveInt("usersPerOrg"), buckets).withCache(ttl, prefix));
-            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            prepared.recordIn(run.runFolder().manifest());
         });
     }
 

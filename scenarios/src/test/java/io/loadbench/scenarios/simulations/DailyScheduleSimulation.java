@@ -241,7 +241,7 @@ public class DailyScheduleSimulation extends Simulation {
         run.begin(() -> {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
                     io.loadbench.loader.datasets.commerce.CommerceSettings.DEFAULTS.withSchedule(1, options.positiveNumber("baseTps")));
-            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            prepared.recordIn(run.runFolder().manifest());
         });
     }
 

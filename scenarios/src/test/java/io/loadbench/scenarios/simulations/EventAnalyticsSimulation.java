@@ -96,7 +96,7 @@ public class EventAnalyticsSimulation extends Simulation {
         run.begin(() -> {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.events.EventsSettings.DEFAULTS);
-            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            prepared.recordIn(run.runFolder().manifest());
         });
     }
 

@@ -99,7 +99,7 @@ public class GatewayPaginationSimulation extends Simulation {
             // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
                     io.loadbench.loader.datasets.gateway.GatewaySettings.ofProfile(options.string("profile")));
-            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            prepared.recordIn(run.runFolder().manifest());
             keysetCursor = lastIdOfPreviousPage();
         });
     }

@@ -107,7 +107,7 @@ public class WeatherUsersSimulation extends Simulation {
         run.begin(() -> {
             DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
                     options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.weather.WeatherSettings.DEFAULTS);
-            run.runFolder().manifest().putParameter("dataset", prepared.parameters()).putParameter("datasetAction", prepared.action());
+            prepared.recordIn(run.runFolder().manifest());
             locations.addAll("all".equals(locationSet) ? allLocations() : WeatherLocations.QUERY_CITIES);
         });
     }

@@ -9,6 +9,7 @@ import io.loadbench.loader.spi.Check;
 import io.loadbench.loader.spi.Dataset;
 import io.loadbench.loader.spi.DatasetContext;
 import io.loadbench.loader.spi.DatasetParameters;
+import io.loadbench.loader.spi.MutableData;
 import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.PgType;
 import io.loadbench.loader.spi.RowGenerator;
@@ -106,8 +107,13 @@ public final class AnalyticsDataset implements Dataset {
                     type.sharePercent(), 0.25));
         }
         return List.of(new SqlCheck("analytics integrity", integrity),
-                new SqlCheck("analytics event mix", mix),
-                new AnalyticsRedisCheck(layout));
+                new SqlCheck("analytics event mix", mix));
+    }
+
+    /** The Redis content: counters that live events INCR and cache entries a workload writes and that expire. */
+    @Override
+    public List<MutableData> mutableData() {
+        return List.of(new AnalyticsRedisState(new AnalyticsRedisFill(layout, redisAddress), new AnalyticsRedisCheck(layout)));
     }
 
     @Override

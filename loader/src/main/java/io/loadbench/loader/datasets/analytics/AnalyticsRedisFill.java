@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * The analytics Redis fill: counters, the dashboard-overview entries and the warmed filtered-query
  * entries, streamed through one {@link SingleWriterRedisPipeline} whose depth is {@code --batch-size}.
- * Idempotent, so an interrupted fill is simply run again. For {@code --redis-type json} the server is
+ * Idempotent, so an interrupted fill is simply run again, and a run after a workload (which INCRs counters and
+ * writes cache entries) restores the loaded state: see {@link #run}. For {@code --redis-type json} the server is
  * asked first whether it has the RedisJSON module; without it the step fails before writing anything.
  */
 public final class AnalyticsRedisFill implements OutputStep {
@@ -46,10 +47,56 @@ public final class AnalyticsRedisFill implements OutputStep {
         return keys;
     }
 
+    /**
+     * Fills the target's Redis. When the prefix already holds this layout's fill (its marker names this layout), the
+     * cache entries a workload wrote since are deleted first ({@link #deleteCacheEntries}), so Redis ends exactly as
+     * after a first fill: the counters at their loaded values, only the warmed entries present, with a fresh TTL.
+     */
     @Override
     public long run(DatasetContext context) {
+        return restore(context).bytes();
+    }
+
+    /** What {@link #restore} did: keys written, cache entries deleted before writing, RESP bytes sent. */
+    record Restore(long keysWritten, long entriesDeleted, long bytes) {
+    }
+
+    /** {@link #run}, reporting what it wrote and deleted. */
+    Restore restore(DatasetContext context) {
         RedisAddress address = redisAddress.apply(context);
-        return fill(address, context.batchSize(), context::progress);
+        long deleted = 0;
+        try (Jedis jedis = context.openRedis()) {
+            if (markerValue().equals(jedis.get(new AnalyticsKeys(layout.settings().keyPrefix()).marker()))) {
+                deleted = deleteCacheEntries(jedis);
+            }
+        }
+        long bytes = fill(address, context.batchSize(), context::progress);
+        return new Restore(keys, deleted, bytes);
+    }
+
+    /**
+     * Deletes every cache entry of the layout, warmed or not: the dashboard entry of each organisation and the
+     * filtered-query entry of each (organisation, type, bucket), enumerated from the layout (never a {@code SCAN}
+     * pattern), the keys a workload writes on a miss. Returns how many existed.
+     */
+    long deleteCacheEntries(Jedis jedis) {
+        AnalyticsSettings s = layout.settings();
+        AnalyticsKeys keyNames = new AnalyticsKeys(s.keyPrefix());
+        List<String> batch = new java.util.ArrayList<>(1_000);
+        long deleted = 0;
+        for (int org = 1; org <= s.orgs(); org++) {
+            batch.add(keyNames.dashboard(org));
+            for (EventType type : EventType.all()) {
+                for (int b = 0; b < s.timeBuckets(); b++) {
+                    batch.add(keyNames.filtered(org, type, b));
+                }
+            }
+            if (batch.size() >= 1_000 || org == s.orgs()) {
+                deleted += jedis.unlink(batch.toArray(String[]::new));
+                batch.clear();
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -186,8 +233,8 @@ public final class AnalyticsRedisFill implements OutputStep {
     }
 
     /**
-     * Deletes exactly the keys this fill writes (enumerated by replaying the writer) and the marker, with
-     * UNLINK; refuses, deleting nothing, when the prefix has no loadbench marker or one naming another layout.
+     * Deletes exactly the keys this fill writes (enumerated by replaying the writer), the layout's cache entries
+     * a workload wrote ({@link #deleteCacheEntries}) and the marker, with UNLINK; refuses, deleting nothing, when the prefix has no loadbench marker or one naming another layout.
      * Keys under the prefix that the fill does not write stay.
      */
     @Override
@@ -212,6 +259,7 @@ public final class AnalyticsRedisFill implements OutputStep {
             }
             writer.writeMeta(collector);
             collector.unlink(jedis);
+            deleteCacheEntries(jedis);
             jedis.del(keys.marker());
         }
     }
