@@ -24,7 +24,7 @@ Options:
   -r, --rounds N           rounds (default 3)
   -c, --connections N      connections = concurrent users = pool size, on every leg (default 32)
   -w, --warmup SECONDS     harness warm-up (JIT), run inside the hold and excluded: the harness holds
-                           warmup + duration seconds and measures the last <duration> (default 5)
+                           warmup + duration seconds and measures the last <duration> (default 20: the JIT compiles for about 15 s)
   -k, --keys N             Redis keyspace (default 10000)
       --value-bytes N      Redis value size (default 64)
       --redis-requests N   redis-benchmark -n (default: a short calibration run's rate x duration, so the
@@ -65,7 +65,7 @@ die() {
 duration=30
 rounds=3
 connections=32
-warmup=5
+warmup=20
 keys=10000
 value_bytes=64
 redis_requests=
