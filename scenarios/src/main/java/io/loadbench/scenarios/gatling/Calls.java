@@ -6,8 +6,9 @@ import io.loadbench.scenarios.protocol.RedisCommand;
 import io.loadbench.scenarios.protocol.SqlResult;
 import io.loadbench.scenarios.protocol.SqlStatement;
 import io.loadbench.scenarios.protocol.Store;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import redis.clients.jedis.commands.ProtocolCommand;
 
 /** Builds the {@link RequestCall}s of the Java DSL's SQL and Redis requests. */
 public final class Calls {
@@ -29,17 +30,23 @@ public final class Calls {
     public static RequestCall<Object> redis(String command, List<SessionValue<?>> args, boolean cacheLookup,
                                             List<DatastoreCheck<Object>> checks) {
         List<SessionValue<?>> frozen = List.copyOf(args);
+        ProtocolCommand wireName = RedisCommand.protocolCommand(command);
         return new RequestCall<>(Store.REDIS, session -> {
-            RedisCommand resolved = new RedisCommand(command, resolveAll(frozen, session), cacheLookup);
+            RedisCommand resolved = new RedisCommand(command, resolveAll(frozen, session), cacheLookup, wireName);
             return (engine, intendedStartNanos, done) -> engine.submitRedis(intendedStartNanos, resolved, done);
         }, checks, cacheLookup);
     }
 
+    /** One array and its list view per request: the parameter count is fixed when the request is built. */
     private static List<Object> resolveAll(List<SessionValue<?>> values, Session session) {
-        List<Object> resolved = new ArrayList<>(values.size());
-        for (SessionValue<?> value : values) {
-            resolved.add(value.resolve(session));
+        int count = values.size();
+        if (count == 0) {
+            return List.of();
         }
-        return resolved;
+        Object[] resolved = new Object[count];
+        for (int i = 0; i < count; i++) {
+            resolved[i] = values.get(i).resolve(session);
+        }
+        return Arrays.asList(resolved);
     }
 }

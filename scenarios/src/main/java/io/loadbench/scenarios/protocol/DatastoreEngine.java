@@ -8,7 +8,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +58,9 @@ public final class DatastoreEngine implements AutoCloseable {
 
     private static ThreadPoolExecutor executor(String threadPrefix, int threads, int queueCapacity) {
         AtomicInteger threadNumber = new AtomicInteger();
+        // bounded, and two locks: the event loops offering never contend with the (many) idle workers taking
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                new LinkedBlockingQueue<>(queueCapacity), runnable -> {
                     Thread thread = new Thread(runnable, threadPrefix + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
