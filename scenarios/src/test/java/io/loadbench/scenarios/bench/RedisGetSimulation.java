@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.redis;
 import static io.loadbench.scenarios.protocol.Datastore.reply;
@@ -11,7 +11,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import redis.clients.jedis.Pipeline;
  * {@code redis-benchmark -t get} on the same keyspace ({@code scenarios/bench/injector-cost.sh} runs both).
  * {@code users} virtual users start over {@code ramp}, and each GETs one key after the other until {@code hold}
  * has passed; every GET goes through the datastore protocol exactly as the real simulations' requests do
- * (feeder, EL key, pooled connection on the Redis executor, reply check, HdrHistogram recording).
+ * (seeded draw, EL key, pooled connection on the Redis executor, reply check, HdrHistogram recording).
  *
  * <p>Before the load the simulation SETs {@code keys} keys {@code <keyPrefix>:<12-digit index>} (indexes 0 to
  * {@code keys - 1}, the names {@code redis-benchmark -r <keys>} gives {@code __rand_int__}) to a value of
@@ -87,7 +87,7 @@ public class RedisGetSimulation extends Simulation {
     }
 
     private ChainBuilder feedKey() {
-        return feed(new SeededFeeder(options.positiveLong("seed"),
+        return exec(SeededDraws.of(options.positiveLong("seed"),
                 random -> Map.of("key", keys.get(random.nextInt(keys.size())))));
     }
 

@@ -3,7 +3,6 @@ package io.loadbench.scenarios.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
@@ -21,7 +20,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Slo;
@@ -109,13 +108,13 @@ public class CacheQueriesSimulation extends Simulation {
                     "SELECT event_type, count(*) AS n FROM analytics_events WHERE org_id = ? AND hour_bucket = ? GROUP BY event_type")
             .params("#{org}", "#{bucket}").check(rowCount().lte(EVENT_TYPES.size())));
 
-    private final ChainBuilder query = feed(new SeededFeeder(options.positiveLong("seed"), this::drawQuery))
+    private final ChainBuilder query = exec(SeededDraws.of(options.positiveLong("seed"), this::drawQuery))
             .exec(doSwitch("#{kind}").on(
                     onCase("dashboard").then(dashboard),
                     onCase("filtered").then(filtered),
                     onCase("realtime").then(realtime)));
 
-    private final ChainBuilder event = feed(new SeededFeeder(options.positiveLong("seed") + 1, this::drawEvent))
+    private final ChainBuilder event = exec(SeededDraws.of(options.positiveLong("seed") + 1, this::drawEvent))
             .exec(redis("event incr").command(INCR, prefix + ":cnt:#{org}:#{type}:#{bucket}"));
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());

@@ -2,7 +2,6 @@ package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
@@ -23,7 +22,7 @@ import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.datastores.TargetKind;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.verdict.ExtraCheck;
@@ -88,7 +87,7 @@ public class DailyScheduleSimulation extends Simulation {
     private final long incidentEndMs = incidentStartMs + options.positiveDuration("incidentDuration").toMillis();
     private final String affected = "pause-redis".equals(incident) ? "session get" : "recent errors";
 
-    private final ChainBuilder transaction = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
+    private final ChainBuilder transaction = exec(SeededDraws.of(options.positiveLong("seed"), random -> Map.of("customer", "c" + random.nextInt(5_000))))
             .exec(redis("session get").command(GET, "lb:commerce:session:#{customer}").check(reply().saveAs("session")))
             .doIf(session -> !session.contains("session")).then(
                     exec(redis("session set").command(SETEX, "lb:commerce:session:#{customer}", 300, "#{customer}")))

@@ -3,7 +3,6 @@ package io.loadbench.scenarios.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
@@ -15,7 +14,7 @@ import java.time.Duration;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Slo;
@@ -61,7 +60,7 @@ public class EventAnalyticsSimulation extends Simulation {
     private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
 
-    private final ChainBuilder analysis = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("query", NAMES.get(random.nextInt(NAMES.size())))))
+    private final ChainBuilder analysis = exec(SeededDraws.of(options.positiveLong("seed"), random -> Map.of("query", NAMES.get(random.nextInt(NAMES.size())))))
             .exec(doSwitch("#{query}").on(
                     onCase("by type").then(exec(sql("events by type").query(QUERIES.get("by type")).check(rowCount().between(1, 50)))),
                     onCase("by country").then(exec(sql("events by country").query(QUERIES.get("by country")).check(rowCount().between(1, 300)))),

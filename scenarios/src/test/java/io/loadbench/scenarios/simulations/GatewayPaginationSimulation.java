@@ -3,7 +3,6 @@ package io.loadbench.scenarios.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
@@ -15,7 +14,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.ArrivalSchedule;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import java.sql.Connection;
@@ -55,7 +54,7 @@ public class GatewayPaginationSimulation extends Simulation {
     private final int perPage = options.positiveInt("perPage");
     private volatile long keysetCursor;
 
-    private final ChainBuilder listing = feed(new SeededFeeder(options.positiveLong("seed"), random -> Map.of("request", REQUESTS.get(random.nextInt(REQUESTS.size())))))
+    private final ChainBuilder listing = exec(SeededDraws.of(options.positiveLong("seed"), random -> Map.of("request", REQUESTS.get(random.nextInt(REQUESTS.size())))))
             .exec(doSwitch("#{request}").on(
                     onCase("offset page 1").then(exec(sql("offset page 1")
                             .query("SELECT id, uri, created_at FROM " + TABLE + " ORDER BY id LIMIT ? OFFSET 0")

@@ -1,7 +1,7 @@
 package io.loadbench.scenarios.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.loadbench.scenarios.protocol.Datastore.column;
 import static io.loadbench.scenarios.protocol.Datastore.rowCount;
@@ -14,7 +14,7 @@ import io.loadbench.loader.datasets.weather.WeatherLocations;
 import io.loadbench.scenarios.protocol.SqlActionBuilder;
 import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
-import io.loadbench.scenarios.run.SeededFeeder;
+import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Slo;
@@ -58,7 +58,7 @@ public class WeatherUsersSimulation extends Simulation {
     private final List<String> locations = new ArrayList<>();
 
     /** One visit of a looping user: a location, its temperature, then think time (from the reply's end). */
-    private final ChainBuilder visit = feed(new SeededFeeder(options.positiveLong("seed"),
+    private final ChainBuilder visit = exec(SeededDraws.of(options.positiveLong("seed"),
                     random -> Map.of("location", locations.get(random.nextInt(locations.size())))))
             .exec(temperatureQuery())
             .exec(run.think(options.duration("thinkMin"), options.duration("thinkMax")));
