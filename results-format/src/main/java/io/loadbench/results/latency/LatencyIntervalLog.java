@@ -133,6 +133,8 @@ public final class LatencyIntervalLog {
         if (!warmingUp || finished) {
             return;
         }
+        // the ticker may have closed an interval since the caller read its clock: the warm-up ends with that tick
+        nowMs = Math.max(nowMs, lastTickMs);
         tick(nowMs);
         warmingUp = false;
         for (Series series : seriesByName.values()) {

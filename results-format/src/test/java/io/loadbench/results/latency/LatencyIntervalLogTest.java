@@ -112,6 +112,23 @@ class LatencyIntervalLogTest {
     }
 
     @Test
+    void aWarmUpEndingAtAClockReadingTheTickerHasPassedEndsWithThatTick() {
+        LatencyRecorders recorders = new LatencyRecorders();
+        LatencyIntervalLog log = LatencyIntervalLog.open(hdr, recorders, START_MS, true);
+        recorders.forRequest("q").recordIntendedMicros(10);
+        // the caller read its clock at +990 ms, the ticker closed the interval at +1000 ms before endWarmup ran
+        log.tick(START_MS + 1_000);
+        log.endWarmup(START_MS + 990);
+        recorders.forRequest("q").recordIntendedMicros(20);
+
+        Map<String, RequestLatencyTotals> totals = log.finish(START_MS + 2_000);
+
+        assertThat(log.warmingUp()).isFalse();
+        assertThat(totals.get("q").intended().getTotalCount()).isEqualTo(1);
+        assertThat(totals.get("q").warmupCount()).isEqualTo(1);
+    }
+
+    @Test
     void theTickerFlushesTheLastIntervalWhenFinished() {
         LatencyRecorders recorders = new LatencyRecorders();
         LatencyIntervalLog log = LatencyIntervalLog.open(hdr, recorders, Clock.systemUTC().millis(), false);

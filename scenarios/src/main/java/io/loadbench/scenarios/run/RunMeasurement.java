@@ -92,10 +92,22 @@ final class RunMeasurement {
         runtime.onFirstRequest(() -> {
             measurement.firstRequestMs = OptionalLong.of(clock.millis());
             if (!warmup.isZero()) {
-                measurement.warmupTimer.schedule(measurement::endWarmup, warmup.toMillis(), TimeUnit.MILLISECONDS);
+                measurement.warmupTimer.schedule(measurement::endWarmupOnTimer, warmup.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
         return measurement;
+    }
+
+    /** The warm-up timer's task: a failure is kept for the verdict, never lost in the executor. */
+    private void endWarmupOnTimer() {
+        try {
+            endWarmup();
+        } catch (RuntimeException e) {
+            LOG.error("{}: the warm-up could not end: {}", simulation, e.toString());
+            synchronized (this) {
+                writeFailure = writeFailure.or(() -> Optional.of(e));
+            }
+        }
     }
 
     private synchronized void endWarmup() {
