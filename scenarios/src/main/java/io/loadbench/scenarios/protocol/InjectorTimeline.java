@@ -19,7 +19,6 @@ public final class InjectorTimeline {
     static final int MAX_SECONDS = 7 * 24 * 3600;
 
     private volatile long originNanos = Long.MIN_VALUE;
-    private volatile long originEpochMs;
     private final Recorder lag = new Recorder(LatencyHistograms.LOWEST_DISCERNIBLE_US, LatencyHistograms.HIGHEST_TRACKABLE_US,
             LatencyHistograms.SIGNIFICANT_DIGITS);
     private final LongAdder arrivals = new LongAdder();
@@ -40,7 +39,6 @@ public final class InjectorTimeline {
         synchronized (this) {
             if (originNanos == Long.MIN_VALUE) {
                 arrivalsPerSecond = new AtomicLongArray((int) Math.min(MAX_SECONDS, Math.ceil(scheduleSeconds) + 3600));
-                originEpochMs = System.currentTimeMillis();
                 originNanos = System.nanoTime();
             }
             return originNanos;
@@ -50,11 +48,6 @@ public final class InjectorTimeline {
     /** Whether any arrival happened. */
     public boolean started() {
         return originNanos != Long.MIN_VALUE;
-    }
-
-    /** The origin as epoch milliseconds (meaningful once {@link #started()}). */
-    public long originEpochMs() {
-        return originEpochMs;
     }
 
     public long originNanosOrNow() {

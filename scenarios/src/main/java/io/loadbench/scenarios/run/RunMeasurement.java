@@ -37,7 +37,7 @@ final class RunMeasurement {
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(1);
 
     /** What was true when the measurement started (end of warm-up). */
-    private record Phase(long startMs, long cpuNanos, Map<String, RequestCounters.Counts> counts,
+    private record Phase(long startMs, long startNanos, long cpuNanos, Map<String, RequestCounters.Counts> counts,
                          Map<String, RequestCounters.Counts> transactionCounts, long arrivals,
                          Optional<Measurement.RedisKeyspace> keyspace) {
     }
@@ -61,6 +61,7 @@ final class RunMeasurement {
     });
     private final java.util.concurrent.atomic.AtomicLong heapUsedMax = new java.util.concurrent.atomic.AtomicLong();
     private volatile OptionalLong firstRequestMs = OptionalLong.empty();
+    private volatile long firstRequestNanos = Long.MIN_VALUE;
     private Optional<Phase> measured = Optional.empty();
     private boolean stopped;
     private Optional<RuntimeException> writeFailure = Optional.empty();
@@ -90,6 +91,7 @@ final class RunMeasurement {
             measurement.endWarmup();
         }
         runtime.onFirstRequest(() -> {
+            measurement.firstRequestNanos = System.nanoTime();
             measurement.firstRequestMs = OptionalLong.of(clock.millis());
             if (!warmup.isZero()) {
                 measurement.warmupTimer.schedule(measurement::endWarmupOnTimer, warmup.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,6 +117,7 @@ final class RunMeasurement {
             return;
         }
         long now = clock.millis();
+        long startNanos = System.nanoTime();
         // every counter first, at one moment; the interval log's split (a write) and Redis INFO (a round trip) after
         long arrivals = runtime.timeline().arrivals();
         long cpuNanos = processCpuNanos();
@@ -124,7 +127,7 @@ final class RunMeasurement {
         runtime.timeline().takeLag();
         runtime.timeline().users().startWindow();
         intervalLog.endWarmup(now);
-        measured = Optional.of(new Phase(now, cpuNanos, counts, transactionCounts, arrivals, redisKeyspace.get()));
+        measured = Optional.of(new Phase(now, startNanos, cpuNanos, counts, transactionCounts, arrivals, redisKeyspace.get()));
         warmupTimer.scheduleAtFixedRate(this::sampleHeap, 0, 1, TimeUnit.SECONDS);
         LOG.info("{}: warm-up over, measuring", simulation);
     }
@@ -160,11 +163,12 @@ final class RunMeasurement {
         Phase phase = measured.orElseThrow();
         stopped = true;
         sampleHeap();
-        // the measured window ends with the last reply, not with the verdict (which waits for Gatling)
+        // the measured window ends with the last reply, not with the verdict (which waits for Gatling); durations
+        // come from the monotonic clock: the wall clock of a VM can step by seconds (a host's time sync) mid-run
         long lastEndNanos = runtime.lastEndNanos();
-        long endMs = lastEndNanos == Long.MIN_VALUE ? clock.millis()
-                : clock.millis() - Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastEndNanos));
-        long windowStartMs = Math.max(phase.startMs(), firstRequestMs.orElse(phase.startMs()));
+        long endNanos = lastEndNanos == Long.MIN_VALUE ? System.nanoTime() : lastEndNanos;
+        long windowStartNanos = Math.max(phase.startNanos(), firstRequestNanos == Long.MIN_VALUE ? phase.startNanos() : firstRequestNanos);
+        long measuredMs = TimeUnit.NANOSECONDS.toMillis(endNanos - windowStartNanos);
         long cpuNanos = processCpuNanos() - phase.cpuNanos();
         Map<String, RequestLatencyTotals> totals = finishLogs();
         org.HdrHistogram.Histogram lag = runtime.timeline().takeLag();
@@ -181,10 +185,10 @@ final class RunMeasurement {
         Map<String, Measurement.RequestFigures> transactions = figures(runtime.transactionCounters().snapshot(),
                 phase.transactionCounts(), totals);
         Optional<Measurement.Arrivals> arrivals = schedules.isEmpty() || !runtime.timeline().started() ? Optional.empty()
-                : Optional.of(arrivals(schedules, phase.arrivals(), windowStartMs, endMs));
+                : Optional.of(arrivals(schedules, phase.arrivals(), windowStartNanos, endNanos));
         Measurement.Injector injector = new Measurement.Injector(LatencyPercentiles.of(lag), hiccupUs, stalledUs, stalledShare,
                 runtime.droppedCount(), cpuNanos, heapUsedMax.get());
-        return new Measurement(logStartMs, firstRequestMs, endMs - windowStartMs, new TreeMap<>(requests),
+        return new Measurement(logStartMs, firstRequestMs, measuredMs, new TreeMap<>(requests),
                 new TreeMap<>(transactions), arrivals, new Measurement.Users(runtime.timeline().users().max(), meanUsers),
                 injector, inFlight, endedDuringWarmup, redisInfo, redisOwnedByRun, hdrDir);
     }
@@ -211,10 +215,11 @@ final class RunMeasurement {
      * The arrivals of the measured window against what the schedules made due in it, overall and per whole
      * {@link #RATE_INTERVAL} while the schedules ran (the intervals count from the schedules' origin).
      */
-    private Measurement.Arrivals arrivals(List<ArrivalSchedule> schedules, long arrivalsAtWarmupEnd, long windowStartMs, long endMs) {
-        long originMs = runtime.timeline().originEpochMs();
-        double fromSec = Math.max(0, (windowStartMs - originMs) / 1000.0);
-        double toSec = Math.max(fromSec, (endMs - originMs) / 1000.0);
+    private Measurement.Arrivals arrivals(List<ArrivalSchedule> schedules, long arrivalsAtWarmupEnd, long windowStartNanos,
+                                          long endNanos) {
+        long origin = runtime.timeline().originNanosOrNow();
+        double fromSec = Math.max(0, (windowStartNanos - origin) / 1e9);
+        double toSec = Math.max(fromSec, (endNanos - origin) / 1e9);
         double scheduleEndSec = schedules.stream().mapToDouble(ArrivalSchedule::lengthSec).max().orElse(0);
         long[] perSecond = runtime.timeline().arrivalsPerSecond();
         List<Measurement.Arrivals.Interval> intervals = new ArrayList<>();
