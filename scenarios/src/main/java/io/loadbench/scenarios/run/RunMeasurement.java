@@ -37,7 +37,7 @@ final class RunMeasurement {
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(1);
 
     /** What was true when the measurement started (end of warm-up). */
-    private record Phase(long startMs, long startNanos, long cpuNanos, Map<String, RequestCounters.Counts> counts,
+    private record Phase(long startNanos, long cpuNanos, Map<String, RequestCounters.Counts> counts,
                          Map<String, RequestCounters.Counts> transactionCounts, long arrivals,
                          Optional<Measurement.RedisKeyspace> keyspace) {
     }
@@ -127,7 +127,7 @@ final class RunMeasurement {
         runtime.timeline().takeLag();
         runtime.timeline().users().startWindow();
         intervalLog.endWarmup(now);
-        measured = Optional.of(new Phase(now, startNanos, cpuNanos, counts, transactionCounts, arrivals, redisKeyspace.get()));
+        measured = Optional.of(new Phase(startNanos, cpuNanos, counts, transactionCounts, arrivals, redisKeyspace.get()));
         warmupTimer.scheduleAtFixedRate(this::sampleHeap, 0, 1, TimeUnit.SECONDS);
         LOG.info("{}: warm-up over, measuring", simulation);
     }

@@ -270,7 +270,6 @@ public final class SimulationRun implements AutoCloseable {
     public synchronized PopulationBuilder openModel(String scenarioName, ArrivalSchedule schedule, long seed, ChainBuilder chain) {
         ArrivalSchedule arrivals = schedule.withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed);
         openSchedules.add(arrivals);
-        targets = targets.withRequestsPerSec(openSchedules.stream().mapToDouble(ArrivalSchedule::meanRate).sum());
         return CoreDsl.scenario(scenarioName).exec(arrival(arrivals)).exec(chain).injectOpen(arrivals.injection());
     }
 
@@ -369,7 +368,8 @@ public final class SimulationRun implements AutoCloseable {
      */
     synchronized List<VerdictCheck> checks() {
         List<VerdictCheck> checks = new ArrayList<>();
-        checks.add(new MeasuredWindowCheck(options.string("warmup")));
+        long warmupMs = effectiveWarmup().toMillis();
+        checks.add(new MeasuredWindowCheck(warmupMs % 1000 == 0 ? warmupMs / 1000 + "s" : warmupMs + "ms"));
         if (!openSchedules.isEmpty()) {
             checks.add(new RateCheck(options.ratio("rateTolerance")));
         }
@@ -407,6 +407,12 @@ public final class SimulationRun implements AutoCloseable {
                     + " FAILED)", e, Boolean.parseBoolean(System.getProperty("verbose")));
         }
         begin();
+    }
+
+    /** What the run targeted, the open model's rate being its schedules' mean arrival rate. */
+    private RunTargets reportedTargets() {
+        return openSchedules.isEmpty() ? targets
+                : targets.withRequestsPerSec(openSchedules.stream().mapToDouble(ArrivalSchedule::meanRate).sum());
     }
 
     /** The warm-up: the {@code warmup} option, and at least a closed model's ramp (concurrency is judged after it). */
@@ -494,7 +500,7 @@ public final class SimulationRun implements AutoCloseable {
             List<VerdictCheck> checks = checks();
             found.addAll(VerdictCheck.failures(checks, measured));
             ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
-                    options.preset(), effectiveWarmup(), targets, ScenarioReport.Limits.of(options), measured, checks, found));
+                    options.preset(), effectiveWarmup(), reportedTargets(), ScenarioReport.Limits.of(options), measured, checks, found));
             LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,
                     String.format(Locale.ROOT, "%.1f", measured.achievedRequestsPerSec()), measured.ok(), measured.ko(),
                     found.isEmpty() ? "OK" : found);
