@@ -22,7 +22,8 @@ public final class TimelineActions {
 
     /**
      * A user's arrival: takes the next intended time from {@code schedule} (empty once the schedule is over:
-     * the user leaves), waits until then on its event loop, and marks its next request as the arrival's first.
+     * the user goes on marked failed, unscheduled), waits until then on its event loop, and marks its next request as the
+     * arrival's first.
      */
     public static ActionBuilder arrival(Supplier<OptionalLong> schedule) {
         return (ctx, next) -> new TimelineAction("loadbench-arrival", ctx, next) {
@@ -31,7 +32,8 @@ public final class TimelineActions {
                 OptionalLong due = schedule.get();
                 if (due.isEmpty()) {
                     // more users than arrivals: cannot happen with an injection built from the same schedule
-                    logger().underlying().warn("a user arrived after its schedule ended; it leaves without a request");
+                    // (ArrivalScheduleTest); such a user goes on marked failed, unscheduled and not counted as an arrival
+                    logger().underlying().warn("a user arrived after its schedule ended; it goes on marked failed and unscheduled");
                     next().$bang(session.markAsFailed());
                     return;
                 }
