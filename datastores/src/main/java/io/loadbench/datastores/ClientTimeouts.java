@@ -21,6 +21,10 @@ import java.util.Properties;
  *   <tr><td>Redis connect / Jedis socket</td><td>5 s / 60 s</td><td>Jedis clients of the scenarios</td></tr>
  *   <tr><td>{@value #REDIS_REPLY_TIMEOUT_PROPERTY}</td><td>60 s</td><td>a pipelined fill with commands outstanding
  *       and no reply (or a send blocked) for that long</td></tr>
+ *   <tr><td>Redis handshake</td><td>5 s</td><td>a server that accepts and never answers AUTH, HELLO or the first PING
+ *       (the connect bound, before the socket bound applies)</td></tr>
+ *   <tr><td>short statements</td><td>10 s</td><td>loadbench's own bookkeeping round trips on a server that froze
+ *       after the login: describing a target, releasing a dataset's lock</td></tr>
  * </table>
  */
 public final class ClientTimeouts {
@@ -38,6 +42,11 @@ public final class ClientTimeouts {
     /** Generous: a pipeline of a whole batch can take seconds on a loaded machine. */
     public static final Duration REDIS_SOCKET_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REDIS_REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * 10 s: loadbench's own short round trips (the target's description, a lock's release) answer in milliseconds;
+     * one that has not answered in 10 s is a frozen server, and the command ends instead of waiting on it.
+     */
+    public static final Duration SHORT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 
     private ClientTimeouts() {
     }

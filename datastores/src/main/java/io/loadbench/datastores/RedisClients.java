@@ -28,9 +28,11 @@ final class RedisClients {
         // a borrower waits at most as long as a HikariCP borrower would, then fails instead of hanging a run
         pool.setMaxWait(Duration.ofMillis(PostgresClients.POOL_WAIT_TIMEOUT_MS));
         pool.setJmxEnabled(false);
+        // a server that accepts and never answers fails here within the handshake bound, not the pool's socket bound
+        open(endpoint, clientName).close();
         RedisClient client = RedisClient.builder()
                 .hostAndPort(endpoint.host(), endpoint.port())
-                .clientConfig(clientConfig(endpoint, clientName))
+                .clientConfig(clientConfig(endpoint, clientName, SOCKET_TIMEOUT_MS))
                 .poolConfig(pool)
                 .build();
         try {
@@ -42,11 +44,21 @@ final class RedisClients {
         return client;
     }
 
-    /** One Jedis connection, checked with a PING; {@code clientName} is shown by {@code CLIENT LIST}. */
+    /**
+     * One Jedis connection, checked with a PING; {@code clientName} is shown by {@code CLIENT LIST}. The handshake
+     * (AUTH, CLIENT SETNAME) and the PING wait at most the connect bound; later commands the socket bound.
+     */
     static Jedis open(RedisEndpoint endpoint, String clientName) {
+        Jedis jedis = openForShortCommands(endpoint, clientName);
+        jedis.getConnection().setSoTimeout(SOCKET_TIMEOUT_MS);
+        return jedis;
+    }
+
+    /** Like {@link #open} for a few quick commands (INFO, CONFIG GET): every reply waits at most the connect bound. */
+    static Jedis openForShortCommands(RedisEndpoint endpoint, String clientName) {
         Jedis jedis = null;
         try {
-            jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), clientConfig(endpoint, clientName));
+            jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), clientConfig(endpoint, clientName, CONNECT_TIMEOUT_MS));
             jedis.ping();
             return jedis;
         } catch (JedisException e) {
@@ -57,7 +69,7 @@ final class RedisClients {
         }
     }
 
-    private static JedisClientConfig clientConfig(RedisEndpoint endpoint, String clientName) {
+    private static JedisClientConfig clientConfig(RedisEndpoint endpoint, String clientName, int socketTimeoutMs) {
         return DefaultJedisClientConfig.builder()
                 .user(endpoint.user())
                 .password(endpoint.password())
@@ -67,7 +79,7 @@ final class RedisClients {
                 .resp2()
                 .clientName(clientName.replace(' ', '-'))
                 .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
-                .socketTimeoutMillis(SOCKET_TIMEOUT_MS)
+                .socketTimeoutMillis(socketTimeoutMs)
                 .build();
     }
 }

@@ -71,6 +71,8 @@ final class TargetDescriber {
         POSTGRES_SETTINGS.forEach(name -> settings.put(name, null));
         try (Connection connection = PostgresClients.open(endpoint, "connection");
              Statement statement = connection.createStatement()) {
+            // a server that froze after the login fails the description within the bound instead of hanging it
+            connection.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
             try (ResultSet rs = statement.executeQuery("SELECT version(), current_setting('server_version_num')::int")) {
                 rs.next();
                 description.put("version", rs.getString(1));
@@ -101,7 +103,7 @@ final class TargetDescriber {
         description.put("protected", endpoint.password() != null);
         Map<String, Object> config = new TreeMap<>();
         REDIS_CONFIG.forEach(name -> config.put(name, null));
-        try (Jedis jedis = RedisClients.open(endpoint, "loadbench pipeline")) {
+        try (Jedis jedis = RedisClients.openForShortCommands(endpoint, "loadbench pipeline")) {
             Map<String, String> info = parseInfo(jedis.info("server"));
             description.put("version", info.get("redis_version"));
             description.put("mode", info.get("redis_mode"));

@@ -178,6 +178,8 @@ final class LoaderActions {
                 step.checkReady(context);
             }
             datastores.postgres();
+            // described once, while the servers answer: the failure path below must not wait on a server that froze
+            run.manifest().target(datastores.describe());
             long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
                     .remainingRows(plan, config.resume());
             try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
@@ -191,7 +193,6 @@ final class LoaderActions {
             verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
             String failure = verification.passed() ? null : "verification failed: " + verification.failedChecks();
             writeReport(run, LoadReports.of(plan, config.resume(), outcome, loadSeconds, verification, failure));
-            run.manifest().target(datastores.describe());
             if (!run.isOpen()) {
                 return LoaderCli.EXIT_FAILED;
             }
@@ -208,9 +209,6 @@ final class LoaderActions {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 try {
                     writeReport(run, LoadReports.failed(plan, config.resume(), outcome, seconds, reason));
-                    if (datastores != null) {
-                        run.manifest().target(datastores.describe());
-                    }
                 } catch (RuntimeException secondary) {
                     e.addSuppressed(secondary);
                 }

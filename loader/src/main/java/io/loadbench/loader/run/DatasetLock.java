@@ -1,5 +1,6 @@
 package io.loadbench.loader.run;
 
+import io.loadbench.datastores.ClientTimeouts;
 import io.loadbench.loader.sink.postgres.PostgresConnections;
 
 import java.sql.Connection;
@@ -74,11 +75,19 @@ public final class DatasetLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases the lock, waiting at most {@link ClientTimeouts#SHORT_STATEMENT_TIMEOUT} for the server: a load that
+     * failed because the server froze must not hang here. Closing the connection releases the lock too (the session
+     * ends); the explicit unlock only makes it free at once for the next command.
+     */
     @Override
     public void close() throws SQLException {
-        try (Connection c = connection; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
+        try (Connection c = connection) {
+            c.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
         }
     }
 }

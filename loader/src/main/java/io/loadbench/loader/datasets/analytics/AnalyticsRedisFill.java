@@ -125,8 +125,10 @@ public final class AnalyticsRedisFill implements OutputStep {
             try {
                 pipeline.close();
             } catch (RedisLoadException closeFailure) {
-                // the first failure is reported; a close failure after it adds nothing
-                e.addSuppressed(closeFailure);
+                // the first failure is reported; close rethrows the pipeline's recorded failure, usually e itself
+                if (closeFailure != e) {
+                    e.addSuppressed(closeFailure);
+                }
             }
             throw e;
         }

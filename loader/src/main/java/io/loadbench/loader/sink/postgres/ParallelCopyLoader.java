@@ -210,7 +210,7 @@ public final class ParallelCopyLoader {
                     + stallTimeout.toSeconds() + " s while " + doing + "; connection aborted (-D"
                     + ClientTimeouts.COPY_STALL_TIMEOUT_PROPERTY + "=" + stallTimeout.toSeconds() + ")", e);
         }
-        return new CopyLoadException(doing + ": " + oneLine(e), e);
+        return new CopyLoadException("PostgreSQL at " + watched.hostAndPort() + ": " + doing + ": " + oneLine(e), e);
     }
 
     private TableLoadResult.WorkerResult runWorker(int worker, TableSpec table, String copySql, long[] pending,
@@ -294,8 +294,8 @@ public final class ParallelCopyLoader {
                             + " (worker " + worker + ")", e instanceof Exception ex ? ex : new Exception(e));
                 }
                 rollbackQuietly(connection, e);
-                throw new CopyLoadException("loading table " + table.name() + ", batch " + batchNo
-                        + " (worker " + worker + "): " + oneLine(e), e);
+                throw new CopyLoadException("PostgreSQL at " + watched.hostAndPort() + ": loading table " + table.name()
+                        + ", batch " + batchNo + " (worker " + worker + "): " + oneLine(e), e);
             } finally {
                 watchdog.unwatch(watched);
             }
