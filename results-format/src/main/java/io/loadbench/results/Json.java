@@ -72,6 +72,11 @@ public final class Json {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // on a full disk, the partial copy holds space the next write needs
+            } catch (IOException ignored) {
+                // the write's own failure is what matters
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

@@ -38,6 +38,14 @@ public final class Run implements AutoCloseable {
     /** The reason of a run whose JVM exited before the run ended. */
     public static final String INTERRUPTED = "interrupted: the process exited before the run finished";
 
+    /**
+     * A file of {@value #SPACE_RESERVE_BYTES} bytes written when the run starts and deleted when it ends: on a disk
+     * that fills up during the run, the manifest's final write deletes it and tries again, so the verdict (FAILED,
+     * with the write that failed) still lands. Never listed among the run's files.
+     */
+    public static final String SPACE_RESERVE_FILE = ".space-reserve";
+    static final int SPACE_RESERVE_BYTES = 256 * 1024;
+
     /** The reason of a run closed without {@link #succeeded()} or {@link #failed(String)}. */
     public static final String NO_VERDICT = "ended without a verdict";
 
@@ -81,6 +89,7 @@ public final class Run implements AutoCloseable {
         Path dir = createFolder(resultsDir, FOLDER_TIME.format(startedAt) + "-" + safeLabel + "-" + safeName);
         Run run = new Run(dir, new Manifest(kind, safeName, safeLabel, tool, startedAt, environment), clock);
         run.writeManifest();
+        run.reserveSpace();
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         return run;
     }
@@ -113,7 +122,32 @@ public final class Run implements AutoCloseable {
 
     /** Rewrites {@code manifest.json} with what the manifest holds now. */
     public void writeManifest() {
-        Json.write(dir.resolve(MANIFEST_FILE), manifest.toJsonTree());
+        try {
+            Json.write(dir.resolve(MANIFEST_FILE), manifest.toJsonTree());
+        } catch (UncheckedIOException e) {
+            if (!releaseSpaceReserve()) {
+                throw e;
+            }
+            Json.write(dir.resolve(MANIFEST_FILE), manifest.toJsonTree());
+        }
+    }
+
+    private void reserveSpace() {
+        try {
+            Files.write(dir.resolve(SPACE_RESERVE_FILE), new byte[SPACE_RESERVE_BYTES]);
+        } catch (IOException e) {
+            releaseSpaceReserve();
+            throw new UncheckedIOException("cannot write to the run folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the space reserve; true when there was one to free. */
+    private boolean releaseSpaceReserve() {
+        try {
+            return Files.deleteIfExists(dir.resolve(SPACE_RESERVE_FILE));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** True until the run has ended, whichever way. */
@@ -185,7 +219,11 @@ public final class Run implements AutoCloseable {
             endedByOwner = byOwner;
             manifest.finish(status, reason, clock.instant());
             manifest.addFoundFiles(filesInFolder());
-            writeManifest();
+            try {
+                writeManifest();
+            } finally {
+                releaseSpaceReserve();
+            }
         }
         disarmShutdownHook();
     }
@@ -215,7 +253,7 @@ public final class Run implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile)
                     .map(path -> dir.relativize(path).toString().replace('\\', '/'))
-                    .filter(path -> !path.equals(MANIFEST_FILE) && !path.endsWith(".tmp"))
+                    .filter(path -> !path.equals(MANIFEST_FILE) && !path.equals(SPACE_RESERVE_FILE) && !path.endsWith(".tmp"))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {

@@ -24,7 +24,8 @@ import java.util.Map;
  * (the query timeout must cancel it), {@code pause} keeps every user alive for an hour after one query (only the
  * run's maxDuration can end it), {@code hlog} and {@code scenario} take the place of an interval log or of
  * {@code scenario.json} with a directory (a write that fails), {@code redis} sends one GET (for a Redis URL whose
- * login fails). PostgreSQL only unless {@code redis}: run it with {@code -DpgUrl} (and {@code -DredisUrl}).
+ * login fails; with {@code -Dduration} and {@code -Drate}, a steady GET load for the fault tests), {@code select} a
+ * steady {@code SELECT 1} load. PostgreSQL only unless {@code redis}: run it with {@code -DpgUrl} (and {@code -DredisUrl}).
  */
 public class BoundedRunSimulation extends Simulation {
 
@@ -38,7 +39,7 @@ public class BoundedRunSimulation extends Simulation {
     private final SimulationRun run = SimulationRun.open("bounded-run", "BoundedRunSimulation", PRESETS,
             options -> Map.of("mode", options.string("mode"), "duration", options.string("duration")));
     private final SimulationOptions options = run.options();
-    private final String mode = options.oneOf("mode", "sleep", "pause", "hlog", "scenario", "redis");
+    private final String mode = options.oneOf("mode", "sleep", "pause", "hlog", "scenario", "redis", "select");
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 

@@ -15,6 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import io.loadbench.datastores.Datastores;
+import io.loadbench.datastores.testing.TestDatastores;
+import java.sql.Connection;
+import java.sql.Statement;
+import redis.clients.jedis.Jedis;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +62,47 @@ class SimulationSecretsTest {
 
         assertFailedFolders(List.of(results.resolve("redis")), "Redis");
         assertNoPassword(printed);
+    }
+
+    @Test
+    @Timeout(120)
+    void aPasswordWithEveryDelimiterThatLogsInLeavesItNowhereInASuccessfulRun() throws Exception {
+        Datastores embedded = TestDatastores.embedded();
+        try (Connection c = embedded.openPgConnection(); Statement s = c.createStatement();
+             Jedis jedis = embedded.openRedisConnection()) {
+            s.execute("CREATE ROLE lb_secret_user LOGIN SUPERUSER PASSWORD '" + RAW + "'");
+            jedis.aclSetUser("lb-secret-user", "on", ">" + RAW, "~*", "&*", "+@all");
+            try {
+                String pgUrl = "postgresql://lb_secret_user:" + ENCODED + "@" + embedded.postgres().hostAndPort() + "/postgres";
+                String redisUrl = "redis://lb-secret-user:" + ENCODED + "@" + embedded.redis().hostAndPort();
+                AtomicReference<GatlingLauncher.Result> result = new AtomicReference<>();
+                String printed = capturingOutput(() -> result.set(GatlingLauncher.run(BoundedRunSimulation.class,
+                        results.resolve("ok"), Map.of("mode", "redis", "pgUrl", pgUrl, "redisUrl", redisUrl,
+                                "duration", "2s", "rate", "5"))));
+
+                JsonNode manifest = Json.mapper().readTree(result.get().runFolder().resolve("manifest.json").toFile());
+                assertThat(manifest.path("status").asText()).as("reason %s", manifest.path("failureReason")).isEqualTo("OK");
+                assertThat(manifest.path("target").path("postgres").path("user").asText()).isEqualTo("lb_secret_user");
+                assertThat(manifest.path("target").path("redis").path("protected").asBoolean()).isTrue();
+                assertNoPassword(printed);
+                // the run folder and Gatling's own folder beside it
+                assertNoPassword(everyFileUnder(results.resolve("ok")));
+            } finally {
+                jedis.aclDelUser("lb-secret-user");
+                s.execute("DROP ROLE lb_secret_user");
+            }
+        }
+    }
+
+    private static String everyFileUnder(Path dir) throws Exception {
+        List<String> everything = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                everything.add(file + ": " + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(everything).isNotEmpty();
+        return String.join("\n", everything);
     }
 
     private static void assertFailedFolders(List<Path> resultDirs, String reasonMentions) throws Exception {
