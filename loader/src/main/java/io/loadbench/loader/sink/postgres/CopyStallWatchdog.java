@@ -1,8 +1,13 @@
 package io.loadbench.loader.sink.postgres;
 
+import io.loadbench.datastores.ClientTimeouts;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +25,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link Connection#abort} closes the socket without a goodbye, which frees the worker at once whatever it was
  * blocked in (a send, the reply to {@code endCopy}, a commit); the worker then fails its batch, whose transaction the
- * server rolls back. Thread-safe; one per {@link ParallelCopyLoader#load} call.
+ * server rolls back. A live server whose backend is stuck (waiting on a lock, say) would not notice the closed socket
+ * until it next touches it, so the watchdog also asks the server to end that backend: {@code pg_terminate_backend}
+ * on a new connection, on a daemon thread of its own, every wait bounded by the login timeout and
+ * {@link ClientTimeouts#SHORT_STATEMENT_TIMEOUT}. On a frozen server that request simply fails; the load's failure
+ * never waits for it. Thread-safe; one per {@link ParallelCopyLoader#load} call.
  */
 final class CopyStallWatchdog implements AutoCloseable {
 
@@ -28,6 +37,7 @@ final class CopyStallWatchdog implements AutoCloseable {
     static final class Watched {
         private final Connection connection;
         private final String hostAndPort;
+        private final int backendPid;
         private volatile long lastProgressNanos = System.nanoTime();
         private volatile boolean idle;
         private volatile String stalledIn;
@@ -35,6 +45,7 @@ final class CopyStallWatchdog implements AutoCloseable {
         private Watched(Connection connection) {
             this.connection = connection;
             this.hostAndPort = CopyStallWatchdog.hostAndPort(connection);
+            this.backendPid = backendPid(connection);
         }
 
         /** Something completed: a chunk written, a COPY ended, a batch committed. */
@@ -58,12 +69,17 @@ final class CopyStallWatchdog implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CopyStallWatchdog.class);
+
     private final Duration stallTimeout;
+    private final PostgresConnections connections;
     private final Map<Watched, String> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
-    CopyStallWatchdog(Duration stallTimeout, String table) {
+    /** {@code connections} opens the connection that asks the server to end a stalled backend. */
+    CopyStallWatchdog(Duration stallTimeout, String table, PostgresConnections connections) {
         this.stallTimeout = stallTimeout;
+        this.connections = connections;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "copy-watchdog-" + table);
             t.setDaemon(true);
@@ -103,7 +119,7 @@ final class CopyStallWatchdog implements AutoCloseable {
         });
     }
 
-    private static void abort(Watched w, String activity) {
+    private void abort(Watched w, String activity) {
         if (w.stalledIn != null) {
             return;
         }
@@ -117,6 +133,33 @@ final class CopyStallWatchdog implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the worker reports the stall; nothing more can be done for this connection
             }
+        }
+        if (w.backendPid > 0) {
+            Thread terminator = new Thread(() -> terminateBackend(w), "copy-watchdog-terminate-" + w.backendPid);
+            terminator.setDaemon(true);
+            terminator.start();
+        }
+    }
+
+    /** Asks the server to end the aborted connection's backend; best effort, bounded, never in the load's way. */
+    private void terminateBackend(Watched w) {
+        try (Connection c = connections.open()) {
+            c.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                ps.setInt(1, w.backendPid);
+                ps.execute();
+            }
+            LOG.debug("asked PostgreSQL at {} to end backend {} of the aborted COPY", w.hostAndPort, w.backendPid);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("could not ask PostgreSQL at {} to end backend {}: {}", w.hostAndPort, w.backendPid, e.getMessage());
+        }
+    }
+
+    private static int backendPid(Connection connection) {
+        try {
+            return connection.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException | RuntimeException e) {
+            return -1;
         }
     }
 

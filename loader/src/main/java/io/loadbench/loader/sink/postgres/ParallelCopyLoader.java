@@ -89,7 +89,7 @@ public final class ParallelCopyLoader {
      * Returns per-worker figures; throws {@link CopyLoadException} naming the table and batch on failure.
      */
     public TableLoadResult load(TableSpec table) {
-        try (CopyStallWatchdog watchdog = new CopyStallWatchdog(stallTimeout, table.name())) {
+        try (CopyStallWatchdog watchdog = new CopyStallWatchdog(stallTimeout, table.name(), connections)) {
             return load(table, watchdog);
         }
     }

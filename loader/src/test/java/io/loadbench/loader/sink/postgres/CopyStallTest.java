@@ -2,6 +2,7 @@ package io.loadbench.loader.sink.postgres;
 
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
+import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.spi.ColumnSpec;
 import io.loadbench.loader.spi.PgType;
@@ -76,6 +77,46 @@ class CopyStallTest {
                 assertThat(rs.getLong(1)).as("the committed first batch only; the frozen one was rolled back")
                         .isEqualTo(BATCH_ROWS);
             }
+        }
+    }
+
+    @Test
+    void aCopyStuckOnALockOfALiveServerIsAbortedAndTheServerIsAskedToEndItsBackend() throws Exception {
+        try (TestSchema schema = new TestSchema(TestDatastores.embedded());
+             Connection blocker = schema.open(); Statement lock = blocker.createStatement()) {
+            try (Connection c = schema.open()) {
+                ProgressTable.ensureExists(c);
+                ParallelCopyLoader.execute(c, List.of("CREATE TABLE lb_loader_stall (id bigint NOT NULL, payload text NOT NULL)"));
+            }
+            // another session holds the table: the COPY waits for its lock, making no progress, on a live server
+            blocker.setAutoCommit(false);
+            lock.execute("LOCK TABLE lb_loader_stall IN ACCESS EXCLUSIVE MODE");
+            ParallelCopyLoader loader = new ParallelCopyLoader(schema.connections(), "lock-test", BATCH_ROWS, 1,
+                    CopyEncoder.Format.TEXT, LoadListener.NONE, STALL_TIMEOUT);
+
+            assertThatThrownBy(() -> loader.load(new FreezingTable(BATCH_ROWS, BATCH_ROWS, () -> { })))
+                    .isInstanceOf(CopyLoadException.class).hasMessageContaining("made no progress for 2 s");
+
+            // without the server-side request the backend would wait on the lock for as long as it is held
+            // (polled outside the blocker's transaction, which would keep seeing its first snapshot of the view)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long waiting;
+            try (Connection observer = schema.open(); Statement poll = observer.createStatement()) {
+                do {
+                    Thread.sleep(50);
+                    waiting = waitingCopies(poll);
+                } while (waiting > 0 && System.nanoTime() < deadline);
+            }
+            assertThat(waiting).as("COPY backends still waiting on the lock while it is held").isZero();
+            blocker.rollback();
+        }
+    }
+
+    private static long waitingCopies(Statement s) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND query LIKE 'COPY%lb_loader_stall%'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
