@@ -4,7 +4,6 @@ import io.loadbench.datastores.LazyServersTarget;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.TargetKind;
-import org.testcontainers.containers.GenericContainer;
 
 import java.util.Map;
 
@@ -35,13 +34,13 @@ public final class ContainerTarget extends LazyServersTarget {
 
     @Override
     protected Started<PostgresEndpoint> startPostgres() {
-        GenericContainer<?> container = ContainerServers.startPostgres();
-        return new Started<>(ContainerServers.postgresEndpoint(container), container::stop);
+        ContainerServers.Started started = ContainerServers.startPostgres();
+        return new Started<>(ContainerServers.postgresEndpoint(started), started.container()::stop);
     }
 
     @Override
     protected Started<RedisEndpoint> startRedis() {
-        GenericContainer<?> container = ContainerServers.startRedis();
-        return new Started<>(ContainerServers.redisEndpoint(container), container::stop);
+        ContainerServers.Started started = ContainerServers.startRedis();
+        return new Started<>(ContainerServers.redisEndpoint(started), started.container()::stop);
     }
 }

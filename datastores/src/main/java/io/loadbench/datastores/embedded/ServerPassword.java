@@ -10,13 +10,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The password of a server loadbench starts itself: 24 random bytes from {@link SecureRandom}, URL-safe base64 (no
+ * The password of a server loadbench starts itself (embedded, or in a container): 24 random bytes from {@link SecureRandom}, URL-safe base64 (no
  * character that a URL, a config file or a shell would have to escape). Chosen anew for every server, held only in
  * memory and in owner-only files of the workspace, never written to a manifest or log.
  *
  * <p>Not drawn from the benchmark's seed (STYLE rule 5 is about data): a reproducible password would be no password.
  */
-final class ServerPassword {
+public final class ServerPassword {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 24;
@@ -24,7 +24,8 @@ final class ServerPassword {
     private ServerPassword() {
     }
 
-    static String generate() {
+    /** A new random password. */
+    public static String generate() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -45,6 +45,25 @@ class ContainersTargetDockerTest {
             }
             Map<String, Object> redis = (Map<String, Object>) datastores.describe().get("redis");
             assertThat((String) redis.get("version")).startsWith("6.2");
+            assertThat(redis).containsEntry("protected", true);
+            assertThat((Map<String, Object>) datastores.describe().get("postgres")).containsEntry("protected", true);
+        }
+    }
+
+    @Test
+    void theContainersRefuseClientsWithoutTheirRandomPasswords() throws Exception {
+        try (Datastores datastores = Datastores.open(TargetSpec.containers())) {
+            var pg = datastores.postgres();
+            var redis = datastores.redis();
+            assertThat(pg.password()).isNotEqualTo("loadbench").hasSizeGreaterThanOrEqualTo(32);
+            java.util.Properties wrong = new java.util.Properties();
+            wrong.setProperty("user", pg.user());
+            wrong.setProperty("password", "loadbench");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.postgresql.Driver().connect(pg.jdbcUrl(), wrong).close())
+                    .hasMessageContaining("password authentication failed");
+            try (redis.clients.jedis.Jedis anonymous = new redis.clients.jedis.Jedis(redis.host(), redis.port())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::ping).hasMessageContaining("NOAUTH");
+            }
         }
     }
 }
