@@ -15,6 +15,7 @@ import redis.clients.jedis.RedisClient;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -41,6 +42,7 @@ public final class Datastores implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean serversStopped = new AtomicBoolean();
     private boolean closed;
+    private PostgresLiveness liveness;
 
     /** @param serversOutliveClose true to keep the servers until JVM exit, see {@link #openUntilJvmExit} */
     Datastores(Target target, boolean serversOutliveClose) {
@@ -134,9 +136,27 @@ public final class Datastores implements AutoCloseable {
         return track(PostgresClients.newPool(postgres(), poolName, maxSize, customizer));
     }
 
-    /** One plain pgjdbc connection (TCP_NODELAY), e.g. for COPY; the caller closes it. */
+    /**
+     * One plain pgjdbc connection (TCP_NODELAY), e.g. for COPY; the caller closes it. Watched for as long as it is
+     * open: if the server stops answering, it is aborted within 15 s, whatever statement it waits on
+     * ({@link #postgresUnresponsive()} then says why).
+     */
     public Connection openPgConnection() {
-        return PostgresClients.open(postgres(), "connection");
+        PostgresEndpoint endpoint = postgres();
+        Connection connection = PostgresClients.open(endpoint, "connection");
+        return liveness(endpoint).watch(connection);
+    }
+
+    /** Why this target's PostgreSQL was judged unresponsive and its plain connections aborted, once it was. */
+    public synchronized Optional<String> postgresUnresponsive() {
+        return liveness == null ? Optional.empty() : liveness.unresponsive();
+    }
+
+    private synchronized PostgresLiveness liveness(PostgresEndpoint endpoint) {
+        if (liveness == null) {
+            liveness = track(new PostgresLiveness(endpoint, PostgresLiveness.PERIOD, ClientTimeouts.SHORT_STATEMENT_TIMEOUT));
+        }
+        return liveness;
     }
 
     /**
@@ -203,6 +223,7 @@ public final class Datastores implements AutoCloseable {
             }
         }
         handedOut.clear();
+        liveness = null;
         if (!serversOutliveClose) {
             stopServers();
             if (shutdownHook != null) {

@@ -2,6 +2,7 @@ package io.loadbench.loader.cli;
 
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
+import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyBinaryEncoder;
 import io.loadbench.loader.run.DatasetLoader;
@@ -203,7 +204,8 @@ final class LoaderActions {
             run.succeeded();
             out.println("OK: " + run.dir().resolve("load.json"));
             return LoaderCli.EXIT_OK;
-        } catch (Exception | Error e) {
+        } catch (Exception | Error thrown) {
+            Throwable e = explained(thrown, datastores);
             if (run.isOpen()) {
                 String reason = LoaderCli.firstLine(LoaderCli.describe(e));
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -214,7 +216,10 @@ final class LoaderActions {
                 }
                 run.failed(reason);
             }
-            throw e;
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) e;
         } finally {
             if (onSignal != null) {
                 try {
@@ -256,16 +261,29 @@ final class LoaderActions {
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
         try (Datastores datastores = Datastores.open(config.target())) {
             DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
-            warnIfPlanDiffers(context, plan);
-            VerificationResult verification = DatasetVerifier.verify(dataset, context);
-            out.print(CheckTable.render(verification.results()));
-            verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
-            if (!verification.passed()) {
-                throw new VerificationFailedException(verification.failedChecks() + " (numbers above)");
+            try {
+                warnIfPlanDiffers(context, plan);
+                VerificationResult verification = DatasetVerifier.verify(dataset, context);
+                out.print(CheckTable.render(verification.results()));
+                verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
+                if (!verification.passed()) {
+                    throw new VerificationFailedException(verification.failedChecks() + " (numbers above)");
+                }
+                out.println("OK: " + dataset.name() + " verified");
+                return LoaderCli.EXIT_OK;
+            } catch (Exception e) {
+                throw (Exception) explained(e, datastores);
             }
-            out.println("OK: " + dataset.name() + " verified");
-            return LoaderCli.EXIT_OK;
         }
+    }
+
+    /**
+     * The failure as the user should read it: when the target's PostgreSQL was judged unresponsive (and its
+     * connections aborted), that, not the driver's "An I/O error occurred" of the statement it ended.
+     */
+    private static Throwable explained(Throwable e, Datastores datastores) {
+        java.util.Optional<String> why = datastores == null ? java.util.Optional.empty() : datastores.postgresUnresponsive();
+        return why.<Throwable>map(reason -> new DatastoreException(reason, e)).orElse(e);
     }
 
     /** A verify with other options than the load measures against the wrong targets: say so plainly. */
@@ -295,7 +313,12 @@ final class LoaderActions {
         Dataset dataset = dataset(config, definition, options);
         try (Datastores datastores = Datastores.open(config.target())) {
             DatastoresContext context = new DatastoresContext(datastores, config.results(), config.workers(), config.batchSize());
-            DatasetLoader.Dropped dropped = DatasetLoader.drop(dataset, datastores::openPgConnection, context);
+            DatasetLoader.Dropped dropped;
+            try {
+                dropped = DatasetLoader.drop(dataset, datastores::openPgConnection, context);
+            } catch (Exception e) {
+                throw (Exception) explained(e, datastores);
+            }
             out.println("dropped " + (dropped.tables().isEmpty() ? "no tables (none were left)" : "table(s) "
                     + String.join(", ", dropped.tables())) + (dataset.outputSteps().isEmpty() ? "" : ", the output of "
                     + String.join(", ", dataset.outputSteps().stream().map(step -> step.name()).toList()))

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoaderFaultsTest {
 
     private static final Duration STALL_BOUND = Duration.ofSeconds(2);
-    private static final int ROWS = 400_000;
+    private static final int ROWS = 200_000;
     private static final int BATCH = 5_000;
 
     @TempDir
@@ -109,6 +109,65 @@ class LoaderFaultsTest {
         assertThat(resumed.exitCode()).as("resume: %s %s", resumed.out(), resumed.err()).isZero();
         assertThat(count(pg, "SELECT count(*) FROM events")).isEqualTo(ROWS);
         assertThat(count(pg, "SELECT count(DISTINCT event_id) FROM events")).isEqualTo(ROWS);
+    }
+
+    @Test
+    void postgresFrozenUnderTheDefaultStallBoundIsFoundUnresponsiveByItsLivenessProbeWithin15Seconds() throws Exception {
+        System.clearProperty(ClientTimeouts.COPY_STALL_TIMEOUT_PROPERTY); // 60 s: the liveness probe must end it first
+        Datastores pg = privateServers();
+        String url = pg.postgres().jdbcUrlWithCredentials();
+
+        CompletableFuture<CliRun> load = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "frozen", events("load", url)));
+        awaitCommittedBatches(pg, 3, load);
+        long frozenAt;
+        CliRun failed;
+        try (ServerFaults.Frozen frozen = ServerFaults.freeze(pg.embeddedPostgres())) {
+            frozenAt = System.nanoTime();
+            failed = endOf(load);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+
+        assertOneLineFailure(failed, "PostgreSQL at " + pg.postgres().hostAndPort() + " stopped answering",
+                "its connections were aborted");
+        // probe period + probe timeout, then the lock's release (the short-statement bound), and a busy machine
+        assertThat(took).isLessThan(Duration.ofSeconds(5).plus(ClientTimeouts.SHORT_STATEMENT_TIMEOUT.multipliedBy(2)).plusSeconds(6));
+        assertThat(onlyManifest("load-events").path("failureReason").asText()).contains("stopped answering");
+    }
+
+    @Test
+    void verifyWaitingOnALockWhenPostgresFreezesEndsWithOneLineWithin15Seconds() throws Exception {
+        Datastores pg = privateServers();
+        String url = pg.postgres().jdbcUrlWithCredentials();
+        String[] verify = {"verify", "events", "--rows", "10K", "--users", "100", "--pg-url", url, "--results", results.toString()};
+        assertThat(CliRun.of(Map.of(), "verify", "load", "events", "--rows", "10K", "--users", "100", "--pg-url", url,
+                "--results", results.toString()).exitCode()).isZero();
+
+        // the test's own connections, not the target's (whose plain connections the liveness probe aborts)
+        try (Connection blocker = java.sql.DriverManager.getConnection(url); Statement lock = blocker.createStatement();
+             Connection observer = java.sql.DriverManager.getConnection(url); Statement poll = observer.createStatement()) {
+            // the verification's first query waits for this lock: a statement that is rightly slow, on a live server
+            blocker.setAutoCommit(false);
+            lock.execute("LOCK TABLE events IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<CliRun> verifying = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "verify", verify));
+            await(() -> {
+                try (ResultSet rs = poll.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND application_name LIKE 'loadbench%'")) {
+                    rs.next();
+                    return rs.getLong(1) > 0;
+                }
+            }, verifying, "a verification query waiting on the lock");
+            long frozenAt;
+            CliRun failed;
+            try (ServerFaults.Frozen frozen = ServerFaults.freeze(pg.embeddedPostgres())) {
+                frozenAt = System.nanoTime();
+                failed = endOf(verifying);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+            blocker.rollback();
+
+            assertOneLineFailure(failed, "PostgreSQL at " + pg.postgres().hostAndPort() + " stopped answering");
+            assertThat(took).isLessThan(Duration.ofSeconds(5).plus(ClientTimeouts.SHORT_STATEMENT_TIMEOUT).plusSeconds(6));
+        }
     }
 
     @Test
@@ -179,25 +238,28 @@ class LoaderFaultsTest {
 
     @Test
     void redisThatAcceptsAndNeverAnswersFailsTheLoadBeforePostgresIsTouched() throws Exception {
-        Datastores stores = privateServers();
-        try (BlackHole hole = new BlackHole()) {
+        Datastores stores = io.loadbench.datastores.testing.TestDatastores.embedded(); // nothing is frozen here
+        try (BlackHole hole = new BlackHole();
+             io.loadbench.loader.testing.TestSchema schema = new io.loadbench.loader.testing.TestSchema(stores)) {
             long started = System.nanoTime();
             CliRun failed = CliRun.of(Map.of(), "black-hole", "load", "analytics", "--rows", "2K", "--orgs", "3",
-                    "--users-per-org", "5", "--time-buckets", "2", "--pg-url", stores.postgres().jdbcUrlWithCredentials(),
+                    "--users-per-org", "5", "--time-buckets", "2",
+                    "--pg-url", stores.postgres().jdbcUrlWithCredentials() + "&currentSchema=" + schema.name(),
                     "--redis-url", "redis://default:secret-pw@127.0.0.1:" + hole.port(), "--results", results.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertOneLineFailure(failed, "--redis-url", "127.0.0.1:" + hole.port(), "nothing was loaded");
             assertThat(failed.err()).doesNotContain("secret-pw");
             assertThat(took).as("the readiness check's 10-s reply bound").isLessThan(Duration.ofSeconds(10 + 8));
-            assertThat(count(stores, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'analytics%'")).isZero();
+            assertThat(count(stores, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema.name() + "'"))
+                    .as("tables created in the load's schema").isZero();
         }
     }
 
     private static void assertOneLineFailure(CliRun run, String... fragments) {
         assertThat(run.exitCode()).as("exit code; stdout %s stderr %s", run.out(), run.err()).isNotZero();
         List<String> lines = run.err().lines().filter(line -> !line.isBlank()).filter(line -> !line.startsWith("load events")
-                && !line.startsWith("load analytics")).toList();
+                && !line.startsWith("load analytics") && !line.startsWith("warning:")).toList();
         assertThat(lines).as("stderr, progress lines aside:%n%s", run.err()).hasSize(1);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
         for (String fragment : fragments) {
