@@ -47,6 +47,8 @@ public final class ClientTimeouts {
      * one that has not answered in 10 s is a frozen server, and the command ends instead of waiting on it.
      */
     public static final Duration SHORT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the liveness probe asks a PostgreSQL with open plain connections {@code SELECT 1}. */
+    public static final Duration POSTGRES_LIVENESS_PERIOD = Duration.ofSeconds(5);
 
     private ClientTimeouts() {
     }
@@ -70,6 +72,8 @@ public final class ClientTimeouts {
         bounds.put("redisConnectTimeoutMs", REDIS_CONNECT_TIMEOUT.toMillis());
         bounds.put("redisSocketTimeoutMs", REDIS_SOCKET_TIMEOUT.toMillis());
         bounds.put("redisPipelineReplyTimeoutMs", redisReplyTimeout(properties).toMillis());
+        bounds.put("shortStatementTimeoutMs", SHORT_STATEMENT_TIMEOUT.toMillis());
+        bounds.put("postgresLivenessProbePeriodMs", POSTGRES_LIVENESS_PERIOD.toMillis());
         return bounds;
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresLiveness implements AutoCloseable {
 
-    static final Duration PERIOD = Duration.ofSeconds(5);
+    static final Duration PERIOD = ClientTimeouts.POSTGRES_LIVENESS_PERIOD;
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresLiveness.class);
 
