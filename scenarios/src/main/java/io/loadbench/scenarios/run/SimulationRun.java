@@ -14,6 +14,7 @@ import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.results.noise.NoiseSummary;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
 import io.loadbench.scenarios.gatling.TimelineActions;
@@ -524,6 +525,8 @@ public final class SimulationRun implements AutoCloseable {
         } else {
             runFolder.failed(String.join("; ", ended));
         }
+        LOG.info("{}: {}, noise: {}", simulation, runFolder.manifest().status(),
+                runFolder.noise().map(NoiseSummary::describe).orElse("not measured"));
         return ended;
     }
 
