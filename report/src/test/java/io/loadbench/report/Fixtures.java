@@ -113,6 +113,37 @@ public final class Fixtures {
         return m;
     }
 
+    /**
+     * The manifest as schema version 2 writes it after a run that sampled the machine's noise: each figure the same
+     * every second (mean = p95 = max), judged by the default thresholds (steal mean above 5%, foreign CPU mean above
+     * 10% of a core); a run that succeeded above them is NOISY.
+     */
+    public static ObjectNode withNoise(ObjectNode manifest, double stealPercent, double foreignCpuPercentOfCore,
+                                       double loadAverage) {
+        manifest.put("schemaVersion", 2);
+        ObjectNode noise = manifest.putObject("noise");
+        noise.put("sampleIntervalMs", 1000).put("samples", manifest.path("durationMs").asInt() / 1000);
+        figures(noise.putObject("stealPercent"), stealPercent);
+        figures(noise.putObject("foreignCpuPercentOfCore"), foreignCpuPercentOfCore);
+        figures(noise.putObject("loadAverage1m"), loadAverage);
+        noise.putObject("thresholds").put("maxStealMeanPercent", 5.0).put("maxForeignCpuMeanPercentOfCore", 10.0);
+        ArrayNode exceeded = noise.putArray("exceeded");
+        if (stealPercent > 5) {
+            exceeded.add(String.format(java.util.Locale.ROOT, "CPU steal mean %.1f%% > 5.0%%", stealPercent));
+        }
+        if (foreignCpuPercentOfCore > 10) {
+            exceeded.add(String.format(java.util.Locale.ROOT, "foreign CPU mean %.1f%% of a core > 10.0%%", foreignCpuPercentOfCore));
+        }
+        if (!exceeded.isEmpty() && manifest.path("status").asText().equals("OK")) {
+            manifest.put("status", "NOISY");
+        }
+        return manifest;
+    }
+
+    private static void figures(ObjectNode figures, double value) {
+        figures.put("mean", value).put("p95", value).put("max", value);
+    }
+
     public static Path writeRun(Path dir, ObjectNode manifest) {
         try {
             Files.createDirectories(dir);
@@ -223,7 +254,11 @@ public final class Fixtures {
 
     /** A loader run of three tables; {@code load.json} in the loader's {@code LoadReport} shape. */
     public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed) {
-        ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
+        return loadRun(dir, machine, plan, speed, manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null));
+    }
+
+    /** As {@link #loadRun(Path, Machine, Map, double)} with its manifest given (e.g. {@link #withNoise} applied). */
+    public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed, ObjectNode manifest) {
         ((ArrayNode) manifest.get("files")).add("load.json");
         writeRun(dir, manifest);
         List<LoadResult.TableLoad> tables = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.loadbench.report.read.JmhBenchmark;
 import io.loadbench.report.read.Flatten;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RequestLatency;
+import io.loadbench.report.read.RunNoise;
 import io.loadbench.report.read.SavedRun;
 import io.loadbench.report.read.ScenarioFigures;
 import io.loadbench.results.RunManifest;
@@ -40,6 +41,7 @@ public final class Summary {
                 ? Numbers.value(manifest.durationMs().getAsLong() / 1000.0) + " s" : null);
         about.row("status", manifest.status().name());
         manifest.failureReason().ifPresent(reason -> about.row("failure reason", reason));
+        about.row("noise", RunNoise.full(manifest));
         doc.table(about);
         for (String warning : run.warnings()) {
             doc.paragraph("warning: " + warning);
