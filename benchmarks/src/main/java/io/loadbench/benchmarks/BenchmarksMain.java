@@ -110,6 +110,8 @@ public final class BenchmarksMain {
     }
 
     private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores, Run run) {
+        // the embedded servers' CPU is the benchmark's own, as the forks' is (they are this JVM's children)
+        run.countAsOwn(datastores::serverPids);
         // servers start (and connection problems surface) before the benchmarks do
         List<String> forkArguments = forkArguments(datastores);
         Map<String, Object> target = datastores.describe();

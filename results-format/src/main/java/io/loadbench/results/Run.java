@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -160,6 +162,16 @@ public final class Run implements AutoCloseable {
     public RunStatus succeeded() {
         end(RunStatus.OK, null);
         return manifest.status();
+    }
+
+    /**
+     * Counts the processes {@code pids} names, with their descendants, as this run's own CPU rather than other
+     * processes' noise: the servers the run started (normally {@code Datastores::serverPids}), which may have left
+     * the JVM's process tree. Asked at every sample; it must be cheap and never block. No effect on a run that does
+     * not sample noise.
+     */
+    public void countAsOwn(Supplier<? extends Collection<Long>> pids) {
+        noise.ifPresent(sampler -> sampler.countAsOwn(pids));
     }
 
     /** The machine's noise during the run, once the run has ended; empty for a run that does not sample it. */

@@ -165,6 +165,7 @@ final class LoaderActions {
         Thread onSignal = null;
         try {
             datastores = Datastores.open(config.target());
+            run.countAsOwn(datastores::serverPids);
             Datastores opened = datastores;
             onSignal = new Thread(() -> {
                 if (run.isOpen()) {

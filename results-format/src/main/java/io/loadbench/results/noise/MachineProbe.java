@@ -1,5 +1,8 @@
 package io.loadbench.results.noise;
 
+import java.util.Collection;
+import java.util.function.Supplier;
+
 /**
  * Reads the machine's cumulative CPU counters for the {@link NoiseSampler}. Obligations of an implementation:
  * <ul>
@@ -13,4 +16,13 @@ public interface MachineProbe {
 
     /** The counters now. */
     MachineReading read();
+
+    /**
+     * Counts the processes {@code pids} names, with their descendants, as the run's own CPU from the next reading:
+     * servers the run started that left its process tree ({@code pg_ctl} daemonizes the postmaster). The supplier is
+     * asked at every reading, so it may name servers that start later; it is called on the sampler's thread and must
+     * be cheap and never block. May be called from any thread. A probe that does not tell processes apart ignores it.
+     */
+    default void countAsOwn(Supplier<? extends Collection<Long>> pids) {
+    }
 }

@@ -2,12 +2,14 @@ package io.loadbench.results.noise;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Samples the machine's noise on one daemon thread while a run is open: a reading of the {@link MachineProbe} at
@@ -46,6 +48,11 @@ public final class NoiseSampler {
     /** Sampling through OSHI, every {@link #DEFAULT_INTERVAL}. */
     public static NoiseSampler ofMachine(NoiseThresholds thresholds) {
         return new NoiseSampler(new OshiMachineProbe(), thresholds, DEFAULT_INTERVAL);
+    }
+
+    /** Counts the processes {@code pids} names as the run's own CPU: {@link MachineProbe#countAsOwn}. */
+    public void countAsOwn(Supplier<? extends Collection<Long>> pids) {
+        probe.countAsOwn(pids);
     }
 
     /** Takes the first reading and starts the sampling thread. */

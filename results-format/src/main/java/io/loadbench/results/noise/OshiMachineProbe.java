@@ -9,34 +9,41 @@ import oshi.software.os.OperatingSystem;
 import oshi.util.driver.linux.proc.ProcessStat;
 import oshi.util.driver.linux.proc.ProcessStat.PidStat;
 
+import java.io.File;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The machine's counters through OSHI: system CPU ticks by state ({@link CentralProcessor#getSystemCpuLoadTicks()},
- * steal included), the load average, and the CPU time of this JVM's process tree.
+ * steal included), the load average, and the CPU time of this run's processes.
  *
- * <p>The tree is this process and its descendants (the embedded PostgreSQL and Redis, their backends), found with
- * {@link OperatingSystem#getDescendantProcesses} every {@link #DISCOVERY_EVERY_READINGS} readings: listing every
- * process costs about 10 ms, reading a known one well under 1 ms. On Linux each process counts its own time plus
- * that of its children it has reaped ({@code cutime}/{@code cstime}, which OSHI's {@link ProcessStat} reads), so a
- * short-lived child such as {@code initdb} is counted once it exits, and one that is reaped between two readings
- * moves from the child's counter into its parent's without being counted twice. A process started since the last
- * discovery is counted from the reading that finds it (its CPU until then shows as foreign). Elsewhere only live
- * processes count.
+ * <p>The run's processes are this JVM, the processes {@link #countAsOwn named} as the run's (the embedded servers:
+ * {@code pg_ctl} daemonizes the postmaster out of the JVM's tree), and the descendants of both (the servers'
+ * backends, JMH's forks), found again at every reading so that a backend opened a second ago counts from its first
+ * second. On Linux one pass over {@code /proc/<pid>/stat} (through OSHI's {@link ProcessStat}) gives every process's
+ * parent and CPU time, about 5 ms of CPU for a hundred processes, 0.5% of a core at one reading a second; each
+ * process counts its own time plus that of the children it has reaped ({@code cutime}/{@code cstime}), so a
+ * short-lived child such as {@code initdb} is counted once it exits, and one reaped between two readings moves from
+ * its own counter into its parent's without being counted twice. Elsewhere the tree comes from
+ * {@link OperatingSystem#getDescendantProcesses} and only live processes count.
  */
 public final class OshiMachineProbe implements MachineProbe {
-
-    /** Readings between two discoveries of the process tree (5 s at one reading a second). */
-    static final int DISCOVERY_EVERY_READINGS = 5;
 
     private final CentralProcessor processor;
     private final OperatingSystem os;
     private final int selfPid;
     private final long jiffiesPerSecond;
-    private List<Integer> tree = List.of();
-    private int readingsSinceDiscovery = DISCOVERY_EVERY_READINGS;
+    private final List<Supplier<? extends Collection<Long>>> named = new CopyOnWriteArrayList<>();
 
     public OshiMachineProbe() {
         SystemInfo system = new SystemInfo();
@@ -60,37 +67,71 @@ public final class OshiMachineProbe implements MachineProbe {
                 processor.getLogicalProcessorCount());
     }
 
+    @Override
+    public void countAsOwn(Supplier<? extends Collection<Long>> pids) {
+        named.add(pids);
+    }
+
     private long ownCpuMs() {
-        if (++readingsSinceDiscovery >= DISCOVERY_EVERY_READINGS) {
-            List<Integer> found = new ArrayList<>();
-            found.add(selfPid);
-            for (OSProcess descendant : os.getDescendantProcesses(selfPid, null, null, 0)) {
-                found.add(descendant.getProcessID());
+        Set<Long> roots = namedPids();
+        roots.add((long) selfPid);
+        return jiffiesPerSecond > 0 ? linuxTreeCpuMs(roots) : liveTreeCpuMs(roots);
+    }
+
+    /** One pass over every process: its parent and its CPU, then the sum over the roots' trees. */
+    private long linuxTreeCpuMs(Set<Long> roots) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        Map<Long, Long> cpuJiffies = new HashMap<>();
+        for (File pidFile : ProcessStat.getPidFiles()) {
+            long pid = Long.parseLong(pidFile.getName());
+            var read = ProcessStat.getPidStats((int) pid);
+            Map<PidStat, Long> stat = read == null ? null : read.getC();
+            if (stat == null || stat.isEmpty()) {
+                continue; // exited since the listing: its parent has its time, or will when it reaps it
             }
-            tree = List.copyOf(found);
-            readingsSinceDiscovery = 0;
+            children.computeIfAbsent(stat.getOrDefault(PidStat.PPID, 0L), parent -> new ArrayList<>()).add(pid);
+            cpuJiffies.put(pid, stat.getOrDefault(PidStat.UTIME, 0L) + stat.getOrDefault(PidStat.STIME, 0L)
+                    + stat.getOrDefault(PidStat.CUTIME, 0L) + stat.getOrDefault(PidStat.CSTIME, 0L));
+        }
+        long jiffies = 0;
+        Set<Long> counted = new HashSet<>();
+        Deque<Long> pending = new ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            long pid = pending.pop();
+            if (counted.add(pid)) {
+                jiffies += cpuJiffies.getOrDefault(pid, 0L);
+                pending.addAll(children.getOrDefault(pid, List.of()));
+            }
+        }
+        return jiffies * 1000 / jiffiesPerSecond;
+    }
+
+    private long liveTreeCpuMs(Set<Long> roots) {
+        Set<Integer> tree = new HashSet<>();
+        for (long root : roots) {
+            tree.add((int) root);
+            for (OSProcess descendant : os.getDescendantProcesses((int) root, null, null, 0)) {
+                tree.add(descendant.getProcessID());
+            }
         }
         long ms = 0;
         for (int pid : tree) {
-            ms += jiffiesPerSecond > 0 ? linuxTreeCpuMs(pid) : liveCpuMs(pid);
+            OSProcess process = os.getProcess(pid);
+            ms += process == null ? 0 : process.getUserTime() + process.getKernelTime();
         }
         return ms;
     }
 
-    /** The process's own CPU and that of its reaped children; 0 once it is gone (its parent has reaped it). */
-    private long linuxTreeCpuMs(int pid) {
-        var read = ProcessStat.getPidStats(pid);
-        Map<PidStat, Long> stat = read == null ? null : read.getC();
-        if (stat == null || stat.isEmpty()) {
-            return 0;
+    private Set<Long> namedPids() {
+        Set<Long> pids = new TreeSet<>();
+        for (Supplier<? extends Collection<Long>> supplier : named) {
+            try {
+                pids.addAll(supplier.get());
+            } catch (RuntimeException e) {
+                // a server between its start and its pid file: named again at the next reading
+            }
         }
-        long jiffies = stat.getOrDefault(PidStat.UTIME, 0L) + stat.getOrDefault(PidStat.STIME, 0L)
-                + stat.getOrDefault(PidStat.CUTIME, 0L) + stat.getOrDefault(PidStat.CSTIME, 0L);
-        return jiffies * 1000 / jiffiesPerSecond;
-    }
-
-    private long liveCpuMs(int pid) {
-        OSProcess process = os.getProcess(pid);
-        return process == null ? 0 : process.getUserTime() + process.getKernelTime();
+        pids.removeIf(pid -> pid <= 0);
+        return pids;
     }
 }

@@ -147,6 +147,7 @@ public final class SimulationRun implements AutoCloseable {
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
             Datastores datastores = target.get().orElseThrow().datastores();
+            folder.countAsOwn(datastores::serverPids);
             Map<String, Object> parameters = new TreeMap<>(options.effective());
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
