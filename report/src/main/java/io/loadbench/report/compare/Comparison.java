@@ -98,6 +98,9 @@ public final class Comparison {
             doc.heading(2, "JMH");
             doc.paragraph("Ratios are to run A; " + SIGNIFICANT
                     + " marks a difference whose 99.9% error intervals do not overlap (JMH's score error).");
+            if (Summary.anyWideError(runs)) {
+                doc.paragraph(Summary.WIDE_ERROR_NOTE);
+            }
             doc.table(jmh(runs));
         }
         if (runs.stream().anyMatch(run -> run.load() != null)) {
@@ -219,7 +222,7 @@ public final class Comparison {
             JmhBenchmark.Metric base = metrics.get(0);
             for (int i = 0; i < metrics.size(); i++) {
                 JmhBenchmark.Metric metric = metrics.get(i);
-                cells.add(metric == null ? null : Numbers.withError(metric.score(), metric.scoreError()));
+                cells.add(metric == null ? null : Summary.jmhScore(metric));
                 if (i > 0) {
                     String ratio = metric == null || base == null ? null
                             : Numbers.ratio(metric.score(), base.score())
