@@ -26,6 +26,14 @@ public final class Summary {
     public static final double[] PERCENTILES = {50, 90, 99, 99.9};
     public static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
 
+    /** Marks a JMH score whose error exceeds {@link JmhBenchmark.Metric#WIDE_ERROR_SHARE} of it. */
+    public static final String WIDE_ERROR = "!";
+
+    /** What the tables say of {@link #WIDE_ERROR}. */
+    public static final String WIDE_ERROR_NOTE = WIDE_ERROR + " marks a score whose 99.9% error exceeds "
+            + Math.round(JmhBenchmark.Metric.WIDE_ERROR_SHARE * 100) + "% of it: too uncertain to compare; measure longer"
+            + " (more iterations and forks) or on a quieter machine.";
+
     private Summary() {
     }
 
@@ -96,14 +104,6 @@ public final class Summary {
         }
         return table;
     }
-
-    /** Marks a JMH score whose error exceeds {@link JmhBenchmark.Metric#WIDE_ERROR_SHARE} of it. */
-    public static final String WIDE_ERROR = "!";
-
-    /** What the tables say of {@link #WIDE_ERROR}. */
-    public static final String WIDE_ERROR_NOTE = WIDE_ERROR + " marks a score whose 99.9% error exceeds "
-            + Math.round(JmhBenchmark.Metric.WIDE_ERROR_SHARE * 100) + "% of it: too uncertain to compare; measure longer"
-            + " (more iterations and forks) or on a quieter machine.";
 
     /** {@code 144,206 ± 304,174 !}: score ± error, marked when the error is wide. */
     public static String jmhScore(JmhBenchmark.Metric metric) {
