@@ -25,6 +25,7 @@ import io.loadbench.benchmarks.datasets.BenchmarkDatasets;
 import io.loadbench.benchmarks.fork.ForkTarget;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
+import io.loadbench.results.RunStatus;
 import io.loadbench.results.Secrets;
 import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
@@ -109,6 +110,8 @@ public final class BenchmarksMain {
     }
 
     private int runSuite(JmhRunOptions options, SortedSet<BenchmarkListEntry> benchmarks, Datastores datastores, Run run) {
+        // the embedded servers' CPU is the benchmark's own, as the forks' is (they are this JVM's children)
+        run.countAsOwn(datastores::serverPids);
         // servers start (and connection problems surface) before the benchmarks do
         List<String> forkArguments = forkArguments(datastores);
         Map<String, Object> target = datastores.describe();
@@ -163,8 +166,9 @@ public final class BenchmarksMain {
             if (results.isEmpty() || !Files.isRegularFile(resultFile)) {
                 return failed(run, "JMH produced no results");
             }
-            run.succeeded();
-            out.println("jmh:run: results in " + resultFile);
+            RunStatus status = run.succeeded();
+            out.println("jmh:run: " + status + ", results in " + resultFile);
+            run.noise().ifPresent(noise -> out.println("jmh:run: noise: " + noise.describe()));
             return 0;
         } catch (NoBenchmarksException e) {
             return failed(run, "no benchmark matches " + options.commandLine().getIncludes());

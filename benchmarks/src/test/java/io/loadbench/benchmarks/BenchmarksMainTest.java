@@ -158,7 +158,9 @@ class BenchmarksMainTest {
         }
         ObjectMapper json = new ObjectMapper();
         JsonNode manifest = json.readTree(runFolder.resolve("manifest.json").toFile());
-        assertThat(manifest.path("status").asText()).isEqualTo("OK");
+        // NOISY when the shared machine is busy: the suite succeeded either way
+        assertThat(manifest.path("status").asText()).isIn("OK", "NOISY");
+        assertThat(manifest.path("noise").path("thresholds").isObject()).as("noise recorded").isTrue();
         assertThat(manifest.path("kind").asText()).isEqualTo("jmh");
         assertThat(manifest.path("files").toString()).contains("jmh.json");
         assertThat(manifest.path("plan").path("parameterOverrides").path("variant").toString()).isEqualTo("[\"STRING\"]");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -111,6 +112,19 @@ public final class Datastores implements AutoCloseable {
     /** The embedded Redis server, or null when Redis is not embedded or not started yet. */
     public EmbeddedRedisServer embeddedRedis() {
         return target instanceof EmbeddedTarget embedded ? embedded.redisServer() : null;
+    }
+
+    /**
+     * The pids of the embedded servers started so far (PostgreSQL's postmaster, redis-server); empty for external
+     * servers and containers. A run counts them, with their backends, as its own CPU rather than other processes'
+     * ({@code run.countAsOwn(datastores::serverPids)}): {@code pg_ctl} daemonizes the postmaster, so it is not a
+     * descendant of the JVM. Thread-safe and never blocks on a server that is starting.
+     */
+    public List<Long> serverPids() {
+        List<Long> pids = new ArrayList<>();
+        Optional.ofNullable(embeddedPostgres()).map(EmbeddedPostgresServer::pid).filter(pid -> pid > 0).ifPresent(pids::add);
+        Optional.ofNullable(embeddedRedis()).map(EmbeddedRedisServer::pid).filter(pid -> pid > 0).ifPresent(pids::add);
+        return pids;
     }
 
     /**

@@ -48,9 +48,9 @@ class BadInputTest {
     void unknownManifestSchemaVersionIsRejected() throws IOException {
         Path dir = run("future");
         Files.writeString(dir.resolve("manifest.json"),
-                Files.readString(dir.resolve("manifest.json")).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+                Files.readString(dir.resolve("manifest.json")).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
         assertOneLineError(Cli.run("compare", dir.toString(), run("other").toString()),
-                dir.resolve("manifest.json").toString(), "unknown schemaVersion 2", "reads schema version 1");
+                dir.resolve("manifest.json").toString(), "unknown schemaVersion 3", "reads schema versions [1, 2]");
     }
 
     @Test

@@ -113,6 +113,37 @@ public final class Fixtures {
         return m;
     }
 
+    /**
+     * The manifest as schema version 2 writes it after a run that sampled the machine's noise: each figure the same
+     * every second (mean = p95 = max), judged by the default thresholds (steal mean above 5%, foreign CPU mean above
+     * 10% of a core); a run that succeeded above them is NOISY.
+     */
+    public static ObjectNode withNoise(ObjectNode manifest, double stealPercent, double foreignCpuPercentOfCore,
+                                       double loadAverage) {
+        manifest.put("schemaVersion", 2);
+        ObjectNode noise = manifest.putObject("noise");
+        noise.put("sampleIntervalMs", 1000).put("samples", manifest.path("durationMs").asInt() / 1000);
+        figures(noise.putObject("stealPercent"), stealPercent);
+        figures(noise.putObject("foreignCpuPercentOfCore"), foreignCpuPercentOfCore);
+        figures(noise.putObject("loadAverage1m"), loadAverage);
+        noise.putObject("thresholds").put("maxStealMeanPercent", 5.0).put("maxForeignCpuMeanPercentOfCore", 10.0);
+        ArrayNode exceeded = noise.putArray("exceeded");
+        if (stealPercent > 5) {
+            exceeded.add(String.format(java.util.Locale.ROOT, "CPU steal mean %.1f%% > 5.0%%", stealPercent));
+        }
+        if (foreignCpuPercentOfCore > 10) {
+            exceeded.add(String.format(java.util.Locale.ROOT, "foreign CPU mean %.1f%% of a core > 10.0%%", foreignCpuPercentOfCore));
+        }
+        if (!exceeded.isEmpty() && manifest.path("status").asText().equals("OK")) {
+            manifest.put("status", "NOISY");
+        }
+        return manifest;
+    }
+
+    private static void figures(ObjectNode figures, double value) {
+        figures.put("mean", value).put("p95", value).put("max", value);
+    }
+
     public static Path writeRun(Path dir, ObjectNode manifest) {
         try {
             Files.createDirectories(dir);
@@ -223,7 +254,11 @@ public final class Fixtures {
 
     /** A loader run of three tables; {@code load.json} in the loader's {@code LoadReport} shape. */
     public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed) {
-        ObjectNode manifest = manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null);
+        return loadRun(dir, machine, plan, speed, manifest("load", "load-analytics", machine, plan, 0, 40, "OK", null));
+    }
+
+    /** As {@link #loadRun(Path, Machine, Map, double)} with its manifest given (e.g. {@link #withNoise} applied). */
+    public static Path loadRun(Path dir, Machine machine, Map<String, Object> plan, double speed, ObjectNode manifest) {
         ((ArrayNode) manifest.get("files")).add("load.json");
         writeRun(dir, manifest);
         List<LoadResult.TableLoad> tables = new ArrayList<>();
@@ -258,6 +293,14 @@ public final class Fixtures {
 
     /** A JMH run: a COPY benchmark swept over batchSize with an {@code @AuxCounters} rows metric, plus a GET benchmark. */
     public static Path jmhRun(Path dir, Machine machine, Map<String, Object> plan, double speed, long seed) {
+        return jmhRun(dir, machine, plan, speed, seed, 0.02);
+    }
+
+    /**
+     * As {@link #jmhRun(Path, Machine, Map, double, long)}, each iteration's score spread uniformly over
+     * {@code spread} of it (0.02: ±1%, errors of about 1% of the score; 0.8: ±40%, errors above 20%).
+     */
+    public static Path jmhRun(Path dir, Machine machine, Map<String, Object> plan, double speed, long seed, double spread) {
         ObjectNode manifest = manifest("jmh", "jmh", machine, plan, 0, 90, "OK", null);
         ((ArrayNode) manifest.get("files")).add("jmh.json");
         writeRun(dir, manifest);
@@ -267,10 +310,10 @@ public final class Fixtures {
             int batch = Integer.parseInt(batchSize);
             double rowsPerSecond = 300_000 * speed * (1 - 100.0 / (batch + 120));
             results.add(jmhResult(machine, "io.loadbench.benchmarks.CopyBenchmark.copyBinary", Map.of("batchSize", batchSize),
-                    rowsPerSecond / batch, Map.of("rows", rowsPerSecond), random));
+                    rowsPerSecond / batch, Map.of("rows", rowsPerSecond), random, spread));
         }
         // bound by the loopback round trip, not by the machine's speed: runs of it overlap within their errors
-        results.add(jmhResult(machine, "io.loadbench.benchmarks.RedisBenchmark.get", Map.of(), 21_000, Map.of(), random));
+        results.add(jmhResult(machine, "io.loadbench.benchmarks.RedisBenchmark.get", Map.of(), 21_000, Map.of(), random, spread));
         try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("jmh.json")), false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
         } catch (IOException e) {
@@ -280,7 +323,7 @@ public final class Fixtures {
     }
 
     private static RunResult jmhResult(Machine machine, String benchmark, Map<String, String> paramValues, double opsPerSecond,
-                                       Map<String, Double> secondary, SplittableRandom random) {
+                                       Map<String, Double> secondary, SplittableRandom random, double spread) {
         WorkloadParams params = new WorkloadParams();
         paramValues.forEach((key, value) -> params.put(key, value, 0));
         IterationParams warmup = new IterationParams(IterationType.WARMUP, 2, TimeValue.seconds(2), 1);
@@ -293,7 +336,7 @@ public final class Fixtures {
         for (int fork = 0; fork < 2; fork++) {
             Collection<IterationResult> iterations = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                double noise = 1 + 0.02 * (random.nextDouble() - 0.5);
+                double noise = 1 + spread * (random.nextDouble() - 0.5);
                 long durationNs = 2_000_000_000L;
                 IterationResult iteration = new IterationResult(benchmarkParams, measurement, new IterationResultMetaData(0, 0));
                 iteration.addResult(new ThroughputResult(ResultRole.PRIMARY, benchmark.substring(benchmark.lastIndexOf('.') + 1),

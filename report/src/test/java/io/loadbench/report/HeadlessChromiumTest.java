@@ -54,6 +54,26 @@ class HeadlessChromiumTest {
     }
 
     @Test
+    void jmhComparePageDrawsAnErrorBarForEveryScore() throws Exception {
+        String chromium = chromium();
+        assumeTrue(chromium != null, "no chromium binary on PATH: the browser rendering test is skipped");
+        Path a = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-01-jmh"), Fixtures.BENCH_01, Plans.jmh(), 1.0, 11);
+        Path b = Fixtures.jmhRun(dir.resolve("20261122T060000Z-db-bench-02-jmh"), Fixtures.BENCH_02, Plans.jmh(), 1.3, 12, 0.8);
+        Path page = dir.resolve("compare-jmh.html");
+        Cli cli = Cli.run("compare", "--html", page.toString(), a.toString(), b.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+
+        // one bar chart (RedisBenchmark.get, two runs) and two batch-size curves (copyBinary and its rows, 3 points a run)
+        String dom = assertRendersEveryChart(chromium, page, 3);
+        Matcher canvas = Pattern.compile("<canvas id=\"(chart-\\d+)\"[^>]*data-error-bars=\"(\\d+)\"").matcher(dom);
+        List<Integer> errorBars = new ArrayList<>();
+        while (canvas.find()) {
+            errorBars.add(Integer.parseInt(canvas.group(2)));
+        }
+        assertThat(errorBars).as("error bars drawn per chart").containsExactly(2, 6, 6);
+    }
+
+    @Test
     void referenceJdk17AndJdk25RunsRenderTheirBatchSizeCurve() throws Exception {
         String chromium = chromium();
         assumeTrue(chromium != null, "no chromium binary on PATH: the browser rendering test is skipped");
@@ -66,7 +86,8 @@ class HeadlessChromiumTest {
         assertRendersEveryChart(chromium, page, 1);
     }
 
-    private void assertRendersEveryChart(String chromium, Path page, int expectedCharts) throws Exception {
+    /** @return the DOM Chromium dumped */
+    private String assertRendersEveryChart(String chromium, Path page, int expectedCharts) throws Exception {
         String html = Files.readString(page);
         assertThat(html).contains("Chart.js v4").doesNotContain("<script src", "<link ", "sourceMappingURL");
 
@@ -75,7 +96,7 @@ class HeadlessChromiumTest {
         assertThat(expected.find()).as("chart container in the dumped DOM").isTrue();
         int charts = Integer.parseInt(expected.group(1));
         assertThat(charts).isEqualTo(expectedCharts);
-        assertThat(dom).contains("data-charts-rendered=\"" + charts + "\"").doesNotContainPattern("<canvas[^>]*data-error");
+        assertThat(dom).contains("data-charts-rendered=\"" + charts + "\"").doesNotContainPattern("<canvas[^>]*data-error=");
         Matcher canvas = Pattern.compile("<canvas id=\"(chart-\\d+)\"[^>]*data-rendered=\"(\\d+)x(\\d+)\" "
                 + "data-painted-pixels=\"(\\d+)\"").matcher(dom);
         int drawn = 0;
@@ -87,6 +108,7 @@ class HeadlessChromiumTest {
             assertThat(Long.parseLong(canvas.group(4))).as(canvas.group(1) + " painted pixels").isGreaterThan(5_000);
         }
         assertThat(drawn).isEqualTo(charts);
+        return dom;
     }
 
     private String runChromium(String chromium, String mode, Path page) throws IOException, InterruptedException {

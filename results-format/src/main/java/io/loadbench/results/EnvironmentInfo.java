@@ -2,34 +2,72 @@ package io.loadbench.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The machine a run ran on, as written to {@code manifest.json} ({@code environment}): host, CPU model and logical
- * cores, total memory, OS/kernel/distribution, JVM vendor/version/VM and its input arguments. A value the
- * machine does not reveal is null, never guessed.
+ * The machine a run ran on, as written to {@code manifest.json} ({@code environment}): host, CPU (model, physical
+ * and logical cores, frequency, caches), memory, the disk holding the run's data, virtualisation, OS/kernel and the
+ * JVM. {@link #capture(Path)} reads it through OSHI. A value the machine does not reveal is null, never guessed; a
+ * manifest of schema version 1 has only host, CPU model and logical cores, total memory, OS and JVM (the rest reads
+ * as null).
  *
- * @param hostName the host name, unsanitized
+ * @param hostName       the host name, unsanitized
+ * @param disk           the disk holding the run folder's directory; null when it cannot be told (e.g. an overlay)
+ * @param virtualization what the machine says about a hypervisor; null in schema version 1
  */
-@JsonPropertyOrder({"hostName", "cpu", "memory", "os", "jvm"})
-public record EnvironmentInfo(String hostName, Cpu cpu, Memory memory, Os os, Jvm jvm) {
+@JsonPropertyOrder({"hostName", "cpu", "memory", "disk", "virtualization", "os", "jvm"})
+public record EnvironmentInfo(String hostName, Cpu cpu, Memory memory, Disk disk, Virtualization virtualization, Os os,
+                              Jvm jvm) {
 
-    /** @param model from {@code /proc/cpuinfo} ("model name"), null elsewhere */
-    @JsonPropertyOrder({"model", "logicalCores"})
-    public record Cpu(String model, Integer logicalCores) {
+    /**
+     * @param model          the processor's name ({@code AMD EPYC 7B13})
+     * @param packages       CPU sockets
+     * @param maxFrequencyHz the highest frequency the processor reports; null when unknown
+     * @param caches         one entry per cache level and type, as the processor reports them
+     */
+    @JsonPropertyOrder({"model", "packages", "physicalCores", "logicalCores", "maxFrequencyHz", "caches"})
+    public record Cpu(String model, Integer packages, Integer physicalCores, Integer logicalCores, Long maxFrequencyHz,
+                      List<Cache> caches) {
     }
 
-    @JsonPropertyOrder({"totalBytes"})
-    public record Memory(Long totalBytes) {
+    /** @param type {@code UNIFIED}, {@code DATA}, {@code INSTRUCTION} or {@code TRACE} */
+    @JsonPropertyOrder({"level", "type", "sizeBytes"})
+    public record Cache(int level, String type, long sizeBytes) {
     }
 
-    /** @param version the kernel release on Linux; @param distribution {@code PRETTY_NAME} of {@code /etc/os-release} */
+    @JsonPropertyOrder({"totalBytes", "swapTotalBytes"})
+    public record Memory(Long totalBytes, Long swapTotalBytes) {
+    }
+
+    /**
+     * The disk a run's data lands on (best effort: the disk holding the results directory; an embedded server's
+     * data directory is under {@code java.io.tmpdir}, which is often the same file system).
+     *
+     * @param path       the directory that was looked up
+     * @param mount      the mount point holding it
+     * @param fileSystem its file-system type ({@code ext4}, {@code xfs}, {@code overlay})
+     * @param device     the block device ({@code /dev/nvme0n1})
+     * @param model      the device's model as the OS reports it; null when it says "unknown" (common in VMs)
+     * @param rotational the disk's type as the kernel reports it: true for a spinning disk, false for SSD/NVMe and
+     *                   for most virtual disks; null when unknown
+     */
+    @JsonPropertyOrder({"path", "mount", "fileSystem", "device", "model", "rotational", "sizeBytes"})
+    public record Disk(String path, String mount, String fileSystem, String device, String model, Boolean rotational,
+                       Long sizeBytes) {
+    }
+
+    /**
+     * @param hypervisor true when the CPU flags say the OS runs under a hypervisor ({@code hypervisor} on x86), false
+     *                   when they say it does not, null when the CPU has no such flag
+     * @param vendor     the system's manufacturer from its firmware ({@code QEMU}, {@code Amazon EC2}); null when unknown
+     * @param model      the system's model from its firmware; null when unknown
+     */
+    @JsonPropertyOrder({"hypervisor", "vendor", "model"})
+    public record Virtualization(Boolean hypervisor, String vendor, String model) {
+    }
+
+    /** @param version the kernel release on Linux; @param distribution the distribution and its version */
     @JsonPropertyOrder({"name", "version", "arch", "distribution"})
     public record Os(String name, String version, String arch, String distribution) {
     }
@@ -39,77 +77,12 @@ public record EnvironmentInfo(String hostName, Cpu cpu, Memory memory, Os os, Jv
     public record Jvm(String vendor, String version, String vmName, List<String> inputArguments) {
     }
 
-    /** Reads this machine and this JVM. */
-    public static EnvironmentInfo capture() {
-        Cpu cpu = new Cpu(cpuModel(), Runtime.getRuntime().availableProcessors());
-        Memory memory = new Memory(totalMemoryBytes());
-        Os os = new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                distribution());
-        Jvm jvm = new Jvm(System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version",
-                System.getProperty("java.version")), System.getProperty("java.vm.name"), inputArguments());
-        return new EnvironmentInfo(Labels.hostName(), cpu, memory, os, jvm);
-    }
-
-    static String cpuModel() {
-        for (String line : readLines(Path.of("/proc/cpuinfo"))) {
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("model name") || lower.startsWith("hardware") || lower.startsWith("cpu model")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    String value = line.substring(colon + 1).strip();
-                    if (!value.isEmpty()) {
-                        return value;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    static Long totalMemoryBytes() {
-        for (String line : readLines(Path.of("/proc/meminfo"))) {
-            if (line.startsWith("MemTotal:")) {
-                String[] parts = line.substring("MemTotal:".length()).trim().split("\\s+");
-                try {
-                    return Long.parseLong(parts[0]) * 1024L;
-                } catch (NumberFormatException e) {
-                    break;
-                }
-            }
-        }
-        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
-        if (bean instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) bean).getTotalMemorySize();
-        }
-        return null;
-    }
-
-    static String distribution() {
-        for (String line : readLines(Path.of("/etc/os-release"))) {
-            if (line.startsWith("PRETTY_NAME=")) {
-                String value = line.substring("PRETTY_NAME=".length()).strip();
-                if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                return value.isEmpty() ? null : value;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> inputArguments() {
-        try {
-            return List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
+    /**
+     * Reads this machine and this JVM through OSHI.
+     *
+     * @param dataDirectory the directory whose disk is recorded (the results directory); it need not exist yet
+     */
+    public static EnvironmentInfo capture(Path dataDirectory) {
+        return EnvironmentCapture.capture(dataDirectory);
     }
 }

@@ -1,6 +1,7 @@
 package io.loadbench.results;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadbench.results.noise.NoiseSummary;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class Manifest {
     private Instant finishedAt;
     private RunStatus status = RunStatus.RUNNING;
     private String failureReason;
+    private NoiseSummary noise;
 
     Manifest(RunKind kind, String name, String label, ToolInfo tool, Instant startedAt, EnvironmentInfo environment) {
         this.kind = kind;
@@ -92,13 +94,19 @@ public final class Manifest {
         return Collections.unmodifiableMap(new TreeMap<>(plan));
     }
 
-    synchronized void finish(RunStatus finalStatus, String reason, Instant at) {
+    /** The run's noise, once it ended; empty for a run that did not sample it. */
+    public synchronized Optional<NoiseSummary> noise() {
+        return Optional.ofNullable(noise);
+    }
+
+    synchronized void finish(RunStatus finalStatus, String reason, Instant at, NoiseSummary measuredNoise) {
         if (status != RunStatus.RUNNING) {
             throw new IllegalStateException("run already finished with status " + status);
         }
         status = finalStatus;
         failureReason = reason;
         finishedAt = at;
+        noise = measuredNoise;
     }
 
     synchronized void addFoundFiles(List<String> found) {
@@ -111,7 +119,7 @@ public final class Manifest {
     /** What the manifest holds now, as the value {@link ManifestWriter} writes and {@link ManifestReader} reads. */
     public synchronized RunManifest snapshot() {
         return new RunManifest(kind, name, Optional.ofNullable(label), Optional.ofNullable(tool), startedAt,
-                Optional.ofNullable(finishedAt), status, Optional.ofNullable(failureReason), parameters, plan,
+                Optional.ofNullable(finishedAt), status, Optional.ofNullable(failureReason), Optional.ofNullable(noise), parameters, plan,
                 Optional.ofNullable(environment), Optional.ofNullable(target), files);
     }
 

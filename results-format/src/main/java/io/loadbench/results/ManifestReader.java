@@ -1,5 +1,7 @@
 package io.loadbench.results;
 
+import io.loadbench.results.noise.NoiseSummary;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -8,8 +10,9 @@ import java.util.OptionalLong;
 
 /**
  * Reads {@code manifest.json} as {@link ManifestWriter} writes it, schema version
- * {@value RunManifest#SCHEMA_VERSION}: kind and status as enums, times as instants, the machine as
- * {@link EnvironmentInfo}; parameters, plan and target stay free-form maps.
+ * {@value RunManifest#SCHEMA_VERSION}, and the version 1 before it: kind and status as enums, times as instants, the
+ * machine as {@link EnvironmentInfo} (the facts version 1 lacks are null), the noise as {@link NoiseSummary} (absent
+ * in version 1); parameters, plan and target stay free-form maps.
  */
 public final class ManifestReader {
 
@@ -18,7 +21,7 @@ public final class ManifestReader {
 
     /** @throws ResultFormatException naming the file and field when it is not a manifest of a known version */
     public static RunManifest read(Path file) {
-        JsonFields root = JsonFields.readVersioned(file, RunManifest.SCHEMA_VERSION);
+        JsonFields root = JsonFields.readVersioned(file, RunManifest.READABLE_VERSIONS);
         RunKind kind;
         try {
             kind = RunKind.fromManifestName(root.text("kind"));
@@ -29,11 +32,12 @@ public final class ManifestReader {
         Optional<Instant> finishedAt = root.optionalInstant("finishedAt");
         RunStatus status = root.enumValue("status", RunStatus.class);
         Optional<ToolInfo> tool = root.optionalObject("tool").map(node -> convert(node, ToolInfo.class));
+        Optional<NoiseSummary> noise = root.optionalObject("noise").map(node -> convert(node, NoiseSummary.class));
         Optional<EnvironmentInfo> environment = root.optionalObject("environment").map(node -> convert(node, EnvironmentInfo.class));
         RunManifest manifest;
         try {
             manifest = new RunManifest(kind, root.text("name"), root.optionalText("label"), tool, startedAt, finishedAt, status,
-                    root.optionalText("failureReason"), freeForm(root, "parameters"), freeForm(root, "plan"), environment,
+                    root.optionalText("failureReason"), noise, freeForm(root, "parameters"), freeForm(root, "plan"), environment,
                     root.has("target") ? Optional.of(root.freeForm("target")) : Optional.empty(), root.textList("files"));
         } catch (IllegalArgumentException e) {
             throw new ResultFormatException(file + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.loadbench.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadbench.results.noise.NoiseSummary;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ManifestWriter {
                 manifest.label().orElse(null), manifest.tool().orElse(null), Json.format(manifest.startedAt()),
                 manifest.finishedAt().map(Json::format).orElse(null),
                 manifest.durationMs().isPresent() ? manifest.durationMs().getAsLong() : null, manifest.status().name(),
-                manifest.failureReason().orElse(null), manifest.parameters(), manifest.plan(),
+                manifest.failureReason().orElse(null), manifest.noise().orElse(null), manifest.parameters(), manifest.plan(),
                 manifest.environment().orElse(null), manifest.target().orElse(null), manifest.files());
         ObjectNode tree = Json.mapper().valueToTree(document);
         ManifestSanitizer.sanitize(tree);
@@ -36,10 +37,10 @@ public final class ManifestWriter {
     }
 
     @JsonPropertyOrder({"schemaVersion", "kind", "name", "label", "tool", "startedAt", "finishedAt", "durationMs",
-            "status", "failureReason", "parameters", "plan", "environment", "target", "files"})
+            "status", "failureReason", "noise", "parameters", "plan", "environment", "target", "files"})
     private record Document(int schemaVersion, String kind, String name, String label, ToolInfo tool, String startedAt,
                             String finishedAt, Long durationMs, String status, String failureReason,
-                            Map<String, Object> parameters, Map<String, Object> plan, EnvironmentInfo environment,
+                            NoiseSummary noise, Map<String, Object> parameters, Map<String, Object> plan, EnvironmentInfo environment,
                             Map<String, Object> target, List<String> files) {
     }
 }

@@ -1,5 +1,9 @@
 package io.loadbench.results;
 
+import io.loadbench.results.noise.NoiseSampler;
+import io.loadbench.results.noise.NoiseSummary;
+import io.loadbench.results.noise.NoiseThresholds;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,8 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +35,10 @@ import java.util.stream.Stream;
  *       ({@link #INTERRUPTED}). Only {@code kill -9} and power loss leave a RUNNING folder behind.</li>
  * </ul>
  * If two runs start in the same second with the same label and name, the second gets {@code -2}, {@code -3}, ….
+ *
+ * <p>While the run is open a {@link NoiseSampler} measures the machine's noise each second (CPU steal, other
+ * processes' CPU, load average); the run's end stops it and records its summary in the manifest ({@code noise}). A
+ * run its owner ends OK whose noise exceeded the thresholds ends {@link RunStatus#NOISY} instead; FAILED stays FAILED.
  * Thread-safe: the shutdown hook and the owner may race to end the run, and only the first one counts.
  */
 public final class Run implements AutoCloseable {
@@ -56,41 +67,62 @@ public final class Run implements AutoCloseable {
     private final Manifest manifest;
     private final Clock clock;
     private final Thread shutdownHook;
+    private final Optional<NoiseSampler> noise;
     private String interruptedReason = INTERRUPTED;
     private boolean ended;
     private boolean endedByOwner;
 
-    private Run(Path dir, Manifest manifest, Clock clock) {
+    private Run(Path dir, Manifest manifest, Clock clock, Optional<NoiseSampler> noise) {
         this.dir = dir;
         this.manifest = manifest;
         this.clock = clock;
+        this.noise = noise;
         this.shutdownHook = new Thread(this::interrupted, "run-" + dir.getFileName() + "-exit");
     }
 
     /**
-     * Creates the folder for a run on this machine, writes its first manifest and arms the shutdown hook.
+     * Creates the folder for a run on this machine, writes its first manifest, arms the shutdown hook and starts
+     * sampling the machine's noise, judged by the thresholds the system properties set
+     * ({@link NoiseThresholds#fromSystemProperties}). The environment is read through OSHI, the disk being the one
+     * holding {@code resultsDir}.
      *
      * @param resultsDir where run folders live ({@code --results}, default {@code results})
      * @param label      machine label ({@code --label}, default {@link Labels#defaultLabel()}); sanitized
      * @param kind       what produces the run
      * @param name       what ran, e.g. {@code load-events}; sanitized
      * @param clock      the run's clock (a fixed clock in tests)
+     * @throws IllegalArgumentException naming the property when a noise threshold is not a percentage
      */
     public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock) {
-        return start(resultsDir, label, kind, name, clock, EnvironmentInfo.capture(), ToolInfo.current());
+        NoiseThresholds thresholds = NoiseThresholds.fromSystemProperties(System.getProperties());
+        return start(resultsDir, label, kind, name, clock, EnvironmentInfo.capture(resultsDir), ToolInfo.current(),
+                Optional.of(NoiseSampler.ofMachine(thresholds)));
     }
 
-    /** As {@link #start(Path, String, RunKind, String, Clock)}, with the environment and tool given. */
+    /**
+     * As {@link #start(Path, String, RunKind, String, Clock)}, with the environment and tool given and without noise
+     * sampling: for a run that measures nothing on this machine (a merge of other runs), and for tests.
+     */
     public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock,
                             EnvironmentInfo environment, ToolInfo tool) {
+        return start(resultsDir, label, kind, name, clock, environment, tool, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Path, String, RunKind, String, Clock)}, with the environment, tool and noise sampler given;
+     * the run starts the sampler and stops it when it ends.
+     */
+    public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock,
+                            EnvironmentInfo environment, ToolInfo tool, Optional<NoiseSampler> noise) {
         String safeLabel = Labels.sanitize(label);
         String safeName = Labels.sanitize(name);
         Instant startedAt = clock.instant();
         Path dir = createFolder(resultsDir, FOLDER_TIME.format(startedAt) + "-" + safeLabel + "-" + safeName);
-        Run run = new Run(dir, new Manifest(kind, safeName, safeLabel, tool, startedAt, environment), clock);
+        Run run = new Run(dir, new Manifest(kind, safeName, safeLabel, tool, startedAt, environment), clock, noise);
         run.writeManifest();
         run.reserveSpace();
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+        noise.ifPresent(NoiseSampler::start);
         return run;
     }
 
@@ -155,9 +187,30 @@ public final class Run implements AutoCloseable {
         return !ended;
     }
 
-    /** Ends the run OK and writes the final manifest. Only the owner that judged the run says this. */
-    public void succeeded() {
+    /**
+     * Ends the run OK, or NOISY when the machine's noise exceeded the thresholds, and writes the final manifest.
+     * Only the owner that judged the run says this.
+     *
+     * @return the status the run ended with: {@link RunStatus#OK} or {@link RunStatus#NOISY}
+     */
+    public RunStatus succeeded() {
         end(RunStatus.OK, null);
+        return manifest.status();
+    }
+
+    /**
+     * Counts the processes {@code pids} names, with their descendants, as this run's own CPU rather than other
+     * processes' noise: the servers the run started (normally {@code Datastores::serverPids}), which may have left
+     * the JVM's process tree. Asked at every sample; it must be cheap and never block. No effect on a run that does
+     * not sample noise.
+     */
+    public void countAsOwn(Supplier<? extends Collection<Long>> pids) {
+        noise.ifPresent(sampler -> sampler.countAsOwn(pids));
+    }
+
+    /** The machine's noise during the run, once the run has ended; empty for a run that does not sample it. */
+    public Optional<NoiseSummary> noise() {
+        return manifest.noise();
     }
 
     /**
@@ -217,7 +270,10 @@ public final class Run implements AutoCloseable {
             }
             ended = true;
             endedByOwner = byOwner;
-            manifest.finish(status, reason, clock.instant());
+            Instant finishedAt = clock.instant();
+            NoiseSummary measured = noise.map(NoiseSampler::stop).orElse(null);
+            boolean noisy = status == RunStatus.OK && measured != null && measured.noisy();
+            manifest.finish(noisy ? RunStatus.NOISY : status, reason, finishedAt, measured);
             manifest.addFoundFiles(filesInFolder());
             try {
                 writeManifest();

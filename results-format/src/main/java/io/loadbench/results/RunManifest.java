@@ -1,5 +1,7 @@
 package io.loadbench.results;
 
+import io.loadbench.results.noise.NoiseSummary;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +14,13 @@ import java.util.TreeMap;
 /**
  * A run's {@code manifest.json} as a value: what {@link Manifest} holds at one moment of a run, and what
  * {@link ManifestReader} reads back from a run folder. {@link ManifestWriter} writes it (sanitized). The format is
- * documented in {@code results/README.md} and locked by the golden files under {@code golden/manifest/v1/}.
+ * documented in {@code results/README.md} and locked by the golden files under {@code golden/manifest/v<N>/}.
  *
  * @param label       the machine label the run folder is named after; empty in a manifest that has none
  * @param tool        the loadbench build that ran; empty in a manifest that has none
  * @param finishedAt  empty while the run is {@link RunStatus#RUNNING}
+ * @param noise       the machine's noise during the run; empty while running, for a run that did not sample it
+ *                    (a merge) and in schema version 1
  * @param parameters  every effective parameter, sorted by key (free-form: each producer has its own)
  * @param plan        what was measured, sorted by key; runs are compared only when their plans agree
  * @param environment the injector machine; empty when it was not recorded
@@ -25,17 +29,25 @@ import java.util.TreeMap;
  */
 public record RunManifest(RunKind kind, String name, Optional<String> label, Optional<ToolInfo> tool, Instant startedAt,
                           Optional<Instant> finishedAt, RunStatus status, Optional<String> failureReason,
-                          Map<String, Object> parameters, Map<String, Object> plan, Optional<EnvironmentInfo> environment,
+                          Optional<NoiseSummary> noise, Map<String, Object> parameters, Map<String, Object> plan, Optional<EnvironmentInfo> environment,
                           Optional<Map<String, Object>> target, List<String> files) {
 
-    /** Version of the manifest format; bump on any incompatible change and update results/README.md. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version of the manifest format; bump on any incompatible change and update results/README.md. Version 2 added
+     * the OSHI hardware facts to {@code environment} (physical cores, frequency, caches, swap, disk, virtualisation),
+     * the {@code noise} section and the status NOISY; the reader still reads version 1.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The versions {@link ManifestReader} reads. */
+    static final int[] READABLE_VERSIONS = {1, 2};
 
     public RunManifest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(noise, "noise");
         parameters = sortedCopy(parameters);
         plan = sortedCopy(plan);
         target = target.map(RunManifest::sortedCopy);

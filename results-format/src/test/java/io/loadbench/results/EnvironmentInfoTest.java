@@ -1,24 +1,48 @@
 package io.loadbench.results;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The environment and tool as this build and machine report them. */
 class EnvironmentInfoTest {
 
+    @TempDir
+    Path dir;
+
     @Test
     void capturesThisMachineAndJvm() {
-        EnvironmentInfo environment = EnvironmentInfo.capture();
+        EnvironmentInfo environment = EnvironmentInfo.capture(dir.resolve("results"));
 
-        assertThat(environment.cpu().logicalCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        EnvironmentInfo.Cpu cpu = environment.cpu();
+        assertThat(cpu.logicalCores()).isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(cpu.physicalCores()).isBetween(1, cpu.logicalCores());
         assertThat(environment.memory().totalBytes()).isGreaterThan(256L * 1024 * 1024);
         assertThat(environment.os().name()).isEqualTo(System.getProperty("os.name"));
         assertThat(environment.jvm().version()).startsWith(System.getProperty("java.specification.version"));
         assertThat(environment.jvm().inputArguments()).isNotNull();
         if (System.getProperty("os.name").equals("Linux")) {
-            assertThat(environment.cpu().model()).isNotBlank();
+            assertThat(cpu.model()).isNotBlank();
+            assertThat(cpu.caches()).isNotEmpty().allSatisfy(cache -> assertThat(cache.sizeBytes()).isPositive());
             assertThat(environment.os().distribution()).isNotBlank();
+            assertThat(environment.os().version()).isEqualTo(System.getProperty("os.version"));
+        }
+    }
+
+    @Test
+    void theDiskIsTheOneHoldingTheDataDirectoryEvenBeforeItExists() {
+        Path results = dir.resolve("not/yet/created");
+
+        EnvironmentInfo.Disk disk = EnvironmentInfo.capture(results).disk();
+
+        if (System.getProperty("os.name").equals("Linux")) {
+            assertThat(disk).as("the file store holding %s", results).isNotNull();
+            assertThat(disk.path()).isEqualTo(results.toString());
+            assertThat(results.toString()).startsWith(disk.mount());
+            assertThat(disk.fileSystem()).isNotBlank();
         }
     }
 

@@ -1,5 +1,8 @@
 package io.loadbench.results;
 
+import io.loadbench.results.noise.NoiseSampler;
+import io.loadbench.results.noise.NoiseThresholds;
+import io.loadbench.results.noise.ScriptedProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +34,13 @@ class RunTest {
     private static final Instant START = Instant.parse("2026-11-22T06:22:18.123Z");
 
     static final EnvironmentInfo ENVIRONMENT = new EnvironmentInfo("DB-Bench-01",
-            new EnvironmentInfo.Cpu("AMD EPYC 7B13", 2),
-            new EnvironmentInfo.Memory(25_769_803_776L),
+            new EnvironmentInfo.Cpu("AMD EPYC 7B13", 1, 1, 2, 2_450_000_000L, List.of(
+                    new EnvironmentInfo.Cache(1, "DATA", 32_768), new EnvironmentInfo.Cache(1, "INSTRUCTION", 32_768),
+                    new EnvironmentInfo.Cache(2, "UNIFIED", 524_288), new EnvironmentInfo.Cache(3, "UNIFIED", 33_554_432))),
+            new EnvironmentInfo.Memory(25_769_803_776L, 0L),
+            new EnvironmentInfo.Disk("/srv/loadbench/results", "/", "ext4", "/dev/nvme0n1", "nvme_card-pd", false,
+                    274_877_906_944L),
+            new EnvironmentInfo.Virtualization(true, "Google", "Google Compute Engine"),
             new EnvironmentInfo.Os("Linux", "6.1.0-28-cloud-amd64", "amd64", "Debian GNU/Linux 12 (bookworm)"),
             new EnvironmentInfo.Jvm("Eclipse Adoptium", "17.0.15+6", "OpenJDK 64-Bit Server VM",
                     List.of("-Xmx4g", "-Dloadbench.redis.password=hunter2")));
@@ -68,9 +77,22 @@ class RunTest {
         assertThat(read(run)).isEqualTo(golden("manifest-running.json"));
     }
 
+    /** One hour between samples: the run below has exactly one interval, from its start to its end. */
+    private static final Duration ONE_SAMPLE = Duration.ofHours(1);
+
+    /** A machine with 0.5% steal and 3% of a core of other work beside a run using 150% of a core. */
+    private static Optional<NoiseSampler> quietMachine() {
+        return Optional.of(ScriptedProbe.steady(2, ONE_SAMPLE, 0.5, 3, 150, 1.25).sampler(NoiseThresholds.DEFAULTS));
+    }
+
+    /** The same run beside a busy loop that keeps one core (100% of a core) to itself. */
+    private static Optional<NoiseSampler> machineWithAHog() {
+        return Optional.of(ScriptedProbe.steady(2, ONE_SAMPLE, 0.5, 100, 150, 2.5).sampler(NoiseThresholds.DEFAULTS));
+    }
+
     @Test
     void finishedManifestMatchesTheGoldenFile() throws IOException {
-        Run run = Run.start(results, "db-bench-01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db-bench-01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL, quietMachine());
         fill(run);
         Files.writeString(run.dir().resolve("load.json"), "{}\n");
         Files.createDirectories(run.dir().resolve("hdr"));
@@ -83,8 +105,57 @@ class RunTest {
     }
 
     @Test
+    void aRunThatSucceededBesideAHogEndsNoisyWithItsFigures() throws IOException {
+        Run run = Run.start(results, "db-bench-01", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL, machineWithAHog());
+        fill(run);
+        clock.advance(Duration.ofMillis(23_827));
+
+        assertThat(run.succeeded()).isEqualTo(RunStatus.NOISY);
+
+        assertThat(read(run)).isEqualTo(golden("manifest-noisy.json"));
+        assertThat(run.noise().orElseThrow().describe()).isEqualTo("steal 0.5% (p95 0.5%, max 0.5%), foreign CPU 100.0% of a"
+                + " core (p95 100.0%, max 100.0%), load 2.5 (p95 2.5, max 2.5) over 1 samples: NOISY (foreign CPU mean 100.0%"
+                + " of a core > 10.0%)");
+    }
+
+    @Test
+    void aRunThatSucceededOnAQuietMachineEndsOk() {
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL, quietMachine());
+
+        assertThat(run.succeeded()).isEqualTo(RunStatus.OK);
+        assertThat(run.noise().orElseThrow().noisy()).isFalse();
+        assertThat(run.noise().orElseThrow().foreignCpuPercentOfCore().mean()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aFailedRunStaysFailedOnANoisyMachine() throws IOException {
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL, machineWithAHog());
+
+        run.failed("verification failed: row count");
+
+        RunManifest manifest = ManifestReader.read(run.dir().resolve(Run.MANIFEST_FILE));
+        assertThat(manifest.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(manifest.noise().orElseThrow().exceeded()).containsExactly("foreign CPU mean 100.0% of a core > 10.0%");
+    }
+
+    @Test
+    void theSamplerStopsWhenTheRunEndsWhicheverWay() throws InterruptedException {
+        ScriptedProbe probe = ScriptedProbe.steady(2, Duration.ofMillis(20), 0, 0, 0, 0);
+        Run run = Run.start(results, "db", RunKind.LOAD, "load-events", clock, ENVIRONMENT, TOOL,
+                Optional.of(probe.sampler(NoiseThresholds.DEFAULTS)));
+
+        run.close();
+
+        int readingsAtEnd = probe.readings();
+        Thread.sleep(200); // ten sampling intervals
+        assertThat(probe.readings()).isEqualTo(readingsAtEnd);
+        assertThat(run.noise()).isPresent();
+    }
+
+    @Test
     void failedRunRecordsOneLineReasonWithoutSecrets() throws IOException {
-        Run run = Run.start(results, "db-bench-01", RunKind.GATLING, "gatling-cachequeries", clock, ENVIRONMENT, TOOL);
+        Run run = Run.start(results, "db-bench-01", RunKind.GATLING, "gatling-cachequeries", clock, ENVIRONMENT, TOOL,
+                machineWithAHog());
         clock.advance(Duration.ofSeconds(61));
 
         run.failed("achieved 8,412 req/s of the 10,000 req/s target against redis://:hunter2@cache:6379\n\tat x.y.Z");
@@ -232,7 +303,7 @@ class RunTest {
     }
 
     private static String golden(String name) {
-        return GoldenFiles.text("manifest", "v1/" + name);
+        return GoldenFiles.text("manifest", "v2/" + name);
     }
 
     /** A clock the test moves by hand. */

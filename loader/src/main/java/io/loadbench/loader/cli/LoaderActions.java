@@ -3,6 +3,7 @@ package io.loadbench.loader.cli;
 import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.datastores.DatastoreException;
+import io.loadbench.results.RunStatus;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.loader.encode.CopyBinaryEncoder;
 import io.loadbench.loader.run.DatasetLoader;
@@ -165,6 +166,7 @@ final class LoaderActions {
         Thread onSignal = null;
         try {
             datastores = Datastores.open(config.target());
+            run.countAsOwn(datastores::serverPids);
             Datastores opened = datastores;
             onSignal = new Thread(() -> {
                 if (run.isOpen()) {
@@ -201,8 +203,9 @@ final class LoaderActions {
                 run.failed(failure);
                 throw new VerificationFailedException(verification.failedChecks() + " (numbers above; run folder " + run.dir() + ")");
             }
-            run.succeeded();
-            out.println("OK: " + run.dir().resolve("load.json"));
+            RunStatus status = run.succeeded();
+            out.println(status + ": " + run.dir().resolve("load.json"));
+            run.noise().ifPresent(noise -> out.println("noise: " + noise.describe()));
             return LoaderCli.EXIT_OK;
         } catch (Exception | Error thrown) {
             Throwable e = explained(thrown, datastores);

@@ -137,7 +137,10 @@ class LoaderCliTest {
             }
             ObjectMapper json = new ObjectMapper();
             JsonNode manifest = json.readTree(runFolder.resolve("manifest.json").toFile());
-            assertThat(manifest.path("status").asText()).isEqualTo("OK");
+            // NOISY when the shared machine is busy: the load succeeded either way (LoadBesideACpuHogTest judges noise)
+            assertThat(manifest.path("status").asText()).isIn("OK", "NOISY");
+            assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(manifest.path("noise").path("thresholds").isObject()).as("noise recorded").isTrue();
             JsonNode report = json.readTree(runFolder.resolve("load.json").toFile());
             assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
             assertThat(report.path("tables").get(0).path("rowsLoaded").asLong()).isEqualTo(10_000);

@@ -4,9 +4,12 @@ import io.loadbench.report.read.EnvironmentFacts;
 import io.loadbench.report.read.JmhBenchmark;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RequestLatency;
+import io.loadbench.report.read.RunNoise;
 import io.loadbench.report.read.SavedRun;
 import io.loadbench.report.read.ScenarioFigures;
+import io.loadbench.results.RunManifest;
 import io.loadbench.results.RunStatus;
+import io.loadbench.results.noise.NoiseSummary;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.report.summarize.Summary;
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -27,10 +31,34 @@ import org.HdrHistogram.Histogram;
 /** Builds the side-by-side comparison of two or more runs; the first run is the base of every ratio. */
 public final class Comparison {
 
+    /** Opens the paragraph that flags a comparison in which a run is noisy. */
+    public static final String NOISY_COMPARISON = "NOISY COMPARISON";
+
     /** Marks a JMH ratio whose error intervals do not overlap with the first run's. */
     public static final String SIGNIFICANT = "*";
 
     private Comparison() {
+    }
+
+    /**
+     * The flag of a comparison in which a run is noisy: which runs, and what they exceeded. A difference between
+     * such runs may be the machine's noise rather than the machines.
+     */
+    private static Optional<String> noisyComparison(List<SavedRun> runs) {
+        List<String> noisy = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunManifest manifest = runs.get(i).manifest();
+            if (RunNoise.noisy(manifest)) {
+                List<String> exceeded = manifest.noise().map(NoiseSummary::exceeded).orElse(List.of());
+                noisy.add(PlanCheck.letter(i) + (exceeded.isEmpty() ? "" : " (" + String.join("; ", exceeded) + ")"));
+            }
+        }
+        if (noisy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(NOISY_COMPARISON + ": run " + String.join(", run ", noisy) + " ran on a noisy machine; a"
+                + " difference may be that noise, not the machines. Repeat " + (noisy.size() == 1 ? "it" : "them")
+                + " on a quiet machine before drawing conclusions.");
     }
 
     /**
@@ -42,17 +70,18 @@ public final class Comparison {
         if (!planDifferences.isEmpty()) {
             doc.paragraph("PLAN MISMATCH (allowed by --allow-plan-mismatch): " + String.join("; ", planDifferences));
         }
-        Table legend = new Table().text("run").text("folder").text("label").text("started").text("status");
+        noisyComparison(runs).ifPresent(doc::paragraph);
+        Table legend = new Table().text("run").text("folder").text("label").text("started").text("status").text("noise (means)");
         for (int i = 0; i < runs.size(); i++) {
             SavedRun run = runs.get(i);
             String status = run.manifest().status() + run.manifest().failureReason().map(reason -> ": " + reason).orElse("");
             legend.row(PlanCheck.letter(i), run.id(), run.manifest().label().orElse(null), run.manifest().startedAt().toString(),
-                    status);
+                    status, RunNoise.brief(run.manifest()));
         }
         doc.table(legend);
         for (int i = 0; i < runs.size(); i++) {
             SavedRun run = runs.get(i);
-            if (run.manifest().status() != RunStatus.OK) {
+            if (!run.manifest().status().succeeded()) {
                 doc.paragraph("warning: run " + PlanCheck.letter(i) + " is " + run.manifest().status()
                         + (run.manifest().status() == RunStatus.RUNNING ? " (it never finished)" : "")
                         + "; its figures are not a valid measurement of the plan.");
@@ -69,6 +98,9 @@ public final class Comparison {
             doc.heading(2, "JMH");
             doc.paragraph("Ratios are to run A; " + SIGNIFICANT
                     + " marks a difference whose 99.9% error intervals do not overlap (JMH's score error).");
+            if (Summary.anyWideError(runs)) {
+                doc.paragraph(Summary.WIDE_ERROR_NOTE);
+            }
             doc.table(jmh(runs));
         }
         if (runs.stream().anyMatch(run -> run.load() != null)) {
@@ -190,7 +222,7 @@ public final class Comparison {
             JmhBenchmark.Metric base = metrics.get(0);
             for (int i = 0; i < metrics.size(); i++) {
                 JmhBenchmark.Metric metric = metrics.get(i);
-                cells.add(metric == null ? null : Numbers.withError(metric.score(), metric.scoreError()));
+                cells.add(metric == null ? null : Summary.jmhScore(metric));
                 if (i > 0) {
                     String ratio = metric == null || base == null ? null
                             : Numbers.ratio(metric.score(), base.score())

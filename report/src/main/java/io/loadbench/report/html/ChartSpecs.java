@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,6 +33,9 @@ import org.HdrHistogram.HistogramIterationValue;
  *       {@code rowsPerBatch}, {@code commandsPerPipeline}), a line per run;</li>
  *   <li>{@code bars} of JMH scores for the benchmarks that are not such sweeps.</li>
  * </ul>
+ * JMH scores carry their 99.9% error: {@code errors} beside a bar series' {@code values}, {@code error} in a batch
+ * curve's points ({@code null} when JMH gave none); the page draws each as an error bar from score − error to
+ * score + error.
  */
 public final class ChartSpecs {
 
@@ -121,6 +125,12 @@ public final class ChartSpecs {
 
     private static void bars(ArrayNode charts, String kind, String title, String unit, List<SavedRun> runs,
                              List<String> categories, Value value) {
+        bars(charts, kind, title, unit, runs, categories, value, null);
+    }
+
+    /** @param error the half-width of each value's interval, or null for bars without one */
+    private static void bars(ArrayNode charts, String kind, String title, String unit, List<SavedRun> runs,
+                             List<String> categories, Value value, Value error) {
         ObjectNode chart = charts.addObject();
         chart.put("id", "chart-" + charts.size());
         chart.put("kind", "bars");
@@ -135,13 +145,20 @@ public final class ChartSpecs {
             bar.put("run", i);
             ArrayNode values = bar.putArray("values");
             for (String category : categories) {
-                Double v = value.of(runs.get(i), category);
-                if (v == null || v.isNaN()) {
-                    values.addNull();
-                } else {
-                    values.add(round(v));
-                }
+                add(values, value.of(runs.get(i), category));
             }
+            if (error != null) {
+                ArrayNode errors = bar.putArray("errors");
+                categories.forEach(category -> add(errors, error.of(runs.get(bar.get("run").asInt()), category)));
+            }
+        }
+    }
+
+    private static void add(ArrayNode array, Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            array.addNull();
+        } else {
+            array.add(round(value));
         }
     }
 
@@ -159,16 +176,22 @@ public final class ChartSpecs {
         labelsByUnit.forEach((unit, labels) -> {
             List<String> keys = List.copyOf(labels.keySet());
             int first = charts.size();
-            bars(charts, "jmh", "JMH scores (" + unit + ")", unit, runs, keys, (run, key) -> run.jmh().stream()
-                    .filter(b -> b.key().equals(key)).map(b -> b.primary().score()).findFirst().orElse(null));
+            bars(charts, "jmh", "JMH scores (" + unit + ") with 99.9% error bars", unit, runs, keys,
+                    (run, key) -> primary(run, key).map(JmhBenchmark.Metric::score).orElse(null),
+                    (run, key) -> primary(run, key).filter(JmhBenchmark.Metric::hasError)
+                            .map(JmhBenchmark.Metric::scoreError).orElse(null));
             ArrayNode labelArray = ((ObjectNode) charts.get(first)).putArray("labels");
             labels.values().forEach(labelArray::add);
         });
     }
 
+    private static Optional<JmhBenchmark.Metric> primary(SavedRun run, String key) {
+        return run.jmh().stream().filter(b -> b.key().equals(key)).map(JmhBenchmark::primary).findFirst();
+    }
+
     private static void batchCurves(ArrayNode charts, List<SavedRun> runs) {
         // curve identity: benchmark, mode, the other params and the metric; x is batchSize
-        Map<String, Map<Integer, TreeMap<Double, Double>>> curves = new LinkedHashMap<>();
+        Map<String, Map<Integer, TreeMap<Double, JmhBenchmark.Metric>>> curves = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, String> xLabels = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -189,11 +212,11 @@ public final class ChartSpecs {
                 }
             }
         }
-        for (Map.Entry<String, Map<Integer, TreeMap<Double, Double>>> curve : curves.entrySet()) {
+        for (Map.Entry<String, Map<Integer, TreeMap<Double, JmhBenchmark.Metric>>> curve : curves.entrySet()) {
             ObjectNode chart = charts.addObject();
             chart.put("id", "chart-" + charts.size());
             chart.put("kind", "batch");
-            chart.put("title", curve.getKey() + " by batch size");
+            chart.put("title", curve.getKey() + " by batch size, with 99.9% error bars");
             chart.put("yLabel", units.get(curve.getKey()));
             chart.put("xLabel", xLabels.get(curve.getKey()));
             ArrayNode series = chart.putArray("series");
@@ -203,14 +226,21 @@ public final class ChartSpecs {
                 line.put("run", run);
                 line.put("dashed", false);
                 ArrayNode array = line.putArray("points");
-                points.forEach((x, y) -> array.addObject().put("x", round(x)).put("y", round(y)));
+                points.forEach((x, metric) -> {
+                    ObjectNode point = array.addObject().put("x", round(x)).put("y", round(metric.score()));
+                    if (metric.hasError()) {
+                        point.put("error", round(metric.scoreError()));
+                    } else {
+                        point.putNull("error");
+                    }
+                });
             });
         }
     }
 
-    private static void addPoint(Map<String, Map<Integer, TreeMap<Double, Double>>> curves, Map<String, String> units,
+    private static void addPoint(Map<String, Map<Integer, TreeMap<Double, JmhBenchmark.Metric>>> curves, Map<String, String> units,
                                  String curve, int run, double batchSize, JmhBenchmark.Metric metric) {
-        curves.computeIfAbsent(curve, k -> new TreeMap<>()).computeIfAbsent(run, k -> new TreeMap<>()).put(batchSize, metric.score());
+        curves.computeIfAbsent(curve, k -> new TreeMap<>()).computeIfAbsent(run, k -> new TreeMap<>()).put(batchSize, metric);
         units.putIfAbsent(curve, metric.unit());
     }
 

@@ -85,7 +85,8 @@ public final class RunMerger {
             }
             List<String> failures = new ArrayList<>();
             for (SavedRun source : sources) {
-                if (source.manifest().status() != RunStatus.OK) {
+                // a NOISY source measured what it was asked to: it is merged, and its status is kept in merge.json
+                if (!source.manifest().status().succeeded()) {
                     failures.add(source.id() + " " + source.manifest().status()
                             + source.manifest().failureReason().map(reason -> ": " + reason).orElse(""));
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loadbench.results.EnvironmentInfo;
 import io.loadbench.results.RunManifest;
 import io.loadbench.results.ToolInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +53,18 @@ public final class EnvironmentFacts {
         Optional<EnvironmentInfo.Cpu> cpu = env.map(EnvironmentInfo::cpu);
         facts.put("CPU", text(cpu.map(EnvironmentInfo.Cpu::model)));
         facts.put("logical cores", text(cpu.map(EnvironmentInfo.Cpu::logicalCores)));
+        // the facts below exist from manifest schema version 2 on: shown when recorded, so older runs read as before
+        putIfKnown(facts, "physical cores", cpu.map(EnvironmentInfo.Cpu::physicalCores));
+        putIfKnown(facts, "CPU max frequency", cpu.map(EnvironmentInfo.Cpu::maxFrequencyHz)
+                .map(hz -> String.format(Locale.ROOT, "%.2f GHz", hz / 1e9)));
+        putIfKnown(facts, "CPU caches", cpu.map(EnvironmentInfo.Cpu::caches).filter(caches -> !caches.isEmpty())
+                .map(EnvironmentFacts::caches));
         facts.put("memory", env.map(EnvironmentInfo::memory).map(EnvironmentInfo.Memory::totalBytes)
                 .map(EnvironmentFacts::gibibytes).orElse("-"));
+        putIfKnown(facts, "swap", env.map(EnvironmentInfo::memory).map(EnvironmentInfo.Memory::swapTotalBytes)
+                .map(EnvironmentFacts::gibibytes));
+        putIfKnown(facts, "disk", env.map(EnvironmentInfo::disk).map(EnvironmentFacts::disk));
+        putIfKnown(facts, "virtualization", env.map(EnvironmentInfo::virtualization).map(EnvironmentFacts::virtualization));
         Optional<EnvironmentInfo.Os> os = env.map(EnvironmentInfo::os);
         facts.put("OS", join(text(os.map(EnvironmentInfo.Os::distribution)), text(os.map(EnvironmentInfo.Os::name))));
         facts.put("kernel", text(os.map(EnvironmentInfo.Os::version)));
@@ -77,6 +88,38 @@ public final class EnvironmentFacts {
         Optional<ToolInfo> tool = manifest.tool();
         facts.put("loadbench", join(text(tool.map(ToolInfo::version)), text(tool.map(ToolInfo::gitCommit))));
         return facts;
+    }
+
+    private static void putIfKnown(Map<String, String> facts, String name, Optional<?> value) {
+        value.ifPresent(known -> facts.put(name, String.valueOf(known)));
+    }
+
+    /** {@code L1 DATA 32 KiB, L1 INSTRUCTION 32 KiB, L2 UNIFIED 1024 KiB, …} */
+    private static String caches(List<EnvironmentInfo.Cache> caches) {
+        List<String> parts = caches.stream()
+                .map(cache -> "L" + cache.level() + " " + cache.type().toLowerCase(Locale.ROOT) + " " + cache.sizeBytes() / 1024 + " KiB")
+                .toList();
+        return String.join(", ", parts);
+    }
+
+    /** {@code ext4 on /dev/nvme0n1 (nvme_card-pd, non-rotational, 256.0 GiB)} */
+    private static String disk(EnvironmentInfo.Disk disk) {
+        List<String> details = new ArrayList<>();
+        Optional.ofNullable(disk.model()).ifPresent(details::add);
+        Optional.ofNullable(disk.rotational()).map(rotational -> rotational ? "rotational" : "non-rotational").ifPresent(details::add);
+        Optional.ofNullable(disk.sizeBytes()).map(EnvironmentFacts::gibibytes).ifPresent(details::add);
+        return join(orDash(disk.fileSystem()), "on", orDash(disk.device()))
+                + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+    }
+
+    /** {@code hypervisor (Google Compute Engine)}, {@code none}, or the firmware's vendor and model alone. */
+    private static String virtualization(EnvironmentInfo.Virtualization virtualization) {
+        String system = join(orDash(virtualization.vendor()), orDash(virtualization.model()));
+        String hypervisor = virtualization.hypervisor() == null ? "-" : virtualization.hypervisor() ? "hypervisor" : "none";
+        if ("-".equals(system)) {
+            return hypervisor;
+        }
+        return "-".equals(hypervisor) ? system : hypervisor + " (" + system + ")";
     }
 
     private static String text(Optional<?> value) {

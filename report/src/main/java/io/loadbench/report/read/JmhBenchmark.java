@@ -42,9 +42,20 @@ public record JmhBenchmark(
      */
     public record Metric(double score, double scoreError, String unit) {
 
+        /** An error above this share of the score makes the score too uncertain to compare as it is. */
+        public static final double WIDE_ERROR_SHARE = 0.20;
+
         /** Whether the error is known; without it no difference can be called significant. */
         public boolean hasError() {
             return !Double.isNaN(scoreError) && !Double.isInfinite(scoreError);
+        }
+
+        /**
+         * Whether the 99.9% error exceeds {@link #WIDE_ERROR_SHARE} of the score: the interval is so wide that the
+         * score says little (too few iterations, a score still climbing, a noisy machine).
+         */
+        public boolean hasWideError() {
+            return hasError() && scoreError > WIDE_ERROR_SHARE * Math.abs(score);
         }
 
         /** Whether the two confidence intervals are disjoint (only defined when both errors are known). */

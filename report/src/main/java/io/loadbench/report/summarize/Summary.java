@@ -5,6 +5,7 @@ import io.loadbench.report.read.JmhBenchmark;
 import io.loadbench.report.read.Flatten;
 import io.loadbench.report.read.MeasuredHistogram;
 import io.loadbench.report.read.RequestLatency;
+import io.loadbench.report.read.RunNoise;
 import io.loadbench.report.read.SavedRun;
 import io.loadbench.report.read.ScenarioFigures;
 import io.loadbench.results.RunManifest;
@@ -13,6 +14,7 @@ import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.report.text.Document;
 import io.loadbench.report.text.Numbers;
 import io.loadbench.report.text.Table;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -23,6 +25,14 @@ public final class Summary {
     /** The percentiles every latency table shows, in percent; the maximum follows them. */
     public static final double[] PERCENTILES = {50, 90, 99, 99.9};
     public static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
+
+    /** Marks a JMH score whose error exceeds {@link JmhBenchmark.Metric#WIDE_ERROR_SHARE} of it. */
+    public static final String WIDE_ERROR = "!";
+
+    /** What the tables say of {@link #WIDE_ERROR}. */
+    public static final String WIDE_ERROR_NOTE = WIDE_ERROR + " marks a score whose 99.9% error exceeds "
+            + Math.round(JmhBenchmark.Metric.WIDE_ERROR_SHARE * 100) + "% of it: too uncertain to compare; measure longer"
+            + " (more iterations and forks) or on a quieter machine.";
 
     private Summary() {
     }
@@ -40,6 +50,7 @@ public final class Summary {
                 ? Numbers.value(manifest.durationMs().getAsLong() / 1000.0) + " s" : null);
         about.row("status", manifest.status().name());
         manifest.failureReason().ifPresent(reason -> about.row("failure reason", reason));
+        about.row("noise", RunNoise.full(manifest));
         doc.table(about);
         for (String warning : run.warnings()) {
             doc.paragraph("warning: " + warning);
@@ -59,6 +70,9 @@ public final class Summary {
         }
         if (!run.jmh().isEmpty()) {
             doc.heading(2, "JMH");
+            if (anyWideError(List.of(run))) {
+                doc.paragraph(WIDE_ERROR_NOTE);
+            }
             doc.table(jmh(run));
         }
         if (run.load() != null) {
@@ -83,12 +97,23 @@ public final class Summary {
     private static Table jmh(SavedRun run) {
         Table table = new Table().text("benchmark").text("params").text("mode").number("score ± error").text("unit");
         for (JmhBenchmark benchmark : run.jmh()) {
-            table.row(benchmark.shortName(), benchmark.paramsText(), benchmark.mode(),
-                    Numbers.withError(benchmark.primary().score(), benchmark.primary().scoreError()), benchmark.primary().unit());
+            table.row(benchmark.shortName(), benchmark.paramsText(), benchmark.mode(), jmhScore(benchmark.primary()),
+                    benchmark.primary().unit());
             benchmark.secondary().forEach((name, metric) -> table.row(benchmark.shortName() + " · " + name,
-                    benchmark.paramsText(), benchmark.mode(), Numbers.withError(metric.score(), metric.scoreError()), metric.unit()));
+                    benchmark.paramsText(), benchmark.mode(), jmhScore(metric), metric.unit()));
         }
         return table;
+    }
+
+    /** {@code 144,206 ± 304,174 !}: score ± error, marked when the error is wide. */
+    public static String jmhScore(JmhBenchmark.Metric metric) {
+        return Numbers.withError(metric.score(), metric.scoreError()) + (metric.hasWideError() ? " " + WIDE_ERROR : "");
+    }
+
+    /** True when a score of the runs has a wide error, so the tables need {@link #WIDE_ERROR_NOTE}. */
+    public static boolean anyWideError(List<SavedRun> runs) {
+        return runs.stream().flatMap(run -> run.jmh().stream())
+                .anyMatch(b -> b.primary().hasWideError() || b.secondary().values().stream().anyMatch(JmhBenchmark.Metric::hasWideError));
     }
 
     private static void load(LoadResult load, Document doc) {

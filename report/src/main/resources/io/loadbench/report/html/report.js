@@ -22,9 +22,79 @@
     return { display: true, text: chart.title };
   }
 
+  // The value and the error of point i of a dataset: bars hold numbers (errors beside them), curves hold points.
+  function valueAt(dataset, i) {
+    var datum = dataset.data[i];
+    return datum === null || datum === undefined ? null : typeof datum === 'number' ? datum : datum.y;
+  }
+
+  function errorAt(dataset, i) {
+    if (dataset.errors) {
+      return dataset.errors[i];
+    }
+    var datum = dataset.data[i];
+    return datum && typeof datum === 'object' && typeof datum.error === 'number' ? datum.error : null;
+  }
+
+  // The y axis must reach the top of every error bar, or the bar is cut off.
+  function highestWithError(datasets) {
+    var highest = 0;
+    datasets.forEach(function (dataset) {
+      dataset.data.forEach(function (datum, i) {
+        var value = valueAt(dataset, i), error = errorAt(dataset, i);
+        if (value !== null) {
+          highest = Math.max(highest, value + (error || 0));
+        }
+      });
+    });
+    return highest;
+  }
+
+  // Draws each JMH score's 99.9% interval (score - error to score + error) as a whisker over its bar or point, in
+  // its run's colour (on a curve the runs' whiskers at one x are set a few pixels apart), and counts them on the
+  // canvas (data-error-bars), so a headless browser can tell that they were drawn.
+  var errorBars = {
+    id: 'loadbenchErrorBars',
+    afterDatasetsDraw: function (chart) {
+      var ctx = chart.ctx, y = chart.scales.y, drawn = 0, count = chart.data.datasets.length;
+      chart.data.datasets.forEach(function (dataset, d) {
+        var meta = chart.getDatasetMeta(d);
+        var shift = meta.type === 'line' ? (d - (count - 1) / 2) * 4 : 0;
+        meta.data.forEach(function (element, i) {
+          var value = valueAt(dataset, i), error = errorAt(dataset, i);
+          if (value === null || error === null || error === undefined || meta.hidden) {
+            return;
+          }
+          var x = element.x + shift;
+          var top = y.getPixelForValue(value + error);
+          var bottom = y.getPixelForValue(Math.max(value - error, y.min));
+          var half = 5;
+          ctx.save();
+          ctx.strokeStyle = meta.type === 'line' ? dataset.borderColor : '#222';
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.moveTo(x, top);
+          ctx.lineTo(x, bottom);
+          ctx.moveTo(x - half, top);
+          ctx.lineTo(x + half, top);
+          ctx.moveTo(x - half, bottom);
+          ctx.lineTo(x + half, bottom);
+          ctx.stroke();
+          ctx.restore();
+          drawn++;
+        });
+      });
+      chart.canvas.setAttribute('data-error-bars', String(drawn));
+    }
+  };
+
   function lineConfig(chart, xAxis) {
+    var datasets = chart.series.map(function (s) {
+      return { data: s.points };
+    });
     return {
       type: 'line',
+      plugins: chart.kind === 'batch' ? [errorBars] : [],
       data: {
         datasets: chart.series.map(function (s) {
           return {
@@ -46,6 +116,7 @@
         scales: {
           x: xAxis,
           y: { type: 'linear', beginAtZero: true,
+               suggestedMax: chart.kind === 'batch' ? highestWithError(datasets) : undefined,
                title: { display: true, text: chart.yLabel } }
         }
       }
@@ -71,19 +142,19 @@
         } }
       });
     }
+    var bars = chart.series.map(function (s) {
+      return { label: s.name, data: s.values, errors: s.errors, backgroundColor: colors[s.run % colors.length] };
+    });
     return {
       type: 'bar',
-      data: {
-        labels: chart.labels,
-        datasets: chart.series.map(function (s) {
-          return { label: s.name, data: s.values, backgroundColor: colors[s.run % colors.length] };
-        })
-      },
+      plugins: [errorBars],
+      data: { labels: chart.labels, datasets: bars },
       options: {
         responsive: false,
         animation: false,
         plugins: { title: title(chart) },
-        scales: { y: { beginAtZero: true, title: { display: true, text: chart.yLabel } } }
+        scales: { y: { beginAtZero: true, suggestedMax: highestWithError(bars),
+                       title: { display: true, text: chart.yLabel } } }
       }
     };
   }

