@@ -44,6 +44,7 @@ public final class Datastores implements AutoCloseable {
     private final AtomicBoolean serversStopped = new AtomicBoolean();
     private boolean closed;
     private PostgresLiveness liveness;
+    private final java.util.Map<String, Optional<Long>> localListeners = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param serversOutliveClose true to keep the servers until JVM exit, see {@link #openUntilJvmExit} */
     Datastores(Target target, boolean serversOutliveClose) {
@@ -115,16 +116,39 @@ public final class Datastores implements AutoCloseable {
     }
 
     /**
-     * The pids of the embedded servers started so far (PostgreSQL's postmaster, redis-server); empty for external
-     * servers and containers. A run counts them, with their backends, as its own CPU rather than other processes'
-     * ({@code run.countAsOwn(datastores::serverPids)}): {@code pg_ctl} daemonizes the postmaster, so it is not a
-     * descendant of the JVM. Thread-safe and never blocks on a server that is starting.
+     * The pids of the servers under test that run on this machine: the embedded servers started so far (PostgreSQL's
+     * postmaster, redis-server), and for an external URL to a loopback address, the process listening on its port
+     * (the machine's own PostgreSQL or Redis); empty for remote servers and containers. A run counts them, with their
+     * backends, as its own CPU rather than other processes' ({@code run.countAsOwn(datastores::serverPids)}):
+     * {@code pg_ctl} daemonizes the postmaster, so it is not a descendant of the JVM. Thread-safe and never blocks on
+     * a server that is starting.
      */
     public List<Long> serverPids() {
         List<Long> pids = new ArrayList<>();
         Optional.ofNullable(embeddedPostgres()).map(EmbeddedPostgresServer::pid).filter(pid -> pid > 0).ifPresent(pids::add);
         Optional.ofNullable(embeddedRedis()).map(EmbeddedRedisServer::pid).filter(pid -> pid > 0).ifPresent(pids::add);
+        if (!target.startsServers()) {
+            PostgresEndpoint postgres = target.runningPostgres();
+            RedisEndpoint redis = target.runningRedis();
+            if (postgres != null) {
+                localListener(postgres.host(), postgres.port()).ifPresent(pids::add);
+            }
+            if (redis != null) {
+                localListener(redis.host(), redis.port()).ifPresent(pids::add);
+            }
+        }
         return pids;
+    }
+
+    /** {@link LocalListener#pidOf}, looked up once per address (a scan of /proc), then kept while the process lives. */
+    private Optional<Long> localListener(String host, int port) {
+        String address = host + ":" + port;
+        Optional<Long> known = localListeners.get(address);
+        if (known == null || known.filter(pid -> ProcessHandle.of(pid).isEmpty()).isPresent()) {
+            known = LocalListener.pidOf(host, port);
+            localListeners.put(address, known);
+        }
+        return known;
     }
 
     /**

@@ -87,13 +87,9 @@ class LoaderFaultsTest {
 
         CompletableFuture<CliRun> load = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "frozen", events("load", url)));
         awaitCommittedBatches(pg, 3, load);
-        long frozenAt;
-        CliRun failed;
-        try (ServerFaults.Frozen frozen = ServerFaults.freeze(pg.embeddedPostgres())) {
-            frozenAt = System.nanoTime();
-            failed = endOf(load);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+        Ended ended = endsWhileFrozen(() -> ServerFaults.freeze(pg.embeddedPostgres()), load);
+        CliRun failed = ended.run();
+        Duration took = ended.afterFault();
 
         assertOneLineFailure(failed, "PostgreSQL at " + hostAndPort + " made no progress for 2 s", "connection aborted");
         // the stall bound and a quarter of it for the watchdog's period, the dataset lock's release (bounded by the
@@ -119,13 +115,9 @@ class LoaderFaultsTest {
 
         CompletableFuture<CliRun> load = CompletableFuture.supplyAsync(() -> CliRun.of(Map.of(), "frozen", events("load", url)));
         awaitCommittedBatches(pg, 3, load);
-        long frozenAt;
-        CliRun failed;
-        try (ServerFaults.Frozen frozen = ServerFaults.freeze(pg.embeddedPostgres())) {
-            frozenAt = System.nanoTime();
-            failed = endOf(load);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+        Ended ended = endsWhileFrozen(() -> ServerFaults.freeze(pg.embeddedPostgres()), load);
+        CliRun failed = ended.run();
+        Duration took = ended.afterFault();
 
         assertOneLineFailure(failed, "PostgreSQL at " + pg.postgres().hostAndPort() + " stopped answering",
                 "its connections were aborted");
@@ -156,13 +148,9 @@ class LoaderFaultsTest {
                     return rs.getLong(1) > 0;
                 }
             }, verifying, "a verification query waiting on the lock");
-            long frozenAt;
-            CliRun failed;
-            try (ServerFaults.Frozen frozen = ServerFaults.freeze(pg.embeddedPostgres())) {
-                frozenAt = System.nanoTime();
-                failed = endOf(verifying);
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+            Ended ended = endsWhileFrozen(() -> ServerFaults.freeze(pg.embeddedPostgres()), verifying);
+            CliRun failed = ended.run();
+            Duration took = ended.afterFault();
             blocker.rollback();
 
             assertOneLineFailure(failed, "PostgreSQL at " + pg.postgres().hostAndPort() + " stopped answering");
@@ -206,13 +194,9 @@ class LoaderFaultsTest {
         try (Jedis jedis = stores.openRedisConnection()) {
             await(() -> jedis.exists(marker), load, "the fill's marker key");
         }
-        long frozenAt;
-        CliRun failed;
-        try (ServerFaults.Frozen frozen = ServerFaults.freeze(stores.embeddedRedis())) {
-            frozenAt = System.nanoTime();
-            failed = endOf(load);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - frozenAt);
+        Ended ended = endsWhileFrozen(() -> ServerFaults.freeze(stores.embeddedRedis()), load);
+        CliRun failed = ended.run();
+        Duration took = ended.afterFault();
 
         assertOneLineFailure(failed, "Redis at " + stores.redis().hostAndPort(), "no reply for 2 s");
         // the reply bound, and the writer's own deadline (reply bound + 5 s) if it was blocked in a send
@@ -308,6 +292,22 @@ class LoaderFaultsTest {
             }
             Thread.sleep(2);
         }
+    }
+
+    /** How a command ended after its fault: what it printed and how long after the fault it ended. */
+    private record Ended(CliRun run, Duration afterFault) {
+    }
+
+    /** Freezes a server, waits (bounded) for {@code command} to end, and always continues the server. */
+    private static Ended endsWhileFrozen(java.util.function.Supplier<ServerFaults.Frozen> freeze,
+                                         CompletableFuture<CliRun> command) throws Exception {
+        long frozenAt;
+        CliRun run;
+        try (ServerFaults.Frozen frozen = freeze.get()) {
+            frozenAt = System.nanoTime();
+            run = endOf(command);
+        }
+        return new Ended(run, Duration.ofNanos(System.nanoTime() - frozenAt));
     }
 
     /** The load's end, at most 60 s away; a load still running then fails the test with every thread's stack. */
