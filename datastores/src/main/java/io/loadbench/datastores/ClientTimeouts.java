@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /**
  * The bounds that keep a loadbench client from waiting forever on a server that is down, frozen or not what it
- * claims to be: the one place their defaults live. Two can be changed by system property (a slow server or a
+ * claims to be: the one place their defaults live. Three can be changed by system property (a slow server or a
  * huge batch may need more); every value is recorded in each manifest under {@code target.clientTimeouts}
  * ({@link #describe(Properties)}), so a run says how long it was willing to wait.
  *
@@ -23,6 +23,9 @@ import java.util.Properties;
  *       and no reply (or a send blocked) for that long</td></tr>
  *   <tr><td>Redis handshake</td><td>5 s</td><td>a server that accepts and never answers AUTH, HELLO or the first PING
  *       (the connect bound, before the socket bound applies)</td></tr>
+ *   <tr><td>{@value #UNRESPONSIVE_TIMEOUT_PROPERTY}</td><td>10 s</td><td>a PostgreSQL that does not answer the
+ *       liveness probe's {@code SELECT 1} (sent every 5 s while plain connections are open) for that long: its plain
+ *       connections are aborted, whatever statement they wait on</td></tr>
  *   <tr><td>short statements</td><td>10 s</td><td>loadbench's own bookkeeping round trips on a server that froze
  *       after the login: describing a target, releasing a dataset's lock</td></tr>
  * </table>
@@ -31,6 +34,8 @@ public final class ClientTimeouts {
 
     /** System property: seconds a COPY batch may go without progress before its connection is aborted. */
     public static final String COPY_STALL_TIMEOUT_PROPERTY = "loadbench.pg.copyStallTimeoutSeconds";
+    /** System property: seconds the PostgreSQL liveness probe waits for a reply before the server counts as frozen. */
+    public static final String UNRESPONSIVE_TIMEOUT_PROPERTY = "loadbench.pg.unresponsiveTimeoutSeconds";
     /** System property: seconds a Redis pipeline may wait for a reply while commands are outstanding. */
     public static final String REDIS_REPLY_TIMEOUT_PROPERTY = "loadbench.redis.replyTimeoutSeconds";
 
@@ -47,8 +52,10 @@ public final class ClientTimeouts {
      * one that has not answered in 10 s is a frozen server, and the command ends instead of waiting on it.
      */
     public static final Duration SHORT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
-    /** How often the liveness probe asks a PostgreSQL with open plain connections {@code SELECT 1}. */
-    public static final Duration POSTGRES_LIVENESS_PERIOD = Duration.ofSeconds(5);
+    /** 10 s: a live server answers {@code SELECT 1} in milliseconds, even while it builds an index. */
+    public static final Duration DEFAULT_UNRESPONSIVE_TIMEOUT = Duration.ofSeconds(10);
+    /** The liveness probe's period, at most: shorter when the reply bound is shorter (half of it, at least 1 s). */
+    public static final Duration MAX_LIVENESS_PERIOD = Duration.ofSeconds(5);
 
     private ClientTimeouts() {
     }
@@ -63,6 +70,18 @@ public final class ClientTimeouts {
         return seconds(properties, REDIS_REPLY_TIMEOUT_PROPERTY, DEFAULT_REDIS_REPLY_TIMEOUT);
     }
 
+    /** The liveness probe's reply bound from {@code properties} (normally {@link System#getProperties()}). */
+    public static Duration unresponsiveTimeout(Properties properties) {
+        return seconds(properties, UNRESPONSIVE_TIMEOUT_PROPERTY, DEFAULT_UNRESPONSIVE_TIMEOUT);
+    }
+
+    /** How often the liveness probe asks {@code SELECT 1}: half the reply bound, between 1 s and 5 s. */
+    public static Duration livenessPeriod(Properties properties) {
+        Duration half = unresponsiveTimeout(properties).dividedBy(2);
+        return half.compareTo(MAX_LIVENESS_PERIOD) > 0 ? MAX_LIVENESS_PERIOD
+                : half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half;
+    }
+
     /** Every bound in milliseconds, as the manifest records it. */
     public static Map<String, Object> describe(Properties properties) {
         Map<String, Object> bounds = new LinkedHashMap<>();
@@ -73,7 +92,8 @@ public final class ClientTimeouts {
         bounds.put("redisSocketTimeoutMs", REDIS_SOCKET_TIMEOUT.toMillis());
         bounds.put("redisPipelineReplyTimeoutMs", redisReplyTimeout(properties).toMillis());
         bounds.put("shortStatementTimeoutMs", SHORT_STATEMENT_TIMEOUT.toMillis());
-        bounds.put("postgresLivenessProbePeriodMs", POSTGRES_LIVENESS_PERIOD.toMillis());
+        bounds.put("postgresUnresponsiveTimeoutMs", unresponsiveTimeout(properties).toMillis());
+        bounds.put("postgresLivenessProbePeriodMs", livenessPeriod(properties).toMillis());
         return bounds;
     }
 

@@ -192,7 +192,8 @@ public final class Datastores implements AutoCloseable {
 
     private synchronized PostgresLiveness liveness(PostgresEndpoint endpoint) {
         if (liveness == null) {
-            liveness = track(new PostgresLiveness(endpoint, PostgresLiveness.PERIOD, ClientTimeouts.SHORT_STATEMENT_TIMEOUT));
+            liveness = track(new PostgresLiveness(endpoint, ClientTimeouts.livenessPeriod(System.getProperties()),
+                    ClientTimeouts.unresponsiveTimeout(System.getProperties())));
         }
         return liveness;
     }

@@ -20,16 +20,14 @@ import java.util.concurrent.TimeUnit;
  * rightly run for minutes without a byte (an index build, a checksum over 100M rows), so no socket timeout can tell
  * a long statement from a frozen server (SIGSTOP, a hung VM, a network path that died without a reset); this
  * asks the server itself. While a watched connection is open, a probe connection of its own sends {@code SELECT 1}
- * every {@link #PERIOD}; a probe that gets no reply within {@link ClientTimeouts#SHORT_STATEMENT_TIMEOUT} (or whose
+ * every period; a probe that gets no reply within the bound ({@link ClientTimeouts#unresponsiveTimeout}) (or whose
  * connection is lost) marks the server unresponsive and aborts every watched connection, which fails whatever was
  * waiting on it at once. A server that only refuses the probe's login (too many clients, say) is not judged.
  *
- * <p>Bound: a command whose server freezes ends within {@code PERIOD + SHORT_STATEMENT_TIMEOUT} (15 s). Daemon
+ * <p>Bound: a command whose server freezes ends within period + bound (5 s + 10 s by default). Daemon
  * thread, one probe connection; nothing runs while no watched connection is open.
  */
 final class PostgresLiveness implements AutoCloseable {
-
-    static final Duration PERIOD = ClientTimeouts.POSTGRES_LIVENESS_PERIOD;
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresLiveness.class);
 

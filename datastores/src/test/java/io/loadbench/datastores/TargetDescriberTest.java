@@ -22,7 +22,8 @@ class TargetDescriberTest {
         assertThat(target.keySet()).containsExactly("kind", "postgres", "redis", "clientTimeouts");
         assertThat((Map<String, Object>) target.get("clientTimeouts")).containsEntry("postgresCopyStallTimeoutMs", 60_000L)
                 .containsEntry("redisPipelineReplyTimeoutMs", 60_000L).containsEntry("postgresLoginTimeoutMs", 10_000L)
-                .containsEntry("shortStatementTimeoutMs", 10_000L).containsEntry("postgresLivenessProbePeriodMs", 5_000L);
+                .containsEntry("shortStatementTimeoutMs", 10_000L).containsEntry("postgresLivenessProbePeriodMs", 5_000L)
+                .containsEntry("postgresUnresponsiveTimeoutMs", 10_000L);
         Map<String, Object> postgres = (Map<String, Object>) target.get("postgres");
         assertThat(postgres.keySet()).containsExactly("url", "user", "protected", "version", "serverVersionNum", "settings");
         assertThat(((Map<String, Object>) postgres.get("settings")).keySet())

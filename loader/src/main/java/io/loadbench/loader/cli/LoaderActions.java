@@ -14,6 +14,7 @@ import io.loadbench.loader.run.LoadReports;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.load.LoadResultWriter;
 import io.loadbench.loader.run.VerificationResult;
+import io.loadbench.loader.sink.postgres.CopyLoadException;
 import io.loadbench.loader.sink.postgres.LoadListener;
 import io.loadbench.loader.sink.postgres.ProgressTable;
 import io.loadbench.loader.sink.postgres.TableLoadResult;
@@ -285,6 +286,11 @@ final class LoaderActions {
      * connections aborted), that, not the driver's "An I/O error occurred" of the statement it ended.
      */
     private static Throwable explained(Throwable e, Datastores datastores) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CopyLoadException copy && copy.isStall()) {
+                return e; // the COPY watchdog saw it first, and says which batch made no progress
+            }
+        }
         java.util.Optional<String> why = datastores == null ? java.util.Optional.empty() : datastores.postgresUnresponsive();
         return why.<Throwable>map(reason -> new DatastoreException(reason, e)).orElse(e);
     }

@@ -206,7 +206,7 @@ public final class ParallelCopyLoader {
     /** The one-line stall error when the watchdog aborted {@code watched}, else the failure as it came. */
     private CopyLoadException stalledOr(CopyStallWatchdog.Watched watched, String doing, Exception e) {
         if (watched.stalledIn() != null) {
-            return new CopyLoadException("PostgreSQL at " + watched.hostAndPort() + " made no progress for "
+            return CopyLoadException.stalled("PostgreSQL at " + watched.hostAndPort() + " made no progress for "
                     + stallTimeout.toSeconds() + " s while " + doing + "; connection aborted (-D"
                     + ClientTimeouts.COPY_STALL_TIMEOUT_PROPERTY + "=" + stallTimeout.toSeconds() + ")", e);
         }
