@@ -20,14 +20,16 @@ import java.util.SplittableRandom;
  * points S₁ &lt; S₂ &lt; … of a unit-rate Poisson process from the seed, mapped through Λ⁻¹ (time rescaling), so
  * ramps and stairs are Poisson too.
  *
- * <p>Gatling is told to start the users of each {@value #SLOT_MS}-ms slot at the slot's start; each user then
- * waits until its own intended time before its first request. Whatever delays Gatling or the JVM beyond that
- * time shows as the user's lag and in its latency. Immutable; a cursor is not.
+ * <p>Gatling starts users ahead of the arrivals ({@link #injection()}): a buffer at once, then one step per segment
+ * at the segment's rates, so every arrival has a user waiting for it. Each user takes the next arrival from the
+ * cursor and waits until that arrival's intended time before its first request; users left over once the profile
+ * is over leave without a request. Whatever delays Gatling or the JVM beyond an intended time shows as the user's
+ * lag and in its latency. Immutable; a cursor is not.
  */
 public final class ArrivalSchedule {
 
-    /** Gatling starts users this early at most; each waits for its intended time. */
-    static final long SLOT_MS = 20;
+    /** How far ahead of the arrivals Gatling starts users, in the profile's own rate: the arrivals due in this time. */
+    static final double LEAD_SEC = 1.0;
 
     /** How arrivals are spaced within the profile. */
     public enum Process { UNIFORM, POISSON }
@@ -148,39 +150,41 @@ public final class ArrivalSchedule {
         return lengthSec() == 0 ? 0 : expectedBy(lengthSec()) / lengthSec();
     }
 
-    /** Gatling's injection: the users of each slot start at the slot's start and wait for their intended times. */
+    /**
+     * Gatling's injection for this schedule: {@link #bufferUsers()} users at once, then each segment as one step
+     * at its own rates ({@code constantUsersPerSec}, {@code rampUsersPerSec}, or {@code nothingFor} at rate 0). The
+     * users started by any time t are then at least the buffer plus Λ(t) less one per segment (Gatling rounds each
+     * step), which is more than the arrivals due by t for uniform arrivals and, with the buffer's 4√N, for a Poisson
+     * process too (ArrivalScheduleTest checks every arrival against Gatling's own start times).
+     *
+     * <p>Few steps on purpose: Gatling composes steps by mapping every later step's start times through each earlier
+     * one, so a profile of thousands of small steps (one per 20-ms slot, as before) costs each user a walk through
+     * thousands of iterators: the 10,000/s cache workload spent more than half of the injector's CPU there.
+     */
     public OpenInjectionStep[] injection() {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        Cursor cursor = cursor();
-        long slotNanos = Duration.ofMillis(SLOT_MS).toNanos();
-        long currentSlot = -1;
-        long usersInSlot = 0;
-        long lastStepSlot = 0;
-        for (OptionalDouble due = cursor.next(); due.isPresent(); due = cursor.next()) {
-            long slot = (long) (due.getAsDouble() * 1e9) / slotNanos;
-            if (slot != currentSlot) {
-                lastStepSlot = addSlot(steps, currentSlot, usersInSlot, lastStepSlot);
-                currentSlot = slot;
-                usersInSlot = 0;
+        steps.add(CoreDsl.atOnceUsers(Math.toIntExact(bufferUsers())));
+        for (Segment segment : segments) {
+            Duration length = Duration.ofNanos(Math.max(1, Math.round(segment.lengthSec() * 1e9)));
+            if (segment.fromRate() == 0 && segment.toRate() == 0) {
+                steps.add(CoreDsl.nothingFor(length));
+            } else if (segment.fromRate() == segment.toRate()) {
+                steps.add(CoreDsl.constantUsersPerSec(segment.fromRate()).during(length));
+            } else {
+                steps.add(CoreDsl.rampUsersPerSec(segment.fromRate()).to(segment.toRate()).during(length));
             }
-            usersInSlot++;
-        }
-        addSlot(steps, currentSlot, usersInSlot, lastStepSlot);
-        if (steps.isEmpty()) {
-            steps.add(CoreDsl.nothingFor(length()));
         }
         return steps.toArray(OpenInjectionStep[]::new);
     }
 
-    private static long addSlot(List<OpenInjectionStep> steps, long slot, long users, long afterSlot) {
-        if (users == 0) {
-            return afterSlot;
-        }
-        if (slot > afterSlot) {
-            steps.add(CoreDsl.nothingFor(Duration.ofMillis((slot - afterSlot) * SLOT_MS)));
-        }
-        steps.add(CoreDsl.atOnceUsers(Math.toIntExact(users)));
-        return slot;
+    /**
+     * The users started ahead: the arrivals due in the first {@value #LEAD_SEC} s, plus 4√N for a Poisson process's
+     * run ahead of its mean (N the profile's expected arrivals), plus one per segment for Gatling's rounding.
+     */
+    long bufferUsers() {
+        double total = expectedBy(lengthSec());
+        double poissonMargin = process == Process.POISSON ? 4 * Math.sqrt(total) + 4 : 0;
+        return (long) Math.ceil(expectedBy(LEAD_SEC) + poissonMargin) + segments.size() + 1;
     }
 
     /** A fresh walk over the arrivals' intended times (seconds after the start), in order. */

@@ -73,18 +73,39 @@ class ArrivalScheduleTest {
     }
 
     @Test
-    void theInjectionStartsExactlyTheScheduledArrivalsAheadOfTheirTimes() {
+    void gatlingStartsAUserForEveryArrivalNoLaterThanItsIntendedTimeInAFewSteps() {
         for (ArrivalSchedule schedule : List.of(ArrivalSchedule.constant(333, Duration.ofSeconds(7)),
-                ArrivalSchedule.ramp(5, 400, Duration.ofSeconds(3)).thenConstant(50, Duration.ofSeconds(2)).poisson(3))) {
-            long users = 0;
-            double startedBySec = 0;
-            for (OpenInjectionStep step : schedule.injection()) {
-                users += step.asScala().users();
-                startedBySec += step.asScala().duration().toNanos() / 1e9;
+                ArrivalSchedule.constant(0.5, Duration.ofSeconds(20)),
+                ArrivalSchedule.ramp(5, 400, Duration.ofSeconds(3)).thenConstant(50, Duration.ofSeconds(2)),
+                ArrivalSchedule.ramp(5, 400, Duration.ofSeconds(3)).thenConstant(0, Duration.ofSeconds(1))
+                        .thenConstant(50, Duration.ofSeconds(2)).poisson(3),
+                ArrivalSchedule.constant(11_000, Duration.ofSeconds(130)).poisson(42))) {
+            OpenInjectionStep[] steps = schedule.injection();
+            List<Double> starts = gatlingStartTimes(steps);
+            List<Double> due = all(schedule);
+
+            assertThat(steps.length).as("steps of %s", schedule).isLessThanOrEqualTo(1 + 3);
+            assertThat(starts.size()).as("users of %s", schedule).isGreaterThanOrEqualTo(due.size())
+                    .isLessThanOrEqualTo(Math.toIntExact((long) Math.ceil(schedule.expectedBy(schedule.lengthSec())) + schedule.bufferUsers() + 3));
+            // users take arrivals in the order Gatling starts them: the k-th user is there before the k-th arrival
+            for (int k = 0; k < due.size(); k++) {
+                assertThat(starts.get(k)).as("user %d of %s", k, schedule).isLessThanOrEqualTo(due.get(k) + 1e-6);
             }
-            assertThat(users).as(schedule.toString()).isEqualTo(all(schedule).size());
-            assertThat(startedBySec).isLessThanOrEqualTo(schedule.lengthSec());
+            assertThat(starts.get(starts.size() - 1)).isLessThanOrEqualTo(schedule.lengthSec());
         }
+    }
+
+    /** When Gatling starts each user of {@code steps}, in seconds, composed the way Gatling composes them. */
+    private static List<Double> gatlingStartTimes(OpenInjectionStep[] steps) {
+        scala.collection.Iterator<scala.concurrent.duration.FiniteDuration> starts = scala.collection.Iterator$.MODULE$.empty();
+        for (int i = steps.length - 1; i >= 0; i--) {
+            starts = steps[i].asScala().chain(starts);
+        }
+        List<Double> seconds = new ArrayList<>();
+        while (starts.hasNext()) {
+            seconds.add(starts.next().toNanos() / 1e9);
+        }
+        return seconds;
     }
 
     @Test
