@@ -1,5 +1,7 @@
 package io.loadbench.datastores;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +82,14 @@ public final class ClientTimeouts {
         Duration half = unresponsiveTimeout(properties).dividedBy(2);
         return half.compareTo(MAX_LIVENESS_PERIOD) > 0 ? MAX_LIVENESS_PERIOD
                 : half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half;
+    }
+
+    /**
+     * Makes every reply on {@code connection} wait at most {@link #SHORT_STATEMENT_TIMEOUT} (pgjdbc's socket timeout,
+     * set without an executor of its own): for a connection that runs only loadbench's own short round trips.
+     */
+    public static void forShortStatements(Connection connection) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, (int) SHORT_STATEMENT_TIMEOUT.toMillis());
     }
 
     /** Every bound in milliseconds, as the manifest records it. */

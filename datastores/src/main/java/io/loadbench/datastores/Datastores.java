@@ -15,9 +15,9 @@ import redis.clients.jedis.RedisClient;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -44,7 +44,7 @@ public final class Datastores implements AutoCloseable {
     private final AtomicBoolean serversStopped = new AtomicBoolean();
     private boolean closed;
     private PostgresLiveness liveness;
-    private final java.util.Map<String, Optional<Long>> localListeners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<Long>> localListeners = new ConcurrentHashMap<>();
 
     /** @param serversOutliveClose true to keep the servers until JVM exit, see {@link #openUntilJvmExit} */
     Datastores(Target target, boolean serversOutliveClose) {

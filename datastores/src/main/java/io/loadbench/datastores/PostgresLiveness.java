@@ -90,7 +90,8 @@ final class PostgresLiveness implements AutoCloseable {
 
     private void giveUp(Exception e) {
         unresponsive = "PostgreSQL at " + endpoint.hostAndPort() + " stopped answering: a liveness probe got no reply"
-                + " within " + timeout.toSeconds() + " s (" + firstLine(e) + "); its connections were aborted";
+                + " within " + timeout.toSeconds() + " s (" + ConnectionErrors.firstLine(e.getMessage())
+                + "); its connections were aborted";
         LOG.debug(unresponsive);
         for (Connection c : watched) {
             try {
@@ -113,11 +114,6 @@ final class PostgresLiveness implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     private static boolean isClosed(Connection c) {

@@ -72,7 +72,7 @@ final class TargetDescriber {
         try (Connection connection = PostgresClients.open(endpoint, "connection");
              Statement statement = connection.createStatement()) {
             // a server that froze after the login fails the description within the bound instead of hanging it
-            connection.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
+            ClientTimeouts.forShortStatements(connection);
             try (ResultSet rs = statement.executeQuery("SELECT version(), current_setting('server_version_num')::int")) {
                 rs.next();
                 description.put("version", rs.getString(1));

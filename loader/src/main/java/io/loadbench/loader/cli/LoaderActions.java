@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What each dataset command does, given its validated configuration. */
 final class LoaderActions {
@@ -291,7 +292,7 @@ final class LoaderActions {
                 return e; // the COPY watchdog saw it first, and says which batch made no progress
             }
         }
-        java.util.Optional<String> why = datastores == null ? java.util.Optional.empty() : datastores.postgresUnresponsive();
+        Optional<String> why = datastores == null ? Optional.empty() : datastores.postgresUnresponsive();
         return why.<Throwable>map(reason -> new DatastoreException(reason, e)).orElse(e);
     }
 

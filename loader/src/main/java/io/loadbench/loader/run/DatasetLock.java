@@ -83,7 +83,7 @@ public final class DatasetLock implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Connection c = connection) {
-            c.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
+            ClientTimeouts.forShortStatements(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 ps.setLong(1, key);
                 ps.execute();

@@ -144,7 +144,7 @@ final class CopyStallWatchdog implements AutoCloseable {
     /** Asks the server to end the aborted connection's backend; best effort, bounded, never in the load's way. */
     private void terminateBackend(Watched w) {
         try (Connection c = connections.open()) {
-            c.setNetworkTimeout(Runnable::run, (int) ClientTimeouts.SHORT_STATEMENT_TIMEOUT.toMillis());
+            ClientTimeouts.forShortStatements(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
                 ps.setInt(1, w.backendPid);
                 ps.execute();
