@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loadbench.results.Json;
-import io.loadbench.results.latency.LatencyKind;
 import io.loadbench.scenarios.GatlingLauncher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +58,12 @@ class DiskFullTest {
     @Test
     void aDiskThatFillsDuringARunFailsItWithTheCauseAndTheVerdictStillLands() throws Exception {
         Path results = mountPoint.resolve("results");
-        String hlog = LatencyKind.INTENDED.hlogFileName(BoundedRunSimulation.REQUEST);
         AtomicBoolean runEnded = new AtomicBoolean();
         AtomicLong filled = new AtomicLong();
         // another writer fills the disk once the load is under way
         CompletableFuture<Void> filler = CompletableFuture.runAsync(() -> {
             try {
-                while (!runEnded.get() && !hasIntervals(results, hlog)) {
+                while (!runEnded.get() && IntervalLogs.written(results, BoundedRunSimulation.REQUEST) == 0) {
                     Thread.sleep(20);
                 }
                 try (OutputStream out = Files.newOutputStream(mountPoint.resolve("filler"))) {
@@ -107,15 +104,5 @@ class DiskFullTest {
         assertThat(manifest.path("status").asText()).isEqualTo("FAILED");
         assertThat(manifest.path("failureReason").asText()).contains("No space left on device").doesNotContain("\n");
         System.out.println("disk full run: " + manifest.path("failureReason").asText());
-    }
-
-    private static boolean hasIntervals(Path results, String hlog) {
-        try (Stream<Path> files = Files.walk(results)) {
-            List<Path> logs = files.filter(p -> p.getFileName().toString().equals(hlog)).toList();
-            return !logs.isEmpty() && Files.readAllLines(logs.get(0)).stream()
-                    .anyMatch(line -> !line.startsWith("#") && !line.startsWith("\"StartTimestamp\"") && !line.isBlank());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 }

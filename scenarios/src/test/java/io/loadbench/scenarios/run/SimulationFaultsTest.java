@@ -16,11 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import io.loadbench.results.latency.LatencyKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,13 +58,9 @@ class SimulationFaultsTest {
     @Test
     void postgresFrozenForTheRestOfARunEndsItFailedWithinItsBound() throws Exception {
         Datastores pg = privateServers();
-        AtomicReference<ServerFaults.Frozen> frozen = new AtomicReference<>();
         Map<String, String> options = options("select", pg.postgres().jdbcUrlWithCredentials(), null);
 
-        Outcome outcome = runWithFault(options, BoundedRunSimulation.REQUEST, () -> {
-            frozen.set(ServerFaults.freeze(pg.embeddedPostgres()));
-            return frozen.get();
-        });
+        Outcome outcome = runWithFault(options, BoundedRunSimulation.REQUEST, () -> ServerFaults.freeze(pg.embeddedPostgres()));
 
         outcome.assertEndedFailedWithinItsBound();
         JsonNode request = outcome.scenario().path("requests").path(BoundedRunSimulation.REQUEST);
@@ -124,12 +117,11 @@ class SimulationFaultsTest {
      * when the run has ended.
      */
     private Outcome runWithFault(Map<String, String> options, String request, Supplier<AutoCloseable> fault) throws Exception {
-        String hlog = LatencyKind.INTENDED.hlogFileName(request);
         AtomicReference<AutoCloseable> injected = new AtomicReference<>();
         AtomicBoolean runEnded = new AtomicBoolean();
         CompletableFuture<Void> injector = CompletableFuture.runAsync(() -> {
             try {
-                while (!runEnded.get() && intervalsWritten(hlog) < INTERVALS_BEFORE_FAULT) {
+                while (!runEnded.get() && IntervalLogs.written(results, request) < INTERVALS_BEFORE_FAULT) {
                     Thread.sleep(20);
                 }
             } catch (InterruptedException e) {
@@ -153,20 +145,6 @@ class SimulationFaultsTest {
         }
         assertThat(injected.get()).as("the fault was injected while the load ran").isNotNull();
         return new Outcome(result, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** Interval lines in the run's interval log named {@code hlog} (none while the run folder has none). */
-    private int intervalsWritten(String hlog) {
-        try (Stream<Path> files = Files.walk(results)) {
-            List<Path> logs = files.filter(p -> p.getFileName().toString().equals(hlog)).toList();
-            if (logs.isEmpty()) {
-                return 0;
-            }
-            return (int) Files.readAllLines(logs.get(0)).stream().filter(line -> !line.startsWith("#"))
-                    .filter(line -> !line.startsWith("\"StartTimestamp\"")).filter(line -> !line.isBlank()).count();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return 0; // a file being written or a folder being created: look again
-        }
     }
 
     private record Outcome(GatlingLauncher.Result result, Duration took) {
