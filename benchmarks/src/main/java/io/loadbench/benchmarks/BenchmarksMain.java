@@ -61,15 +61,21 @@ public final class BenchmarksMain {
     }
 
     public static void main(String[] args) {
-        int status;
+        System.exit(run(args, "jmh:run"));
+    }
+
+    /**
+     * Runs the suite with JMH's options {@code args}, configured from the system properties and environment, and
+     * returns the exit status; {@code commandName} prefixes a configuration error ({@code loadbench bench}).
+     */
+    public static int run(String[] args, String commandName) {
         try {
             SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
-            status = new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
+            return new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
         } catch (IllegalArgumentException e) {
-            System.err.println("jmh:run: " + Secrets.maskUrl(e.getMessage()));
-            status = 2;
+            System.err.println(commandName + ": " + Secrets.maskUrl(e.getMessage()));
+            return 2;
         }
-        System.exit(status);
     }
 
     /** @return the process exit status: 0 when every benchmark ran, 1 when the run failed, 2 for bad options */

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,7 +24,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * benchmark list, every dependency). It decides everything about the run; this goal only forwards
  * arguments and a handful of {@code loadbench.*} properties, streams the output and turns a non-zero
  * exit into a build failure.
+ *
+ * <p>It compiles the project first (a forked lifecycle up to {@code test-compile}), so the suite that runs is the
+ * source as it is now, never the classes of an earlier build.
  */
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, requiresProject = true, threadSafe = true)
 public class RunMojo extends AbstractMojo {
 

@@ -45,6 +45,7 @@ public final class LoaderCli {
     private final DatasetRegistry registry;
     boolean verbose;
     private ArgumentSecrets secrets = ArgumentSecrets.of();
+    private String commandName = "loadbench-loader";
 
     public LoaderCli(DatasetRegistry registry, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
                      boolean interactive, Supplier<String> defaultLabel) {
@@ -55,6 +56,12 @@ public final class LoaderCli {
         this.clock = clock;
         this.interactive = interactive;
         this.defaultLabel = defaultLabel;
+    }
+
+    /** Names the command in help and messages as the user typed it ({@code loadbench}, not {@code loadbench-loader}). */
+    public LoaderCli commandName(String name) {
+        this.commandName = name;
+        return this;
     }
 
     public int run(String... args) {
@@ -71,6 +78,12 @@ public final class LoaderCli {
 
     private CommandLine build() {
         CommandLine root = new CommandLine(new Root());
+        root.setCommandName(commandName);
+        String[] footer = root.getCommandSpec().usageMessage().footer();
+        for (int i = 0; i < footer.length; i++) {
+            footer[i] = footer[i].replace("loadbench-loader", commandName);
+        }
+        root.getCommandSpec().usageMessage().footer(footer);
         root.addSubcommand("datasets", new CommandLine(new DatasetsCommand(registry)));
         for (Action action : Action.values()) {
             CommandLine actionLine = new CommandLine(new ActionCommand(action, registry));
