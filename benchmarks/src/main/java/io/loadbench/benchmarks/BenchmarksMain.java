@@ -49,11 +49,18 @@ import io.loadbench.datastores.TargetSpec;
 public final class BenchmarksMain {
 
     private final SuiteSettings settings;
+    /** What the user typed to get here ({@code jmh:run}, {@code loadbench bench}): every line this prints starts with it. */
+    private final String commandName;
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
 
     BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock) {
+        this(settings, out, err, clock, "jmh:run");
+    }
+
+    BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock, String commandName) {
+        this.commandName = commandName;
         this.settings = settings;
         this.out = out;
         this.err = err;
@@ -71,7 +78,7 @@ public final class BenchmarksMain {
     public static int run(String[] args, String commandName) {
         try {
             SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
-            return new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
+            return new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC(), commandName).run(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(commandName + ": " + Secrets.maskUrl(e.getMessage()));
             return 2;
@@ -84,7 +91,7 @@ public final class BenchmarksMain {
         try {
             options = JmhRunOptions.parse(arguments);
         } catch (IllegalArgumentException e) {
-            err.println("jmh:run: " + e.getMessage());
+            err.println(commandName + ": " + e.getMessage());
             return 2;
         }
         if (options.onlyLists()) {
@@ -94,7 +101,7 @@ public final class BenchmarksMain {
                 OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
                 options.commandLine().getIncludes(), options.commandLine().getExcludes());
         if (benchmarks.isEmpty()) {
-            err.println("jmh:run: no benchmark matches " + options.commandLine().getIncludes()
+            err.println(commandName + ": no benchmark matches " + options.commandLine().getIncludes()
                     + " (list them with -Djmh.args=-l)");
             return 2;
         }
@@ -151,7 +158,7 @@ public final class BenchmarksMain {
         run.manifest().putParameters(parameters).putPlan(plan).target(target);
         run.writeManifest();
 
-        out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
+        out.println(commandName + ": " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
         try {
             // JMH prints each fork's JVM arguments, the target's URLs among them: its output goes out masked
@@ -173,8 +180,8 @@ public final class BenchmarksMain {
                 return failed(run, "JMH produced no results");
             }
             RunStatus status = run.succeeded();
-            out.println("jmh:run: " + status + ", results in " + resultFile);
-            run.noise().ifPresent(noise -> out.println("jmh:run: noise: " + noise.describe()));
+            out.println(commandName + ": " + status + ", results in " + resultFile);
+            run.noise().ifPresent(noise -> out.println(commandName + ": noise: " + noise.describe()));
             return 0;
         } catch (NoBenchmarksException e) {
             return failed(run, "no benchmark matches " + options.commandLine().getIncludes());
@@ -194,7 +201,7 @@ public final class BenchmarksMain {
     private int failed(Run run, String unmasked) {
         String reason = Secrets.maskUrl(unmasked);
         run.failed(reason);
-        err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
+        err.println(commandName + ": FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
         return 1;
     }
 
@@ -220,7 +227,7 @@ public final class BenchmarksMain {
             }
             return 0;
         } catch (java.io.IOException e) {
-            err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
+            err.println(commandName + ": cannot print JMH's help: " + e.getMessage());
             return 1;
         }
     }
