@@ -27,6 +27,7 @@ import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.RunStatus;
 import io.loadbench.results.Secrets;
+import io.loadbench.datastores.CpuIsolation;
 import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
@@ -128,6 +129,8 @@ public final class BenchmarksMain {
         // servers start (and connection problems surface) before the benchmarks do
         List<String> forkArguments = forkArguments(datastores);
         Map<String, Object> target = datastores.describe();
+        // once the servers run: they keep the upper CPUs, this JVM (and the forks it starts) the lower ones
+        CpuIsolation.Outcome isolation = CpuIsolation.apply(datastores, settings.cpuIsolation());
         List<String> benchmarkNames = new ArrayList<>();
         benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
 
@@ -139,6 +142,7 @@ public final class BenchmarksMain {
         parameters.put("datasetSeed", BenchmarkDatasets.SEED);
         parameters.put("datasetRows", BenchmarkDatasets.defaultRows());
         parameters.put("benchmarks", benchmarkNames);
+        parameters.put("cpuIsolation", isolation.describe());
         // the plan is what was measured: which benchmarks, which parameter values, how many threads, which rows
         Map<String, Object> plan = new TreeMap<>();
         plan.put("benchmarks", benchmarkNames);
@@ -160,6 +164,10 @@ public final class BenchmarksMain {
 
         out.println(commandName + ": " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
+        out.println(commandName + ": " + (isolation.applied()
+                ? "CPU isolation: servers on CPU " + isolation.serverCpus() + ", benchmark JVMs on CPU " + isolation.measuringCpus()
+                + " (-D" + CpuIsolation.PROPERTY + "=false turns it off)"
+                : "no CPU isolation: " + isolation.reason()));
         try {
             // JMH prints each fork's JVM arguments, the target's URLs among them: its output goes out masked
             PrintStream jmhOut = new PrintStream(new MaskingOutputStream(out), true, StandardCharsets.UTF_8);

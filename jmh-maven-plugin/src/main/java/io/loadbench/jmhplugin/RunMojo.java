@@ -72,6 +72,10 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "loadbench.verbose")
     private String verbose;
 
+    /** {@code false} keeps the embedded servers and the benchmark JVMs on every CPU (isolated by default). */
+    @Parameter(property = "loadbench.cpuIsolation")
+    private String cpuIsolation;
+
     @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true, required = true)
     private List<String> classpathElements;
 
@@ -112,6 +116,7 @@ public class RunMojo extends AbstractMojo {
         properties.put("loadbench.label", label);
         properties.put("loadbench.target", target);
         properties.put("loadbench.verbose", verbose);
+        properties.put("loadbench.cpuIsolation", cpuIsolation);
         properties.put("loadbench.results", resultsDirectory.toPath().toAbsolutePath().normalize().toString());
         return properties;
     }
