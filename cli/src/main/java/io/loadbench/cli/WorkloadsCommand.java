@@ -31,6 +31,10 @@ final class WorkloadsCommand {
             out.println("Lists every workload (or one): its seed, model, presets, and its options with their values per preset.");
             return Loadbench.EXIT_OK;
         }
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            err.println("error: unknown argument '" + args[args.length - 1] + "' (usage: loadbench workloads [WORKLOAD])");
+            return Loadbench.EXIT_USAGE;
+        }
         List<Workload> shown = new ArrayList<>();
         if (args.length == 0) {
             shown.addAll(Workloads.all());

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -110,6 +111,13 @@ public final class LoaderCli {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && spec.userObject() instanceof ActionCommand
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             message = "unknown dataset '" + unmatched.getUnmatched().get(0) + "' (available: " + registry.names() + ")";
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && unmatched.getUnmatched().get(0).startsWith("-")) {
+            // picocli lists every unmatched word ('--rowz', '1M'): the option is the news, and what it probably meant
+            String option = unmatched.getUnmatched().get(0).replaceFirst("=.*$", "");
+            List<String> suggestions = unmatched.getSuggestions();
+            message = "unknown option " + option + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
         }
         // a converter's failure reads "... (java.lang.NumberFormatException: ...)": the user needs neither
         message = firstLine(message).replaceAll("\\s*\\([\\w.$]+(Exception|Error): [^)]*\\)", "");
