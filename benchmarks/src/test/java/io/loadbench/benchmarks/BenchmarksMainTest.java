@@ -45,7 +45,7 @@ class BenchmarksMainTest {
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("io.loadbench.benchmarks.redis.RedisPipelineBenchmark.pipelined")
-                .contains("param \"commandsPerPipeline\" = {1, 10, 100, 1000, 10000}");
+                .contains("param \"commandsPerPipeline\" = {10, 100, 1000}");
         assertThat(temp.resolve("results")).doesNotExist();
     }
 
@@ -200,7 +200,7 @@ class BenchmarksMainTest {
                 "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms");
 
         assertThat(status).isEqualTo(1);
-        String reason = "a benchmark failed: IllegalArgumentException: rowsPerBatch must divide 500000; got 7";
+        String reason = "a benchmark failed: IllegalArgumentException: rowsPerBatch must divide 100000; got 7";
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("jmh:run: FAILED: " + reason);
         Path runFolder;
         try (Stream<Path> folders = Files.list(temp.resolve("results"))) {
