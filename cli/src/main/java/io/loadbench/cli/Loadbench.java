@@ -57,6 +57,7 @@ public final class Loadbench {
         commands.put("run", "run a workload (a Gatling simulation) and judge it: OK, NOISY or FAILED");
         commands.put("bench", "run the JMH suite (JMH's options: -l lists, -h helps)");
         commands.put("report", "summarize, compare or merge saved runs");
+        commands.put("servers", "start the embedded PostgreSQL and Redis and keep them up for other tools");
         return commands;
     }
 
@@ -80,6 +81,7 @@ public final class Loadbench {
             case "run" -> new RunCommand(out, err).run(rest);
             case "bench" -> BenchmarksMain.run(jmhArguments(rest), NAME + " bench");
             case "report" -> io.loadbench.report.Main.run(rest, writer(out), writer(err), clock, NAME + " report");
+            case "servers" -> ServersCommand.run(rest, out, err, System.in);
             default -> unknown(command);
         };
     }
