@@ -48,12 +48,13 @@ public record ScriptSet(List<Weighted> scripts, Optional<Script> setup) {
     }
 
     /**
-     * Reads and parses every script of {@code entries} and the {@code setupEntry} ({@code none} for no setup).
+     * Reads and parses every script of {@code entries}; no setup yet ({@link #withSetup}).
      *
      * @param predefined the variables every transaction starts with
      * @throws ScriptException naming the file (and line) of the first problem
+     * @throws IllegalArgumentException when there is no script, or every weight is 0
      */
-    public static ScriptSet read(String entries, String setupEntry, Set<String> predefined) {
+    public static ScriptSet read(String entries, Set<String> predefined) {
         List<Weighted> scripts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         long total = 0;
@@ -68,7 +69,7 @@ public record ScriptSet(List<Weighted> scripts, Optional<Script> setup) {
             String name = nameOf(file);
             if (!names.add(name)) {
                 throw new ScriptException(file, "another script is also named " + name + ": its requests would be recorded"
-                        + " under the same names (rename one, or give one script once with the sum of the weights)");
+                        + " under the same names (rename one, or give the script once with the sum of the weights)");
             }
             scripts.add(new Weighted(ScriptParser.parse(name, file, readText(file), predefined, true), weight));
             total += weight;
@@ -79,16 +80,24 @@ public record ScriptSet(List<Weighted> scripts, Optional<Script> setup) {
         if (total == 0) {
             throw new IllegalArgumentException("every script's weight is 0: at least one must be positive");
         }
-        Optional<Script> setup = Optional.empty();
-        if (!setupEntry.isBlank() && !setupEntry.strip().equals("none")) {
-            String file = setupEntry.strip();
-            String name = nameOf(file);
-            if (names.contains(name)) {
-                throw new ScriptException(file, "the setup has the name of a script (" + name + "): rename one");
-            }
-            setup = Optional.of(ScriptParser.parse(name, file, readText(file), predefined, false));
+        return new ScriptSet(scripts, Optional.empty());
+    }
+
+    /**
+     * These scripts with the setup {@code entry} read and parsed: a file, an example, or {@code none}.
+     *
+     * @throws ScriptException naming the file (and line) of the problem
+     */
+    public ScriptSet withSetup(String entry, Set<String> predefined) {
+        String file = entry.strip();
+        if (file.isEmpty() || file.equals("none")) {
+            return new ScriptSet(scripts, Optional.empty());
         }
-        return new ScriptSet(scripts, setup);
+        String name = nameOf(file);
+        if (scripts.stream().anyMatch(weighted -> weighted.script().name().equals(name))) {
+            throw new ScriptException(file, "the setup has the name of a script (" + name + "): rename one");
+        }
+        return new ScriptSet(scripts, Optional.of(ScriptParser.parse(name, file, readText(file), predefined, false)));
     }
 
     private static long weight(String file, String text) {
