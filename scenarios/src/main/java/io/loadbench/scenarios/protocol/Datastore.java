@@ -206,6 +206,18 @@ public final class Datastore {
             return new RedisActionBuilder(requestName, name, values, false);
         }
 
+        /**
+         * Any command, each argument a function of the session, resolved in order for every request (a command
+         * template whose key and value each request draws); the argument count is fixed when the request is built.
+         */
+        public RedisActionBuilder command(String name, List<Function<Session, ?>> args) {
+            List<SessionValue<?>> values = new ArrayList<>(args.size());
+            for (Function<Session, ?> arg : args) {
+                values.add(SessionValue.function(arg));
+            }
+            return new RedisActionBuilder(requestName, name, List.copyOf(values), false);
+        }
+
         private RedisActionBuilder build(String name, boolean cacheLookup, SessionValue<?>... args) {
             return new RedisActionBuilder(requestName, name, List.of(args), cacheLookup);
         }

@@ -46,6 +46,8 @@ public final class DatastoreEngine implements AutoCloseable {
     private final DatastoreConnector connector;
     private volatile DataSource pgPool;
     private volatile RedisClient redis;
+    /** The Redis calls when the pipeline depth is above 1; null otherwise, or before Redis opens. */
+    private volatile PipelinedRedisCalls pipelinedRedis;
     private final ThreadPoolExecutor pgExecutor;
     private final ThreadPoolExecutor redisExecutor;
     private final LongAdder dropped = new LongAdder();
@@ -89,6 +91,9 @@ public final class DatastoreEngine implements AutoCloseable {
                     settings.queryTimeout().plus(SOCKET_TIMEOUT_BEYOND_QUERY_TIMEOUT));
         } else if (store == Store.REDIS && redis == null) {
             redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
+            if (settings.redisPipelineDepth() > 1) {
+                pipelinedRedis = new PipelinedRedisCalls(redis, settings, inFlight);
+            }
         }
     }
 
@@ -106,9 +111,36 @@ public final class DatastoreEngine implements AutoCloseable {
         submit(pgExecutor, intendedStartNanos, done, () -> runSql(intendedStartNanos, statement));
     }
 
-    /** Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). */
+    /**
+     * Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). With a
+     * pipeline depth above 1 the command joins the next batch of a connection ({@link PipelinedRedisCalls}).
+     */
     public void submitRedis(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
+        if (settings.redisPipelineDepth() > 1) {
+            submitPipelined(intendedStartNanos, command, done);
+            return;
+        }
         submit(redisExecutor, intendedStartNanos, done, () -> runRedis(intendedStartNanos, command));
+    }
+
+    private void submitPipelined(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
+        PipelinedRedisCalls calls = pipelinedRedis;
+        long now = System.nanoTime();
+        if (closed) {
+            done.accept(new Outcome<>(null, "the datastore protocol is closed", intendedStartNanos, now, now));
+            return;
+        }
+        if (calls == null) {
+            done.accept(notOpen(intendedStartNanos, Store.REDIS));
+            return;
+        }
+        inFlight.incrementAndGet();
+        if (!calls.offer(new PipelinedRedisCalls.Pending(intendedStartNanos, command, done))) {
+            inFlight.decrementAndGet();
+            dropped.increment();
+            done.accept(new Outcome<>(null, "dropped: the Redis pipeline queue is full (" + settings.executorQueueCapacity()
+                    + " waiting); the injector cannot keep up", intendedStartNanos, now, now));
+        }
     }
 
     /**
@@ -363,6 +395,9 @@ public final class DatastoreEngine implements AutoCloseable {
         }
         pgExecutor.shutdownNow();
         redisExecutor.shutdownNow();
+        if (pipelinedRedis != null) {
+            pipelinedRedis.close();
+        }
         if (redis != null) {
             redis.close();
         }
