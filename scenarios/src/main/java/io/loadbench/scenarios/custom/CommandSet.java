@@ -39,13 +39,14 @@ public record CommandSet(List<Weighted> commands) {
     }
 
     /**
-     * Parses the {@code command} option: templates separated by newlines, equal shares ({@link #withRatio}).
+     * Parses the {@code command} option: templates separated by newlines or by {@code ;} outside double quotes (the
+     * gatling-maven-plugin does not pass a newline through to its fork), equal shares ({@link #withRatio}).
      *
      * @throws IllegalArgumentException one line naming the template at fault; the caller names the option
      */
     public static CommandSet parse(String commandOption) {
         List<CommandTemplate> templates = new ArrayList<>();
-        for (String line : commandOption.split("\\n")) {
+        for (String line : splitTemplates(commandOption)) {
             if (!line.isBlank()) {
                 templates.add(CommandTemplate.parse(line, templates.size() + 1));
             }
@@ -80,6 +81,30 @@ public record CommandSet(List<Weighted> commands) {
             commands.add(new Weighted(template, weights[i], requestName, lookupsAgreeWithRedis && template.name().equals("GET")));
         }
         return new CommandSet(commands);
+    }
+
+    private static List<String> splitTemplates(String option) {
+        List<String> templates = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < option.length(); i++) {
+            char c = option.charAt(i);
+            if (quoted && c == '\\' && i + 1 < option.length()) {
+                current.append(c).append(option.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == '\n' || (c == ';' && !quoted)) {
+                templates.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        templates.add(current.toString());
+        return templates;
     }
 
     /** {@code SET key value GET} reads the old value: Redis counts it as a lookup. */

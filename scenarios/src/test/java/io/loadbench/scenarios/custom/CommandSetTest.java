@@ -37,6 +37,15 @@ class CommandSetTest {
     }
 
     @Test
+    void templatesAreSeparatedByNewlinesOrBySemicolonsOutsideQuotes() {
+        CommandSet set = CommandSet.parse("SET __key__ \"a;b\"; GET __key__\nINCR n:__key__");
+
+        assertThat(set.commands()).extracting(c -> c.template().text())
+                .containsExactly("SET __key__ \"a;b\"", "GET __key__", "INCR n:__key__");
+        assertThat(set.commands().get(0).template().arguments()).containsExactly("__key__", "a;b");
+    }
+
+    @Test
     void withoutARatioEveryTemplateGetsAnEqualShare() {
         assertThat(CommandSet.parse("SET __key__ x\nGET __key__").withRatio("equal").commands())
                 .extracting(CommandSet.Weighted::weight).containsExactly(1L, 1L);
