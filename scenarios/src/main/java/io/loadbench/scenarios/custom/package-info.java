@@ -10,6 +10,12 @@
  * transaction of a script on one held connection. The functions ({@code ScriptFunction}) follow pgbench's
  * definitions; {@code permute} and the hashes return pgbench's very values.
  *
+ * <p>Redis commands: {@link io.loadbench.scenarios.custom.CommandSet} reads the templates and their ratio,
+ * {@link io.loadbench.scenarios.custom.CommandTemplate} one template (its {@code __key__} and {@code __data__}
+ * placeholders, and the commands it may not run, so that a workload touches only the keys it names), and
+ * {@link io.loadbench.scenarios.custom.KeyPattern} draws the keys (memtier's uniform, zipf, gaussian and sequential
+ * patterns).
+ *
  * <p>Every random choice descends from the run's seed: the k-th transaction draws from a stream derived from
  * (seed, k), the loader's {@code RowRandom}, so a run's draws are reproducible. The language and its differences
  * from pgbench are documented in {@code docs/custom-workloads.md}.
