@@ -148,8 +148,10 @@ public record ScriptSet(List<Weighted> scripts, Optional<Script> setup) {
 
     private static String decode(String file, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // a byte-order mark some editors write first is no part of the first statement
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new ScriptException(file, "not UTF-8 text");
         }
