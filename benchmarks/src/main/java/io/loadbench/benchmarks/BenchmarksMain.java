@@ -27,6 +27,7 @@ import io.loadbench.results.Run;
 import io.loadbench.results.RunKind;
 import io.loadbench.results.RunStatus;
 import io.loadbench.results.Secrets;
+import io.loadbench.datastores.CpuIsolation;
 import io.loadbench.datastores.DatastoreException;
 import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.TargetSpec;
@@ -49,11 +50,18 @@ import io.loadbench.datastores.TargetSpec;
 public final class BenchmarksMain {
 
     private final SuiteSettings settings;
+    /** What the user typed to get here ({@code jmh:run}, {@code loadbench bench}): every line this prints starts with it. */
+    private final String commandName;
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
 
     BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock) {
+        this(settings, out, err, clock, "jmh:run");
+    }
+
+    BenchmarksMain(SuiteSettings settings, PrintStream out, PrintStream err, Clock clock, String commandName) {
+        this.commandName = commandName;
         this.settings = settings;
         this.out = out;
         this.err = err;
@@ -61,15 +69,21 @@ public final class BenchmarksMain {
     }
 
     public static void main(String[] args) {
-        int status;
+        System.exit(run(args, "jmh:run"));
+    }
+
+    /**
+     * Runs the suite with JMH's options {@code args}, configured from the system properties and environment, and
+     * returns the exit status; {@code commandName} prefixes a configuration error ({@code loadbench bench}).
+     */
+    public static int run(String[] args, String commandName) {
         try {
             SuiteSettings settings = SuiteSettings.from(System.getProperties(), System.getenv());
-            status = new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC()).run(List.of(args));
+            return new BenchmarksMain(settings, System.out, System.err, Clock.systemUTC(), commandName).run(List.of(args));
         } catch (IllegalArgumentException e) {
-            System.err.println("jmh:run: " + Secrets.maskUrl(e.getMessage()));
-            status = 2;
+            System.err.println(commandName + ": " + Secrets.maskUrl(e.getMessage()));
+            return 2;
         }
-        System.exit(status);
     }
 
     /** @return the process exit status: 0 when every benchmark ran, 1 when the run failed, 2 for bad options */
@@ -78,7 +92,7 @@ public final class BenchmarksMain {
         try {
             options = JmhRunOptions.parse(arguments);
         } catch (IllegalArgumentException e) {
-            err.println("jmh:run: " + e.getMessage());
+            err.println(commandName + ": " + e.getMessage());
             return 2;
         }
         if (options.onlyLists()) {
@@ -88,7 +102,7 @@ public final class BenchmarksMain {
                 OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
                 options.commandLine().getIncludes(), options.commandLine().getExcludes());
         if (benchmarks.isEmpty()) {
-            err.println("jmh:run: no benchmark matches " + options.commandLine().getIncludes()
+            err.println(commandName + ": no benchmark matches " + options.commandLine().getIncludes()
                     + " (list them with -Djmh.args=-l)");
             return 2;
         }
@@ -115,6 +129,8 @@ public final class BenchmarksMain {
         // servers start (and connection problems surface) before the benchmarks do
         List<String> forkArguments = forkArguments(datastores);
         Map<String, Object> target = datastores.describe();
+        // once the servers run: they keep the upper CPUs, this JVM (and the forks it starts) the lower ones
+        CpuIsolation.Outcome isolation = CpuIsolation.apply(datastores, settings.cpuIsolation());
         List<String> benchmarkNames = new ArrayList<>();
         benchmarks.forEach(b -> benchmarkNames.add(b.getUsername()));
 
@@ -126,6 +142,7 @@ public final class BenchmarksMain {
         parameters.put("datasetSeed", BenchmarkDatasets.SEED);
         parameters.put("datasetRows", BenchmarkDatasets.defaultRows());
         parameters.put("benchmarks", benchmarkNames);
+        parameters.put("cpuIsolation", isolation.describe());
         // the plan is what was measured: which benchmarks, which parameter values, how many threads, which rows
         Map<String, Object> plan = new TreeMap<>();
         plan.put("benchmarks", benchmarkNames);
@@ -145,8 +162,12 @@ public final class BenchmarksMain {
         run.manifest().putParameters(parameters).putPlan(plan).target(target);
         run.writeManifest();
 
-        out.println("jmh:run: " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
+        out.println(commandName + ": " + benchmarkNames.size() + " benchmark(s) on the " + datastores.kind()
                 + " target; run folder " + run.dir());
+        out.println(commandName + ": " + (isolation.applied()
+                ? "CPU isolation: servers on CPU " + isolation.serverCpus() + ", benchmark JVMs on CPU " + isolation.measuringCpus()
+                + " (-D" + CpuIsolation.PROPERTY + "=false turns it off)"
+                : "no CPU isolation: " + isolation.reason()));
         try {
             // JMH prints each fork's JVM arguments, the target's URLs among them: its output goes out masked
             PrintStream jmhOut = new PrintStream(new MaskingOutputStream(out), true, StandardCharsets.UTF_8);
@@ -167,8 +188,8 @@ public final class BenchmarksMain {
                 return failed(run, "JMH produced no results");
             }
             RunStatus status = run.succeeded();
-            out.println("jmh:run: " + status + ", results in " + resultFile);
-            run.noise().ifPresent(noise -> out.println("jmh:run: noise: " + noise.describe()));
+            out.println(commandName + ": " + status + ", results in " + resultFile);
+            run.noise().ifPresent(noise -> out.println(commandName + ": noise: " + noise.describe()));
             return 0;
         } catch (NoBenchmarksException e) {
             return failed(run, "no benchmark matches " + options.commandLine().getIncludes());
@@ -188,7 +209,7 @@ public final class BenchmarksMain {
     private int failed(Run run, String unmasked) {
         String reason = Secrets.maskUrl(unmasked);
         run.failed(reason);
-        err.println("jmh:run: FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
+        err.println(commandName + ": FAILED: " + reason + " (manifest: " + run.dir().resolve("manifest.json") + ")");
         return 1;
     }
 
@@ -214,7 +235,7 @@ public final class BenchmarksMain {
             }
             return 0;
         } catch (java.io.IOException e) {
-            err.println("jmh:run: cannot print JMH's help: " + e.getMessage());
+            err.println(commandName + ": cannot print JMH's help: " + e.getMessage());
             return 1;
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import io.loadbench.datastores.CpuIsolation;
 import io.loadbench.results.Labels;
 
 /**
@@ -16,10 +17,11 @@ import io.loadbench.results.Labels;
  * @param pgUrl {@code loadbench.pg.url}, else null (the environment is consulted by the target resolution)
  * @param redisUrl {@code loadbench.redis.url}, else null
  * @param verbose {@code loadbench.verbose}: print stack traces behind the one-line errors
+ * @param cpuIsolation {@code loadbench.cpuIsolation} (default true): embedded servers and benchmark JVMs on disjoint CPUs
  * @param env the process environment, for {@code LOADBENCH_PG_URL}/{@code LOADBENCH_REDIS_URL}
  */
 public record SuiteSettings(Path resultsDirectory, String label, String target, String pgUrl, String redisUrl,
-        boolean verbose, Map<String, String> env) {
+        boolean verbose, boolean cpuIsolation, Map<String, String> env) {
 
     public SuiteSettings {
         if (label.isBlank()) {
@@ -37,6 +39,7 @@ public record SuiteSettings(Path resultsDirectory, String label, String target, 
                 blankToNull(properties.getProperty("loadbench.pg.url")),
                 blankToNull(properties.getProperty("loadbench.redis.url")),
                 Boolean.parseBoolean(properties.getProperty("loadbench.verbose", "false")),
+                CpuIsolation.wanted(properties.getProperty(CpuIsolation.PROPERTY)),
                 env);
     }
 

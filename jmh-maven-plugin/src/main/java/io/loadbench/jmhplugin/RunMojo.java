@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,7 +24,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * benchmark list, every dependency). It decides everything about the run; this goal only forwards
  * arguments and a handful of {@code loadbench.*} properties, streams the output and turns a non-zero
  * exit into a build failure.
+ *
+ * <p>It compiles the project first (a forked lifecycle up to {@code test-compile}), so the suite that runs is the
+ * source as it is now, never the classes of an earlier build.
  */
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, requiresProject = true, threadSafe = true)
 public class RunMojo extends AbstractMojo {
 
@@ -66,6 +72,10 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "loadbench.verbose")
     private String verbose;
 
+    /** {@code false} keeps the embedded servers and the benchmark JVMs on every CPU (isolated by default). */
+    @Parameter(property = "loadbench.cpuIsolation")
+    private String cpuIsolation;
+
     @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true, required = true)
     private List<String> classpathElements;
 
@@ -106,6 +116,7 @@ public class RunMojo extends AbstractMojo {
         properties.put("loadbench.label", label);
         properties.put("loadbench.target", target);
         properties.put("loadbench.verbose", verbose);
+        properties.put("loadbench.cpuIsolation", cpuIsolation);
         properties.put("loadbench.results", resultsDirectory.toPath().toAbsolutePath().normalize().toString());
         return properties;
     }

@@ -64,16 +64,22 @@ public final class Main {
 
     /** Runs one command line; everything it prints goes to {@code out} and {@code err}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        return run(args, out, err, clock, "loadbench-report");
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}, naming the command {@code commandName} in help and errors. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, String commandName) {
         Main main = new Main(out, clock);
         CommandLine commandLine = new CommandLine(main);
+        commandLine.setCommandName(commandName);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             boolean verbose = main.verbose;
             if (exception instanceof ReportException || exception instanceof ResultFormatException) {
-                err.println("loadbench-report: " + Secrets.maskUrl(exception.getMessage()));
+                err.println(commandName + ": " + Secrets.maskUrl(exception.getMessage()));
             } else {
-                err.println("loadbench-report: internal error: " + Secrets.maskUrl(String.valueOf(exception))
+                err.println(commandName + ": internal error: " + Secrets.maskUrl(String.valueOf(exception))
                         + (verbose ? "" : " (run with --verbose for the stack trace)"));
             }
             if (verbose) {

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,6 +46,7 @@ public final class LoaderCli {
     private final DatasetRegistry registry;
     boolean verbose;
     private ArgumentSecrets secrets = ArgumentSecrets.of();
+    private String commandName = "loadbench-loader";
 
     public LoaderCli(DatasetRegistry registry, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
                      boolean interactive, Supplier<String> defaultLabel) {
@@ -55,6 +57,12 @@ public final class LoaderCli {
         this.clock = clock;
         this.interactive = interactive;
         this.defaultLabel = defaultLabel;
+    }
+
+    /** Names the command in help and messages as the user typed it ({@code loadbench}, not {@code loadbench-loader}). */
+    public LoaderCli commandName(String name) {
+        this.commandName = name;
+        return this;
     }
 
     public int run(String... args) {
@@ -71,6 +79,12 @@ public final class LoaderCli {
 
     private CommandLine build() {
         CommandLine root = new CommandLine(new Root());
+        root.setCommandName(commandName);
+        String[] footer = root.getCommandSpec().usageMessage().footer();
+        for (int i = 0; i < footer.length; i++) {
+            footer[i] = footer[i].replace("loadbench-loader", commandName);
+        }
+        root.getCommandSpec().usageMessage().footer(footer);
         root.addSubcommand("datasets", new CommandLine(new DatasetsCommand(registry)));
         for (Action action : Action.values()) {
             CommandLine actionLine = new CommandLine(new ActionCommand(action, registry));
@@ -97,6 +111,13 @@ public final class LoaderCli {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && spec.userObject() instanceof ActionCommand
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             message = "unknown dataset '" + unmatched.getUnmatched().get(0) + "' (available: " + registry.names() + ")";
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && unmatched.getUnmatched().get(0).startsWith("-")) {
+            // picocli lists every unmatched word ('--rowz', '1M'): the option is the news, and what it probably meant
+            String option = unmatched.getUnmatched().get(0).replaceFirst("=.*$", "");
+            List<String> suggestions = unmatched.getSuggestions();
+            message = "unknown option " + option + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
         }
         // a converter's failure reads "... (java.lang.NumberFormatException: ...)": the user needs neither
         message = firstLine(message).replaceAll("\\s*\\([\\w.$]+(Exception|Error): [^)]*\\)", "");

@@ -41,6 +41,11 @@ class LoaderCliTest {
     }
 
     @Test
+    void aMisspeltOptionIsNamedWithWhatItProbablyMeant() {
+        assertOneLineError(run("load", "events", "--rowz", "1M"), 2, "unknown option --rowz; did you mean --rows?");
+    }
+
+    @Test
     void zeroRowsAreRejectedNamingTheOption() {
         assertOneLineError(run("load", "events", "--rows", "0"), 2, "--rows", "positive");
     }

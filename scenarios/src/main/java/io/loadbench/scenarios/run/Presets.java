@@ -55,6 +55,24 @@ public final class Presets {
         return common;
     }
 
+    /** What each common option means, with its unit: what {@code loadbench workloads} and {@code --help} print. */
+    public static Map<String, String> commonDescriptions() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put("warmup", "time from the first request before latency is measured (duration)");
+        descriptions.put("rateTolerance", "how far below its target an open model's arrival rate may fall, per interval (fraction)");
+        descriptions.put("maxKoRatio", "failed requests allowed after warm-up (fraction of requests)");
+        descriptions.put("maxStall", "longest injector hiccup allowed (duration)");
+        descriptions.put("maxStalledShare", "share of the measured window the injector may spend stalled (fraction)");
+        descriptions.put("maxLag", "latest any request may start after its intended start (duration)");
+        descriptions.put("arrivals", "open-model arrival process: uniform or poisson (seeded)");
+        descriptions.put("pgPool", "PostgreSQL connections (count)");
+        descriptions.put("redisPool", "Redis connections (count)");
+        descriptions.put("executorQueue", "requests that may wait for a connection before new ones are dropped (count)");
+        descriptions.put("poolTimeout", "longest wait for a connection before a request fails (duration)");
+        descriptions.put("queryTimeout", "longest a statement or command may run before it fails (duration)");
+        return descriptions;
+    }
+
     /** Option values from alternating names and values: {@code values("users", "100", "hold", "8s")}. */
     public static Map<String, String> values(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {

@@ -40,16 +40,26 @@ public final class SimulationOptions {
     static final int MAX_TYPO_DISTANCE = 2;
     static final int SHORT_NAME_LENGTH = 4;
 
+    /**
+     * Set by the {@code loadbench} command: option errors then name options as its flags ({@code --rate}), not as
+     * {@code -D} properties.
+     */
+    public static final String CLI_SYNTAX_PROPERTY = "loadbench.optionSyntax";
+
     private final String simulation;
     private final String preset;
     private final Map<String, String> values;
+    private final Map<String, String> commonNames;
+    private final boolean cliSyntax;
     private final Consumer<IllegalArgumentException> onRejected;
 
-    private SimulationOptions(String simulation, String preset, Map<String, String> values,
-                              Consumer<IllegalArgumentException> onRejected) {
+    private SimulationOptions(String simulation, String preset, Map<String, String> values, Map<String, String> commonNames,
+                              boolean cliSyntax, Consumer<IllegalArgumentException> onRejected) {
         this.simulation = simulation;
         this.preset = preset;
         this.values = values;
+        this.commonNames = commonNames;
+        this.cliSyntax = cliSyntax;
         this.onRejected = onRejected;
     }
 
@@ -70,13 +80,31 @@ public final class SimulationOptions {
      */
     public static SimulationOptions resolve(String simulation, Map<String, Map<String, String>> presets, Properties system,
                                             Consumer<IllegalArgumentException> onRejected) {
+        return resolve(simulation, presets, Map.of(), system, onRejected);
+    }
+
+    /**
+     * Resolves the options of a {@link Workload}: as {@link #resolve(String, Map, Properties, Consumer)}, and a
+     * {@linkplain Workload#COMMON_NAMES common name} ({@code -Drate}) sets the workload's own option of that
+     * meaning; a common name the workload has no option for is rejected, naming what it has.
+     */
+    public static SimulationOptions resolve(Workload workload, Properties system, Consumer<IllegalArgumentException> onRejected) {
+        return resolve(workload.simpleClassName(), workload.presets(), workload.commonNames(), system, onRejected);
+    }
+
+    private static SimulationOptions resolve(String simulation, Map<String, Map<String, String>> presets,
+                                             Map<String, String> commonNames, Properties system,
+                                             Consumer<IllegalArgumentException> onRejected) {
+        boolean cliSyntax = "cli".equals(system.getProperty(CLI_SYNTAX_PROPERTY));
         String preset = system.getProperty("preset", DEFAULT_PRESET).trim().toLowerCase(Locale.ROOT);
         Map<String, String> base = presets.get(preset);
         if (base == null) {
-            throw rejected(onRejected, "unknown preset '" + preset + "' for " + simulation + " (-Dpreset); known: "
-                    + String.join(", ", presets.keySet()));
+            throw rejected(onRejected, "unknown preset '" + preset + "' for " + simulation + " ("
+                    + (cliSyntax ? "--preset" : "-Dpreset") + "); known: " + String.join(", ", presets.keySet()));
         }
-        rejectMisspelledOptions(simulation, base.keySet(), system, onRejected);
+        Set<String> known = new TreeSet<>(base.keySet());
+        known.addAll(commonNames.keySet());
+        rejectMisspelledOptions(simulation, known, system, onRejected);
         Map<String, String> values = new TreeMap<>(base);
         for (String key : base.keySet()) {
             String override = system.getProperty(key);
@@ -84,13 +112,42 @@ public final class SimulationOptions {
                 values.put(key, override.trim());
             }
         }
-        return new SimulationOptions(simulation, preset, values, onRejected);
+        if (!commonNames.isEmpty()) {
+            applyCommonNames(simulation, base.keySet(), commonNames, system, values, onRejected);
+        }
+        return new SimulationOptions(simulation, preset, values, commonNames, cliSyntax, onRejected);
+    }
+
+    private static void applyCommonNames(String simulation, Set<String> options, Map<String, String> commonNames,
+                                         Properties system, Map<String, String> values,
+                                         Consumer<IllegalArgumentException> onRejected) {
+        for (String common : Workload.COMMON_NAMES) {
+            String value = system.getProperty(common);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String own = commonNames.get(common);
+            if (own == null) {
+                if (options.contains(common)) {
+                    continue;
+                }
+                throw rejected(onRejected, simulation + " has no " + common + " option (its options: "
+                        + String.join(", ", Workload.COMMON_NAMES.stream().filter(commonNames::containsKey).toList()) + " and its own)");
+            }
+            String ownValue = system.getProperty(own);
+            if (!own.equals(common) && ownValue != null && !ownValue.isBlank() && !ownValue.trim().equals(value.trim())) {
+                throw rejected(onRejected, simulation + ": " + common + " and " + own + " are the same option, given "
+                        + value.trim() + " and " + ownValue.trim());
+            }
+            values.put(own, value.trim());
+        }
     }
 
     private static void rejectMisspelledOptions(String simulation, Set<String> options, Properties system,
                                                 Consumer<IllegalArgumentException> onRejected) {
         for (String property : new TreeSet<>(system.stringPropertyNames())) {
-            if (options.contains(property) || property.contains(".") || INFRASTRUCTURE.contains(property)) {
+            if (options.contains(property) || property.contains(".") || INFRASTRUCTURE.contains(property)
+                    || Workload.COMMON_NAMES.contains(property)) {
                 continue;
             }
             Optional<String> meant = closest(property, options);
@@ -102,7 +159,7 @@ public final class SimulationOptions {
     }
 
     /** The option {@code property} is probably a misspelling of, if any: the nearest within the allowed edits. */
-    static Optional<String> closest(String property, Set<String> options) {
+    public static Optional<String> closest(String property, Set<String> options) {
         String lower = property.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -255,7 +312,7 @@ public final class SimulationOptions {
 
     /** Rejects the value of {@code option} for a reason the simulation knows (e.g. it contradicts the target). */
     public IllegalArgumentException reject(String option, String why) {
-        return rejected(onRejected, simulation + " option " + option + " (-D" + option + "): " + why);
+        return rejected(onRejected, simulation + " option " + display(option) + ": " + why);
     }
 
     /** Every effective option, sorted, with the preset: what the manifest records as parameters. */
@@ -264,6 +321,16 @@ public final class SimulationOptions {
         effective.put("preset", preset);
         effective.putAll(values);
         return effective;
+    }
+
+    /** How the user gave {@code option}: {@code queriesPerSec (-DqueriesPerSec)}, or {@code --rate} from the command. */
+    private String display(String option) {
+        String common = commonNames.entrySet().stream().filter(e -> e.getValue().equals(option)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (cliSyntax) {
+            return "--" + Workload.flag(common != null ? common : option);
+        }
+        return option + " (-D" + option + (common != null && !common.equals(option) ? " or -D" + common : "") + ")";
     }
 
     private IllegalArgumentException invalid(String option, String expected) {

@@ -48,6 +48,8 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +134,24 @@ public final class SimulationRun implements AutoCloseable {
         return open(simulation, optionsOwner, presets, plan, Optional.of(shared));
     }
 
+    /**
+     * Opens a run of a listed {@link Workload}: as {@link #open(String, String, Map, Function)} with the
+     * workload's presets, and its common option names ({@code -Drate}, {@code -Dduration}, …) accepted.
+     */
+    public static SimulationRun open(Workload workload, Function<SimulationOptions, Map<String, Object>> plan) {
+        return open(workload.runName(), (system, onRejected) -> SimulationOptions.resolve(workload, system, onRejected),
+                plan, Optional.empty());
+    }
+
     private static SimulationRun open(String simulation, String optionsOwner, Map<String, Map<String, String>> presets,
+                                      Function<SimulationOptions, Map<String, Object>> plan, Optional<Datastores> shared) {
+        return open(simulation, (system, onRejected) -> SimulationOptions.resolve(optionsOwner, presets, system, onRejected),
+                plan, shared);
+    }
+
+    private static SimulationRun open(String simulation,
+                                      BiFunction<Properties, Consumer<IllegalArgumentException>,
+                                              SimulationOptions> resolver,
                                       Function<SimulationOptions, Map<String, Object>> plan, Optional<Datastores> shared) {
         Properties system = System.getProperties();
         Path results = Path.of(system.getProperty("loadbench.results", "results"));
@@ -141,8 +160,7 @@ public final class SimulationRun implements AutoCloseable {
         AtomicReference<Optional<Target>> target = new AtomicReference<>(Optional.empty());
         try {
             // a value rejected later, while the simulation builds its scenarios, ends the run as a failure here would
-            SimulationOptions options = SimulationOptions.resolve(optionsOwner, presets, system,
-                    rejected -> abandon(folder, target.get(), rejected));
+            SimulationOptions options = resolver.apply(system, rejected -> abandon(folder, target.get(), rejected));
             validateCommonOptions(options);
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));

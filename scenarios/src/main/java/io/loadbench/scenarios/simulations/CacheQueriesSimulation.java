@@ -23,6 +23,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import io.loadbench.scenarios.run.Slo;
 import java.time.Duration;
 import java.util.List;
@@ -69,8 +70,14 @@ public class CacheQueriesSimulation extends Simulation {
                             "pgPool", "16", "redisPool", "32"),
                     "full", Presets.values("warmup", "10s", "pgPool", "16", "redisPool", "32")));
 
-    private final SimulationRun run = SimulationRun.open("cache-queries", "CacheQueriesSimulation", PRESETS,
-            CacheQueriesSimulation::plan);
+    /** What {@code loadbench workloads} lists and {@code loadbench run cache} runs. */
+    public static final Workload WORKLOAD = new Workload("cache", "cache-queries", CacheQueriesSimulation.class.getName(),
+            "Dashboard queries (70% overview, 20% filtered, 10% real-time) cache-aside on Redis over PostgreSQL, plus live event INCRs",
+            "seed 002: 10K+ queries/s analytics with a 95% cache hit ratio", "open", PRESETS,
+            Map.ofEntries(Map.entry("rate", "queriesPerSec"), Map.entry("duration", "duration"), Map.entry("connections", "redisPool")),
+            Map.ofEntries(Map.entry("rows", "rows of the analytics dataset (count; 1M, 20M accepted)"), Map.entry("seed", "root seed of the data and of every random draw"), Map.entry("orgs", "organisations queried (count)"), Map.entry("usersPerOrg", "users per organisation in the dataset (count)"), Map.entry("timeBuckets", "hour buckets per day in the dataset (count)"), Map.entry("ttl", "cache entry lifetime (seconds)"), Map.entry("queriesPerSec", "dashboard queries per second: the open model's arrival rate (arrivals/s)"), Map.entry("eventsPerSec", "live events per second, each a Redis INCR (arrivals/s)"), Map.entry("duration", "length of the load after its start (duration)"), Map.entry("hitTarget", "cache hit ratio the run must reach (fraction)"), Map.entry("p99Limit", "SLO: intended p99 of the dashboard and filtered transactions (duration)"), Map.entry("keyPrefix", "prefix of every Redis key the workload writes (for a shared server)")));
+
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, CacheQueriesSimulation::plan);
     private final SimulationOptions options = run.options();
     private final int orgs = options.positiveInt("orgs");
     private final int buckets = options.positiveInt("timeBuckets");

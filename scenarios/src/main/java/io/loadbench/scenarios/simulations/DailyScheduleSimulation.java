@@ -25,6 +25,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import io.loadbench.scenarios.verdict.ExtraCheck;
 import io.loadbench.scenarios.verdict.Measurement;
 import java.nio.file.Path;
@@ -77,8 +78,14 @@ public class DailyScheduleSimulation extends Simulation {
                     "full", Presets.values("warmup", "30s", "pgPool", "16", "redisPool", "16",
                             "poolTimeout", "5s", "maxKoRatio", "0.25")));
 
-    private final SimulationRun run = SimulationRun.open("daily-schedule", "DailyScheduleSimulation", PRESETS,
-            DailyScheduleSimulation::plan);
+    /** What {@code loadbench workloads} lists and {@code loadbench run daily} runs. */
+    public static final Workload WORKLOAD = new Workload("daily", "daily-schedule", DailyScheduleSimulation.class.getName(),
+            "The seed's daily schedule compressed into dayLength, with a slow-query or paused-Redis incident",
+            "seed 001: a day of e-commerce traffic with an incident", "open", PRESETS,
+            Map.ofEntries(Map.entry("rate", "baseTps"), Map.entry("duration", "dayLength")),
+            Map.ofEntries(Map.entry("seed", "root seed of the data and of every random draw"), Map.entry("baseTps", "transactions/s of the schedule's quietest hour, before tpsScale (arrivals/s)"), Map.entry("tpsScale", "multiplier of the whole schedule (factor)"), Map.entry("dayLength", "wall time the 24-hour day is compressed into (duration)"), Map.entry("incident", "auto, slow-queries or pause-redis (auto pauses Redis on the embedded target only)"), Map.entry("incidentAt", "hour of the day the incident starts (hours, 0-24)"), Map.entry("incidentDuration", "wall time the incident lasts (duration)"), Map.entry("incidentDelay", "delay added to each statement during a slow-queries incident (duration)"), Map.entry("recoveryWindow", "time after the incident within which latency must recover (duration)")));
+
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, DailyScheduleSimulation::plan);
     private final SimulationOptions options = run.options();
     private final double hourSeconds = options.positiveDuration("dayLength").toMillis() / 24_000.0;
     private final double tpsScale = options.positiveNumber("tpsScale");

@@ -17,6 +17,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import io.loadbench.scenarios.run.Slo;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,14 @@ public class EventAnalyticsSimulation extends Simulation {
 
     private static final Duration RAMP = Duration.ofSeconds(1);
 
-    private final SimulationRun run = SimulationRun.open("event-analytics", "EventAnalyticsSimulation", PRESETS,
-            EventAnalyticsSimulation::plan);
+    /** What {@code loadbench workloads} lists and {@code loadbench run event-analytics} runs. */
+    public static final Workload WORKLOAD = new Workload("event-analytics", "event-analytics", EventAnalyticsSimulation.class.getName(),
+            "Analysts running the seed's verification queries over the events dataset, back to back",
+            "seed 000: the event analytics challenge", "closed", PRESETS,
+            Map.ofEntries(Map.entry("users", "users"), Map.entry("duration", "duration"), Map.entry("connections", "pgPool")),
+            Map.ofEntries(Map.entry("rows", "rows of the events dataset (count; 20M accepted)"), Map.entry("seed", "root seed of the data and of every random draw"), Map.entry("users", "concurrent analysts (count)"), Map.entry("duration", "length of the load (duration)"), Map.entry("p99Limit", "SLO: intended p99 of each query (duration)")));
+
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, EventAnalyticsSimulation::plan);
     private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
 

@@ -17,6 +17,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +48,14 @@ public class GatewayPaginationSimulation extends Simulation {
                             "perPage", "10", "pgPool", "4"),
                     "full", Presets.values("warmup", "10s", "pgPool", "8")));
 
-    private final SimulationRun run = SimulationRun.open("gateway-pagination", "GatewayPaginationSimulation", PRESETS,
-            GatewayPaginationSimulation::plan);
+    /** What {@code loadbench workloads} lists and {@code loadbench run gateway-pagination} runs. */
+    public static final Workload WORKLOAD = new Workload("gateway-pagination", "gateway-pagination", GatewayPaginationSimulation.class.getName(),
+            "Page 1 and a deep page of the gateway dataset, each by OFFSET and by keyset, side by side",
+            "seed 004: pagination of an admin listing, OFFSET vs keyset", "open", PRESETS,
+            Map.ofEntries(Map.entry("rate", "rate"), Map.entry("duration", "duration"), Map.entry("connections", "pgPool")),
+            Map.ofEntries(Map.entry("profile", "gateway dataset profile: small, medium or production"), Map.entry("seed", "root seed of the data and of every random draw"), Map.entry("rate", "requests per second across the four requests (arrivals/s)"), Map.entry("duration", "length of the load (duration)"), Map.entry("page", "the deep page's number (page)"), Map.entry("perPage", "rows per page (count)")));
+
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, GatewayPaginationSimulation::plan);
     private final SimulationOptions options = run.options();
     private final int page = options.positiveInt("page");
     private final int perPage = options.positiveInt("perPage");

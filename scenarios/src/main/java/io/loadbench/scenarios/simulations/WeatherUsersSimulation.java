@@ -17,6 +17,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import io.loadbench.scenarios.run.Slo;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,8 +50,14 @@ public class WeatherUsersSimulation extends Simulation {
                             "pgPool", "16"),
                     "full", Presets.values("warmup", "105s", "pgPool", "32", "maxStall", "1000ms")));
 
-    private final SimulationRun run = SimulationRun.open("weather-users", "WeatherUsersSimulation", PRESETS,
-            WeatherUsersSimulation::plan);
+    /** What {@code loadbench workloads} lists and {@code loadbench run weather} runs. */
+    public static final Workload WORKLOAD = new Workload("weather", "weather-users", WeatherUsersSimulation.class.getName(),
+            "Users ramping up, each asking in a loop for a location's temperature and thinking 1-2 s",
+            "seed 003: 10K concurrent users over 10M weather rows", "closed", PRESETS,
+            Map.ofEntries(Map.entry("users", "users"), Map.entry("duration", "hold")),
+            Map.ofEntries(Map.entry("rows", "rows of the weather dataset (count; 10M accepted)"), Map.entry("seed", "root seed of the data and of every random draw"), Map.entry("users", "concurrent users at the end of the ramp (count)"), Map.entry("rampRate", "users started per second during the ramp (users/s)"), Map.entry("hold", "time at full concurrency after the ramp (duration)"), Map.entry("thinkMin", "shortest think time after a reply (duration)"), Map.entry("thinkMax", "longest think time after a reply (duration)"), Map.entry("query", "aggregate (AVG over the rows) or summary (per-location summary table)"), Map.entry("locations", "seed-cities (the seed's cities) or all (every location)"), Map.entry("p99Limit", "SLO: intended p99 of the query (duration)")));
+
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, WeatherUsersSimulation::plan);
     private final SimulationOptions options = run.options();
     private final int users = options.positiveInt("users");
     private final String query = options.oneOf("query", "aggregate", "summary");

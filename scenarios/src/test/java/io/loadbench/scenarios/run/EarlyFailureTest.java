@@ -34,7 +34,7 @@ class EarlyFailureTest {
             preset | huge                       | unknown preset 'huge' for WeatherUsersSimulation (-Dpreset)
             usres  | 5000                       | WeatherUsersSimulation: unknown option usres (-Dusres); did you mean users?
             maxKoRatio | 2                      | WeatherUsersSimulation option maxKoRatio (-DmaxKoRatio): expected a number from 0 to 1, got '2'
-            hold   | 0s                         | WeatherUsersSimulation option hold (-Dhold): expected a duration longer than zero, got '0s'
+            hold   | 0s                         | WeatherUsersSimulation option hold (-Dhold or -Dduration): expected a duration longer than zero, got '0s'
             queryTimeout | 0ms                  | WeatherUsersSimulation option queryTimeout (-DqueryTimeout): expected a duration longer than zero, got '0ms'
             thinkMax | 500ms                    | WeatherUsersSimulation option thinkMax (-DthinkMax): must not be shorter than thinkMin (1s)
             """)
