@@ -24,6 +24,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The model follows {@code rate}: above 0, an open model of {@code rate} requests per second (uniform or Poisson
  * {@code arrivals}); at 0, a closed model of {@code connections × pipeline} clients sending back to back for
- * {@code duration}, as memtier does. {@code connections} is the Redis pool's size, {@code pipeline} the commands a
- * connection may have in flight at once (each connection then sends up to that many waiting commands before it reads
- * their replies).
+ * {@code duration}, as memtier does. {@code connections} ({@code redisPool}) is the Redis pool's size,
+ * {@code pipeline} the commands a connection may have in flight at once (each connection then sends up to that many
+ * waiting commands before it reads their replies).
  *
  * <p>Options (presets smoke, standard; each overridable with {@code -D<option>=}): command, ratio, keyspace,
- * keyPattern, keyPrefix, dataSize, pipeline, seed, rate, duration, connections, plus the common ones ({@link Presets})
- * but {@code redisPool}. The manifest records the templates, their ratio and the set's hash.
+ * keyPattern, keyPrefix, dataSize, pipeline, seed, rate, duration, plus the common ones ({@link Presets};
+ * {@code connections} is {@code redisPool}). The manifest records the templates, their ratio and the set's hash.
  */
 public class RedisCommandSimulation extends Simulation {
 
@@ -60,43 +61,53 @@ public class RedisCommandSimulation extends Simulation {
     static final int MAX_DATA_SIZE = 64 << 20;
 
     static final Map<String, Map<String, String>> PRESETS = Presets.table(
-            Presets.values("command", "SET __key__ __data__\nGET __key__", "ratio", "1:10", "keyspace", "100000",
+            Presets.values("command", "SET __key__ __data__; GET __key__", "ratio", "1:10", "keyspace", "100000",
                     "keyPattern", "uniform", "keyPrefix", "lb:kv:", "dataSize", "32", "pipeline", "1", "seed", "42",
-                    "rate", "1000", "duration", "60s", "connections", "8"),
+                    "rate", "1000", "duration", "60s", "redisPool", "8"),
             Map.of(
                     "smoke", Presets.values("keyspace", "1000", "rate", "200", "duration", "5s", "warmup", "1s",
-                            "connections", "4"),
+                            "redisPool", "4"),
                     "standard", Presets.values("warmup", "10s")));
+
+    /** What {@code loadbench workloads} lists and {@code loadbench run redis-commands} runs. */
+    public static final Workload WORKLOAD = new Workload("redis-commands", "redis-commands", RedisCommandSimulation.class.getName(),
+            "Your memtier-style Redis command templates (__key__, __data__) at a ratio, keys by pattern, pipelined or not",
+            "memtier_benchmark --command: custom commands, checked before the load (docs/custom-workloads.md)", "open", PRESETS,
+            Map.of("rate", "rate", "duration", "duration", "connections", "redisPool"),
+            Map.ofEntries(Map.entry("command", "the templates, separated by newlines or ';' (e.g. 'SET __key__ __data__; GET __key__')"),
+                    Map.entry("ratio", "each template's share, in order (1:10), or equal"),
+                    Map.entry("keyspace", "keys 1 to keyspace (count)"),
+                    Map.entry("keyPattern", "which key a request gets: uniform, zipf:S, gaussian:MEAN,SD or sequential"),
+                    Map.entry("keyPrefix", "what __key__ starts with, before the key's number"),
+                    Map.entry("dataSize", "the bytes of __data__, drawn once from the seed (bytes)"),
+                    Map.entry("pipeline", "commands a connection may have in flight at once (count)"),
+                    Map.entry("seed", "root seed of every random draw (template, key, data)"),
+                    Map.entry("rate", "requests per second: the open model's arrival rate; 0 for the closed model (arrivals/s)"),
+                    Map.entry("duration", "how long requests start (duration)")));
 
     private static final String COMMAND = "loadbench.redisCommand";
     private static final String KEY = "loadbench.redisKey";
 
-    private final SimulationRun run = SimulationRun.open("redis-commands", "RedisCommandSimulation", PRESETS,
-            RedisCommandSimulation::plan);
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, RedisCommandSimulation::plan);
     private final SimulationOptions options = run.options();
     private final CommandSet commands = commands(options);
     private final long keyspace = options.positiveLong("keyspace");
     private final KeyPattern keys = keyPattern(options, keyspace);
     private final String keyPrefix = options.string("keyPrefix");
     private final String data = data(options);
-    private final int connections = options.positiveInt("connections");
+    private final int connections = options.positiveInt("redisPool");
     private final int pipeline = options.positiveInt("pipeline");
     private final long seed = options.positiveLong("seed");
 
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        if (System.getProperty("redisPool") != null) {
-            throw options.reject("redisPool", "this workload sizes its Redis pool with connections: set -Dconnections instead");
-        }
         double rate = options.number("rate");
         Duration duration = options.positiveDuration("duration");
         if (rate < 0) {
             throw options.reject("rate", "expected requests per second, or 0 for the closed model, got '" + options.string("rate") + "'");
         }
         commands.definition().recordIn(run.runFolder().manifest());
-        // the pool is the connections option; the common redisPool is not this workload's
-        run.runFolder().manifest().putParameter("redisPool", connections);
         run.runFolder().writeManifest();
         LOG.info("redis-commands: {} at ratio {}, keys {}1 to {}{} ({}), {} bytes of data, {}, {} connections, pipeline {};"
                         + " sha256 {}", commands.commands().stream().map(c -> c.template().text()).toList(), options.string("ratio"),
@@ -110,7 +121,7 @@ public class RedisCommandSimulation extends Simulation {
                 : run.closedModel("redis command clients", Math.multiplyExact(connections, pipeline), Duration.ZERO, duration, seed,
                         request);
         setUp(load.andThen(verdict.injectOpen(atOnceUsers(1))))
-                .protocols(run.protocol().redisPoolSize(connections).redisPipelineDepth(pipeline))
+                .protocols(run.protocol().redisPipelineDepth(pipeline))
                 .assertions(run.assertion())
                 .maxDuration(run.maxDuration(duration));
     }
@@ -118,7 +129,7 @@ public class RedisCommandSimulation extends Simulation {
     private static Map<String, Object> plan(SimulationOptions options) {
         Map<String, Object> plan = new TreeMap<>();
         for (String key : List.of("keyspace", "keyPattern", "keyPrefix", "dataSize", "pipeline", "seed", "rate", "duration",
-                "connections", "arrivals")) {
+                "redisPool", "arrivals")) {
             plan.put(key, options.string(key));
         }
         return plan;

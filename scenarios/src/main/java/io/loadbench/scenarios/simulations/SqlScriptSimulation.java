@@ -27,6 +27,7 @@ import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
+import io.loadbench.scenarios.run.Workload;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,27 +52,41 @@ import org.slf4j.LoggerFactory;
  * <p>The model follows {@code rate}: above 0, an open model of {@code rate} transactions per second (uniform or
  * Poisson {@code arrivals}), as {@code pgbench -R}; at 0, a closed model of {@code connections} clients each running
  * transactions back to back for {@code duration}, {@code think} apart, as pgbench without {@code -R}. Either way
- * {@code connections} is the PostgreSQL pool's size. {@code setup} (a script, or {@code none}) runs once before the
- * load, outside the measurement.
+ * {@code connections} ({@code pgPool}) is the PostgreSQL pool's size. {@code setup} (a script, or {@code none}) runs
+ * once before the load, outside the measurement.
  *
  * <p>Options (presets smoke, standard; each overridable with {@code -D<option>=}): script, setup, variables
  * ({@code name=value,…}, every transaction's starting variables; default {@code scale=1}), seed, rate, duration,
- * connections, think, setupTimeout, plus the common ones ({@link Presets}) but {@code pgPool}. Works with only a
- * PostgreSQL URL. The manifest records every script's text, weight and hash, and the set's hash in the plan.
+ * think, setupTimeout, plus the common ones ({@link Presets}; {@code connections} is {@code pgPool}). Works with
+ * only a PostgreSQL URL. The manifest records every script's text, weight and hash, and the set's hash in the plan.
  */
 public class SqlScriptSimulation extends Simulation {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqlScriptSimulation.class);
 
-    static final String SMOKE_SCRIPTS = "example:pgbench-select.sql@9\nexample:pgbench-update.sql@1";
+    static final String SMOKE_SCRIPTS = "example:pgbench-select.sql@9,example:pgbench-update.sql@1";
 
     static final Map<String, Map<String, String>> PRESETS = Presets.table(
             Presets.values("script", "", "setup", "none", "variables", "scale=1", "seed", "42", "rate", "100",
-                    "duration", "60s", "connections", "8", "think", "0s", "setupTimeout", "10m"),
+                    "duration", "60s", "think", "0s", "setupTimeout", "10m", "pgPool", "8"),
             Map.of(
                     "smoke", Presets.values("script", SMOKE_SCRIPTS, "setup", "example:pgbench-accounts-setup.sql",
-                            "rate", "40", "duration", "6s", "warmup", "1s", "connections", "4"),
+                            "rate", "40", "duration", "6s", "warmup", "1s", "pgPool", "4"),
                     "standard", Presets.values("warmup", "10s")));
+
+    /** What {@code loadbench workloads} lists and {@code loadbench run sql-script} runs. */
+    public static final Workload WORKLOAD = new Workload("sql-script", "sql-script", SqlScriptSimulation.class.getName(),
+            "Your pgbench-style SQL scripts (FILE[@weight], a seeded weighted mix), each transaction on one connection",
+            "pgbench -f: custom scripts, checked before the load (docs/custom-workloads.md)", "open", PRESETS,
+            Map.of("rate", "rate", "duration", "duration", "connections", "pgPool"),
+            Map.of("script", "the scripts, FILE[@weight] separated by newlines or commas; example:NAME for a shipped one",
+                    "setup", "a script run once before the load, outside the measurement (FILE, example:NAME or none)",
+                    "variables", "every transaction's starting variables, name=value separated by commas (pgbench -D)",
+                    "seed", "root seed of every random draw (script choice, \\set functions)",
+                    "rate", "transactions per second: the open model's arrival rate; 0 for the closed model (arrivals/s)",
+                    "duration", "how long transactions start (duration)",
+                    "think", "the closed model's pause after each transaction (duration)",
+                    "setupTimeout", "the bound on each setup statement (duration)"));
 
     private static final String SCRIPT = "loadbench.sqlScript";
     private static final String TRANSACTION = "loadbench.sqlTransaction";
@@ -79,12 +94,11 @@ public class SqlScriptSimulation extends Simulation {
 
     private final AtomicReference<ScriptSet> parsed = new AtomicReference<>();
     private final AtomicReference<Map<String, Value>> variables = new AtomicReference<>();
-    private final SimulationRun run = SimulationRun.open("sql-script", "SqlScriptSimulation", PRESETS,
-            options -> plan(options, parsed, variables));
+    private final SimulationRun run = SimulationRun.open(WORKLOAD, options -> plan(options, parsed, variables));
     private final SimulationOptions options = run.options();
     private final ScriptSet scripts = parsed.get();
     private final long seed = options.positiveLong("seed");
-    private final int connections = options.positiveInt("connections");
+    private final int connections = options.positiveInt("pgPool");
     private final Duration queryTimeout = options.positiveDuration("queryTimeout");
     private final long transactionSeed = Seeds.derive(seed, "sql-script/transactions");
     private final AtomicInteger clients = new AtomicInteger();
@@ -92,9 +106,6 @@ public class SqlScriptSimulation extends Simulation {
     private final ScenarioBuilder verdict = scenario("verdict").exec(run.verdict());
 
     {
-        if (System.getProperty("pgPool") != null) {
-            throw options.reject("pgPool", "this workload sizes its PostgreSQL pool with connections: set -Dconnections instead");
-        }
         double rate = options.number("rate");
         Duration duration = options.positiveDuration("duration");
         Duration think = options.duration("think");
@@ -112,22 +123,20 @@ public class SqlScriptSimulation extends Simulation {
             }
         }
         scripts.definition().recordIn(run.runFolder().manifest());
+        run.runFolder().writeManifest();
         LOG.info("sql-script: scripts {}, setup {}, {}, a pool of {} connections; script set sha256 {}",
                 scripts.scripts().stream().map(w -> w.script().given() + "@" + w.weight()).toList(),
                 scripts.setup().map(Script::given).orElse("none"), rate > 0 ? "an open model of " + options.string("rate")
                         + " transactions/s for " + options.string("duration") : "a closed model of " + connections
                         + " clients for " + options.string("duration") + ", think " + options.string("think"),
                 connections, scripts.definition().sha256());
-        // the pool is the connections option; the common pgPool is not this workload's
-        run.runFolder().manifest().putParameter("pgPool", connections);
-        run.runFolder().writeManifest();
 
         PopulationBuilder load = rate > 0
                 ? run.openModel("sql script", ArrivalSchedule.constant(rate, duration), seed, transaction(false))
                 : run.closedModel("sql script clients", connections, Duration.ZERO, duration, seed,
                         exec(this::clientId).exec(transaction(true)).exec(run.think(think, think)));
         setUp(load.andThen(verdict.injectOpen(atOnceUsers(1))))
-                .protocols(run.protocol().pgPoolSize(connections))
+                .protocols(run.protocol())
                 .assertions(run.assertion())
                 .maxDuration(run.maxDuration(duration));
     }
@@ -149,7 +158,7 @@ public class SqlScriptSimulation extends Simulation {
             throw options.reject("setup", e.getMessage());
         }
         Map<String, Object> plan = new TreeMap<>();
-        for (String key : List.of("seed", "rate", "duration", "connections", "think", "variables", "arrivals")) {
+        for (String key : List.of("seed", "rate", "duration", "pgPool", "think", "variables", "arrivals")) {
             plan.put(key, options.string(key));
         }
         return plan;

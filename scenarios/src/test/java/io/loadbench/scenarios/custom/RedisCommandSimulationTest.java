@@ -116,7 +116,7 @@ class RedisCommandSimulationTest {
             ratio      | 1:2:3           | RedisCommandSimulation option ratio (-Dratio): ratio '1:2:3' has 3 terms for 2 commands (one whole number per command, e.g. 1:9)
             keyPattern | zipf            | RedisCommandSimulation option keyPattern (-DkeyPattern): expected uniform, zipf:S, gaussian:MEAN,SD or sequential, got 'zipf'
             pipeline   | 0               | RedisCommandSimulation option pipeline (-Dpipeline): expected a positive number, got '0'
-            redisPool  | 32              | RedisCommandSimulation option redisPool (-DredisPool): this workload sizes its Redis pool with connections: set -Dconnections instead
+            connections | 0              | RedisCommandSimulation option redisPool (-DredisPool or -Dconnections): expected a positive number, got '0'
             """)
     void anOptionThatCannotRunFailsTheRunBeforeTheLoad(String option, String value, String reason) throws Exception {
         GatlingLauncher.Failure failure = GatlingLauncher.runExpectingFailure(RedisCommandSimulation.class, results,
