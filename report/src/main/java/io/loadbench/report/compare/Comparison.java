@@ -48,8 +48,9 @@ public final class Comparison {
         List<String> noisy = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunManifest manifest = runs.get(i).manifest();
-            if (RunNoise.noisy(manifest)) {
-                List<String> exceeded = manifest.noise().map(NoiseSummary::exceeded).orElse(List.of());
+            if (RunNoise.noisy(runs.get(i))) {
+                List<String> exceeded = new ArrayList<>(manifest.noise().map(NoiseSummary::exceeded).orElse(List.of()));
+                exceeded.addAll(RunNoise.noisySources(runs.get(i)));
                 noisy.add(PlanCheck.letter(i) + (exceeded.isEmpty() ? "" : " (" + String.join("; ", exceeded) + ")"));
             }
         }
@@ -76,7 +77,7 @@ public final class Comparison {
             SavedRun run = runs.get(i);
             String status = run.manifest().status() + run.manifest().failureReason().map(reason -> ": " + reason).orElse("");
             legend.row(PlanCheck.letter(i), run.id(), run.manifest().label().orElse(null), run.manifest().startedAt().toString(),
-                    status, RunNoise.brief(run.manifest()));
+                    status, RunNoise.brief(run));
         }
         doc.table(legend);
         for (int i = 0; i < runs.size(); i++) {

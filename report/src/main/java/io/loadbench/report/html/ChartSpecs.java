@@ -26,7 +26,9 @@ import org.HdrHistogram.HistogramIterationValue;
  * <ul>
  *   <li>{@code percentiles}: one chart per request, latency (ms) against 1/(1−p) on a log axis, a line per
  *       run and histogram (intended start solid, service time dashed), points from HdrHistogram's
- *       percentile iteration (the same curve as an {@code .hgrm} file);</li>
+ *       percentile iteration (the same curve as an {@code .hgrm} file), each line named with its count
+ *       ({@code A intended (n=12,345)}, also in {@code count}) and ending where 1/(1−p) passes it: with n values
+ *       nothing is measured beyond the 1 − 1/n percentile;</li>
  *   <li>{@code bars}: request throughput and load rows/s per run;</li>
  *   <li>{@code batch}: JMH score against the batch size for every benchmark swept over a batch-size
  *       {@code @Param} (a numeric parameter whose name speaks of a batch or a pipeline: {@code batchSize},
@@ -97,8 +99,11 @@ public final class ChartSpecs {
         if (measured == null || measured.histogram().getTotalCount() == 0) {
             return;
         }
+        long count = measured.histogram().getTotalCount();
         ObjectNode line = series.addObject();
-        line.put("name", name);
+        // the count says how far out the curve means anything: with n values, nothing is known beyond 1 - 1/n
+        line.put("name", name + " (n=" + String.format(java.util.Locale.ROOT, "%,d", count) + ")");
+        line.put("count", count);
         line.put("run", run);
         line.put("dashed", dashed);
         ArrayNode points = line.putArray("points");
@@ -109,6 +114,9 @@ public final class ChartSpecs {
                 break; // 1/(1-p) is infinite at the maximum
             }
             double x = 100.0 / (100.0 - percentile);
+            if (x > count) {
+                break; // beyond the resolution of n values: the rest of the line would be drawn from one value
+            }
             if (x <= lastX) {
                 continue;
             }

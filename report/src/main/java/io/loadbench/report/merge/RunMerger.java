@@ -106,7 +106,7 @@ public final class RunMerger {
         for (SavedRun source : sources) {
             RunManifest manifest = source.manifest();
             sourceList.add(new MergeInfo.Source(source.id(), manifest.label(), manifest.status(), manifest.startedAt(),
-                    manifest.finishedAt()));
+                    manifest.finishedAt(), manifest.noise()));
             copySource(source, dir.resolve("sources").resolve(source.id()));
         }
         mergeLatency(sources, dir);

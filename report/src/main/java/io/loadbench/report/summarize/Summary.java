@@ -50,7 +50,7 @@ public final class Summary {
                 ? Numbers.value(manifest.durationMs().getAsLong() / 1000.0) + " s" : null);
         about.row("status", manifest.status().name());
         manifest.failureReason().ifPresent(reason -> about.row("failure reason", reason));
-        about.row("noise", RunNoise.full(manifest));
+        about.row("noise", RunNoise.full(run));
         doc.table(about);
         for (String warning : run.warnings()) {
             doc.paragraph("warning: " + warning);

@@ -1,6 +1,7 @@
 package io.loadbench.results.merge;
 
 import io.loadbench.results.RunStatus;
+import io.loadbench.results.noise.NoiseSummary;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -40,15 +41,23 @@ public record MergeInfo(Instant mergedAt, List<Source> sources, Map<String, Requ
      * One merged run, as its manifest described it.
      *
      * @param folder the source's run folder name, under which its files are kept in {@code sources/}
+     * @param noise  the machine's noise while the source ran (its manifest's {@code noise}); empty when it recorded
+     *               none (a schema-1 source) and in merge.json files written before the field existed
      */
     public record Source(String folder, Optional<String> label, RunStatus status, Instant startedAt,
-                         Optional<Instant> finishedAt) {
+                         Optional<Instant> finishedAt, Optional<NoiseSummary> noise) {
         public Source {
             Objects.requireNonNull(folder, "folder");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(startedAt, "startedAt");
             Objects.requireNonNull(finishedAt, "finishedAt");
+            Objects.requireNonNull(noise, "noise");
+        }
+
+        /** True when the source ended NOISY or its noise exceeded its thresholds. */
+        public boolean noisy() {
+            return status == RunStatus.NOISY || noise.map(NoiseSummary::noisy).orElse(false);
         }
     }
 

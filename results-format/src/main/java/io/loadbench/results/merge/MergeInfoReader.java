@@ -1,14 +1,17 @@
 package io.loadbench.results.merge;
 
+import io.loadbench.results.Json;
 import io.loadbench.results.JsonFields;
 import io.loadbench.results.ResultFormatException;
 import io.loadbench.results.RunStatus;
+import io.loadbench.results.noise.NoiseSummary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@code merge.json} as {@link MergeInfoWriter} writes it, schema version {@value MergeInfo#SCHEMA_VERSION}. */
 public final class MergeInfoReader {
@@ -21,8 +24,10 @@ public final class MergeInfoReader {
         JsonFields root = JsonFields.readVersioned(file, MergeInfo.SCHEMA_VERSION);
         List<MergeInfo.Source> sources = new ArrayList<>();
         for (JsonFields source : root.objectList("sources")) {
+            Optional<NoiseSummary> noise = source.optionalObject("noise").map(MergeInfoReader::noise);
             sources.add(new MergeInfo.Source(source.text("folder"), source.optionalText("label"),
-                    source.enumValue("status", RunStatus.class), source.instant("startedAt"), source.optionalInstant("finishedAt")));
+                    source.enumValue("status", RunStatus.class), source.instant("startedAt"), source.optionalInstant("finishedAt"),
+                    noise));
         }
         Map<String, MergeInfo.RequestThroughput> requests = new LinkedHashMap<>();
         root.objects("requests").forEach((name, request) -> {
@@ -34,5 +39,14 @@ public final class MergeInfoReader {
         });
         return new MergeInfo(root.instant("mergedAt"), sources, requests, root.optionalText("loadNote"),
                 root.optionalText("scenarioNote"));
+    }
+
+    private static NoiseSummary noise(JsonFields section) {
+        try {
+            return Json.mapper().convertValue(section.node(), NoiseSummary.class);
+        } catch (IllegalArgumentException e) {
+            throw new ResultFormatException(section.file() + ": not a noise summary: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class MergeInfoWriter {
         out.put("status", source.status().name());
         out.put("startedAt", Json.format(source.startedAt()));
         out.put("finishedAt", source.finishedAt().map(Json::format).orElse(null));
+        source.noise().ifPresent(noise -> out.put("noise", noise));
         return out;
     }
 }
