@@ -49,6 +49,19 @@ class WorkloadMismatchTest {
     }
 
     @Test
+    void aRunOfTheRedisWorkloadAgainstOneOfTheSqlWorkloadIsRefusedNamingBothKinds() throws IOException {
+        Path a = scriptRun("a", SET_A, Map.of("select.sql", "e5d7e960bebe"));
+        Path b = scriptRun("b", SET_B, Map.of("GET", "0a1b2c3d4e5f"));
+        rewriteKind(b, "redis-commands");
+
+        Cli refused = Cli.run("compare", a.toString(), b.toString());
+
+        assertThat(refused.err()).isEqualTo("loadbench-report: cannot compare runs of different workloads: run B ran a"
+                + " redis-commands workload where run A ran a sql-script one (sha256 A=2985859943ba, B=77aa01bc33de)"
+                + " (--allow-plan-mismatch compares them anyway)\n");
+    }
+
+    @Test
     void runsOfTheSameScriptsAreCompared() throws IOException {
         Path a = scriptRun("a", SET_A, Map.of("select.sql", "e5d7e960bebe"));
         Path b = scriptRun("b", SET_A, Map.of("select.sql", "e5d7e960bebe"));
@@ -69,6 +82,13 @@ class WorkloadMismatchTest {
         assertThat(allowed.exitCode()).isZero();
         assertThat(allowed.out()).contains("PLAN MISMATCH (allowed by --allow-plan-mismatch): workload.sha256 (A=" + SET_A
                 + ", B=" + SET_B + ")");
+    }
+
+    private static void rewriteKind(Path run, String kind) throws IOException {
+        ObjectNode manifest = (ObjectNode) JsonFiles.MAPPER.readTree(run.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.get("plan").get("workload")).put("kind", kind);
+        ((ObjectNode) manifest.get("parameters").get("workload")).put("kind", kind);
+        Fixtures.writeRun(run, manifest);
     }
 
     /** A simulation run whose plan names a SQL-script workload, its parameters each script's hash. */

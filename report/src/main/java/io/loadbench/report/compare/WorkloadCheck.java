@@ -56,9 +56,12 @@ public final class WorkloadCheck {
     }
 
     private static String describe(String letter, WorkloadDefinition.Fingerprint base, WorkloadDefinition.Fingerprint other) {
-        String what = base.kind().equals(other.kind()) ? "other " + sourcesOf(base.kind()) : "a " + other.kind() + " workload";
-        return "run " + letter + " ran " + what + " than run A (sha256 A=" + shortHash(base.sha256()) + ", " + letter + "="
-                + shortHash(other.sha256()) + "; " + sourceDifferences(letter, base.sources(), other.sources()) + ")";
+        String hashes = "sha256 A=" + shortHash(base.sha256()) + ", " + letter + "=" + shortHash(other.sha256());
+        if (!base.kind().equals(other.kind())) {
+            return "run " + letter + " ran a " + other.kind() + " workload where run A ran a " + base.kind() + " one (" + hashes + ")";
+        }
+        return "run " + letter + " ran other " + sourcesOf(base.kind()) + " than run A (" + hashes + "; "
+                + sourceDifferences(letter, base.sources(), other.sources()) + ")";
     }
 
     private static String sourcesOf(String kind) {
