@@ -58,7 +58,7 @@ public class RedisCommandSimulation extends Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(RedisCommandSimulation.class);
 
     /** The largest {@code __data__}: one value, built once in memory and sent with every request that names it. */
-    static final int MAX_DATA_SIZE = 64 << 20;
+    static final int MAX_DATA_SIZE_BYTES = 64 << 20;
 
     static final Map<String, Map<String, String>> PRESETS = Presets.table(
             Presets.values("command", "SET __key__ __data__; GET __key__", "ratio", "1:10", "keyspace", "100000",
@@ -160,8 +160,8 @@ public class RedisCommandSimulation extends Simulation {
     /** {@code dataSize} letters and digits from the run's seed: one value every request that names {@code __data__} sends. */
     private static String data(SimulationOptions options) {
         int size = options.positiveInt("dataSize");
-        if (size > MAX_DATA_SIZE) {
-            throw options.reject("dataSize", "at most " + MAX_DATA_SIZE + " bytes (the value is built once in memory), got " + size);
+        if (size > MAX_DATA_SIZE_BYTES) {
+            throw options.reject("dataSize", "at most " + MAX_DATA_SIZE_BYTES + " bytes (the value is built once in memory), got " + size);
         }
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         RowRandom random = new RowRandom(Seeds.derive(options.positiveLong("seed"), "redis-commands/data"));

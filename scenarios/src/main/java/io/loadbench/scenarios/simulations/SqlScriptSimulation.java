@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,22 +184,22 @@ public class SqlScriptSimulation extends Simulation {
     /** One transaction: pick a script by weight, run it on one connection as a transaction named after it. */
     private ChainBuilder transaction(boolean closed) {
         long total = scripts.totalWeight();
-        AtomicInteger numbered = new AtomicInteger();
+        AtomicLong numbered = new AtomicLong();
         SeededDraws draws = SeededDraws.of(Seeds.derive(seed, "sql-script/choice"), random -> draw(random, total, numbered));
         List<ScriptSet.Weighted> all = scripts.scripts();
         if (all.size() == 1) {
             return exec(draws).exec(scriptTransaction(all.get(0).script(), closed));
         }
-        List<io.gatling.javaapi.core.Choice.WithKey> cases = new ArrayList<>();
+        List<Choice.WithKey> cases = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             cases.add(onCase(i).then(scriptTransaction(all.get(i).script(), closed)));
         }
         return exec(draws).exec(doSwitch(session -> session.getInt(SCRIPT)).on(cases));
     }
 
-    private Map<String, Object> draw(SplittableRandom random, long totalWeight, AtomicInteger numbered) {
+    private Map<String, Object> draw(SplittableRandom random, long totalWeight, AtomicLong numbered) {
         // under SeededDraws' lock: the k-th transaction gets number k and the k-th draw of the stream
-        return Map.of(SCRIPT, scripts.choose(random.nextLong(totalWeight)), TRANSACTION, (long) numbered.getAndIncrement());
+        return Map.of(SCRIPT, scripts.choose(random.nextLong(totalWeight)), TRANSACTION, numbered.getAndIncrement());
     }
 
     private ChainBuilder scriptTransaction(Script script, boolean closed) {
