@@ -2,6 +2,7 @@ package io.loadbench.report;
 
 import io.loadbench.report.compare.Comparison;
 import io.loadbench.report.compare.PlanCheck;
+import io.loadbench.report.compare.WorkloadCheck;
 import io.loadbench.report.html.ChartJs;
 import io.loadbench.report.html.ChartSpecs;
 import io.loadbench.report.html.HtmlReport;
@@ -149,6 +150,11 @@ public final class Main {
         @Override
         public Integer call() {
             List<SavedRun> saved = read(runs);
+            // a different script set is a plan difference too; this says which scripts, where the plan names a hash
+            java.util.Optional<String> otherWorkload = WorkloadCheck.refusal(saved);
+            if (otherWorkload.isPresent() && !allowPlanMismatch) {
+                throw new ReportException(otherWorkload.get() + " (--allow-plan-mismatch compares them anyway)");
+            }
             List<String> differences = PlanCheck.differences(saved);
             if (!differences.isEmpty() && !allowPlanMismatch) {
                 throw new ReportException("cannot compare runs of different plans: " + String.join("; ", differences)

@@ -46,6 +46,15 @@ public final class Datastore {
         return new Sql(SessionValue.text(requestName));
     }
 
+    /**
+     * SQL requests run one after another on one PostgreSQL connection held for all of them (a pgbench script's
+     * transaction): {@code work} gives, for each virtual user's visit, what to run on the connection; each request it
+     * runs is recorded under its own name. A visit that cannot start (no connection) fails as {@code firstRequestName}.
+     */
+    public static SqlSequenceActionBuilder sqlSequence(String firstRequestName, Function<Session, ConnectionWork> work) {
+        return new SqlSequenceActionBuilder(firstRequestName, work);
+    }
+
     /** A Redis request named {@code requestName} (Gatling EL allowed). */
     public static Redis redis(String requestName) {
         return new Redis(SessionValue.text(requestName));
@@ -195,6 +204,18 @@ public final class Datastore {
                 values.add(SessionValue.el(arg));
             }
             return new RedisActionBuilder(requestName, name, values, false);
+        }
+
+        /**
+         * Any command, each argument a function of the session, resolved in order for every request (a command
+         * template whose key and value each request draws); the argument count is fixed when the request is built.
+         */
+        public RedisActionBuilder command(String name, List<Function<Session, ?>> args) {
+            List<SessionValue<?>> values = new ArrayList<>(args.size());
+            for (Function<Session, ?> arg : args) {
+                values.add(SessionValue.function(arg));
+            }
+            return new RedisActionBuilder(requestName, name, List.copyOf(values), false);
         }
 
         private RedisActionBuilder build(String name, boolean cacheLookup, SessionValue<?>... args) {

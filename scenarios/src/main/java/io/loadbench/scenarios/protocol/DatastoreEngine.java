@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
@@ -43,6 +46,8 @@ public final class DatastoreEngine implements AutoCloseable {
     private final DatastoreConnector connector;
     private volatile DataSource pgPool;
     private volatile RedisClient redis;
+    /** The Redis calls when the pipeline depth is above 1; null otherwise, or before Redis opens. */
+    private volatile PipelinedRedisCalls pipelinedRedis;
     private final ThreadPoolExecutor pgExecutor;
     private final ThreadPoolExecutor redisExecutor;
     private final LongAdder dropped = new LongAdder();
@@ -86,6 +91,9 @@ public final class DatastoreEngine implements AutoCloseable {
                     settings.queryTimeout().plus(SOCKET_TIMEOUT_BEYOND_QUERY_TIMEOUT));
         } else if (store == Store.REDIS && redis == null) {
             redis = connector.openRedisClient(settings.redisPoolSize(), settings.poolTimeout(), settings.queryTimeout());
+            if (settings.redisPipelineDepth() > 1) {
+                pipelinedRedis = new PipelinedRedisCalls(redis, settings, inFlight);
+            }
         }
     }
 
@@ -103,9 +111,47 @@ public final class DatastoreEngine implements AutoCloseable {
         submit(pgExecutor, intendedStartNanos, done, () -> runSql(intendedStartNanos, statement));
     }
 
-    /** Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). */
+    /**
+     * Runs a Redis command; {@code done} is called once, on an executor thread (or the caller's when dropped). With a
+     * pipeline depth above 1 the command joins the next batch of a connection ({@link PipelinedRedisCalls}).
+     */
     public void submitRedis(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
+        if (settings.redisPipelineDepth() > 1) {
+            submitPipelined(intendedStartNanos, command, done);
+            return;
+        }
         submit(redisExecutor, intendedStartNanos, done, () -> runRedis(intendedStartNanos, command));
+    }
+
+    private void submitPipelined(long intendedStartNanos, RedisCommand command, Consumer<Outcome<Object>> done) {
+        PipelinedRedisCalls calls = pipelinedRedis;
+        long now = System.nanoTime();
+        if (closed) {
+            done.accept(new Outcome<>(null, "the datastore protocol is closed", intendedStartNanos, now, now));
+            return;
+        }
+        if (calls == null) {
+            done.accept(notOpen(intendedStartNanos, Store.REDIS));
+            return;
+        }
+        inFlight.incrementAndGet();
+        if (!calls.offer(new PipelinedRedisCalls.Pending(intendedStartNanos, command, done))) {
+            inFlight.decrementAndGet();
+            dropped.increment();
+            done.accept(new Outcome<>(null, "dropped: the Redis pipeline queue is full (" + settings.executorQueueCapacity()
+                    + " waiting); the injector cannot keep up", intendedStartNanos, now, now));
+        }
+    }
+
+    /**
+     * Runs {@code work} on one PostgreSQL connection held for all of its requests; {@code done} is called once with
+     * every request's outcome, on an executor thread (or the caller's when dropped). A sequence that cannot start (queue
+     * full, no connection within the pool timeout) is one failed step named {@code firstRequestName}.
+     */
+    public void submitPgWork(long intendedStartNanos, String firstRequestName, ConnectionWork work,
+                             Consumer<List<StepOutcome>> done) {
+        submit(pgExecutor, intendedStartNanos, outcome -> done.accept(outcome.succeeded() ? outcome.value()
+                : List.of(new StepOutcome(firstRequestName, outcome))), () -> runPgWork(intendedStartNanos, firstRequestName, work));
     }
 
     /** Calls that could not be queued because the executor queue was full. */
@@ -216,6 +262,68 @@ public final class DatastoreEngine implements AutoCloseable {
         }
     }
 
+    private Outcome<List<StepOutcome>> runPgWork(long intendedStartNanos, String firstRequestName, ConnectionWork work) {
+        if (pgPool == null) {
+            return notOpen(intendedStartNanos, Store.POSTGRES);
+        }
+        Outcome<List<StepOutcome>> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
+        if (expired != null) {
+            return expired;
+        }
+        Connection connection;
+        try {
+            connection = pgPool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            long now = System.nanoTime();
+            return new Outcome<>(null, "no PostgreSQL connection: " + oneLine(e), intendedStartNanos, now, now);
+        }
+        long heldNanos = System.nanoTime();
+        try (connection) {
+            List<StepOutcome> steps;
+            try {
+                steps = work.run(connection, new ConnectionWork.Context(intendedStartNanos, heldNanos, settings.queryTimeout()));
+                if (steps.isEmpty()) {
+                    throw new IllegalStateException("the sequence ran no request");
+                }
+            } catch (SQLException | RuntimeException e) {
+                long now = System.nanoTime();
+                steps = List.of(new StepOutcome(firstRequestName, new Outcome<>(null, oneLine(e), intendedStartNanos, heldNanos, now)));
+            }
+            steps = endOpenTransaction(connection, steps);
+            Outcome<?> last = steps.get(steps.size() - 1).outcome();
+            return new Outcome<>(steps, null, intendedStartNanos, heldNanos, last.endNanos());
+        } catch (SQLException e) {
+            // closing the connection failed: the pool discards it; the steps are lost with it
+            long now = System.nanoTime();
+            return new Outcome<>(null, oneLine(e), intendedStartNanos, heldNanos, now);
+        }
+    }
+
+    /**
+     * A connection goes back to the pool outside any transaction: HikariCP rolls back only what it knows of (its
+     * autocommit is on, the work's BEGIN was plain SQL), and the next request on it would run inside this one. A
+     * transaction the work left open is rolled back, and fails the sequence's last step if that step had succeeded.
+     */
+    private static List<StepOutcome> endOpenTransaction(Connection connection, List<StepOutcome> steps) throws SQLException {
+        BaseConnection pg = connection.isWrapperFor(BaseConnection.class)
+                ? connection.unwrap(BaseConnection.class) : null;
+        if (pg == null || pg.getTransactionState() == TransactionState.IDLE) {
+            return steps;
+        }
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
+        }
+        StepOutcome last = steps.get(steps.size() - 1);
+        if (!last.succeeded()) {
+            return steps;
+        }
+        List<StepOutcome> failed = new ArrayList<>(steps.subList(0, steps.size() - 1));
+        Outcome<?> ok = last.outcome();
+        failed.add(new StepOutcome(last.requestName(), new Outcome<>(null, "the sequence ended inside a transaction: rolled back",
+                ok.intendedStartNanos(), ok.serviceStartNanos(), ok.endNanos())));
+        return failed;
+    }
+
     private static SqlResult readRows(ResultSet rows, int maxRows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         int columnCount = meta.getColumnCount();
@@ -287,6 +395,9 @@ public final class DatastoreEngine implements AutoCloseable {
         }
         pgExecutor.shutdownNow();
         redisExecutor.shutdownNow();
+        if (pipelinedRedis != null) {
+            pipelinedRedis.close();
+        }
         if (redis != null) {
             redis.close();
         }

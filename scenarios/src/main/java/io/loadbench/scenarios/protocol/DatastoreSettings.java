@@ -17,15 +17,19 @@ import java.time.Duration;
  * @param poolTimeout           how long a request may wait for a connection (in the executor queue or the pool)
  *                              before it fails
  * @param queryTimeout          how long a statement or command may run before it fails
+ * @param redisPipelineDepth    Redis commands a connection may have in flight at once: 1 sends each command on a
+ *                              connection of its own and waits for its reply; above 1 each connection sends up to this
+ *                              many waiting commands back to back before reading their replies ({@link PipelinedRedisCalls})
  */
 public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorQueueCapacity,
-                                Duration poolTimeout, Duration queryTimeout) {
+                                Duration poolTimeout, Duration queryTimeout, int redisPipelineDepth) {
 
     public static final int DEFAULT_PG_POOL_SIZE = 16;
     public static final int DEFAULT_REDIS_POOL_SIZE = 16;
     public static final int DEFAULT_EXECUTOR_QUEUE_CAPACITY = 100_000;
     public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_REDIS_PIPELINE_DEPTH = 1;
 
     public DatastoreSettings {
         requirePositive("pgPoolSize", pgPoolSize);
@@ -33,6 +37,13 @@ public record DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorQ
         requirePositive("executorQueueCapacity", executorQueueCapacity);
         requirePositive("poolTimeout", poolTimeout);
         requirePositive("queryTimeout", queryTimeout);
+        requirePositive("redisPipelineDepth", redisPipelineDepth);
+    }
+
+    /** Settings without pipelining: each Redis command on a connection of its own. */
+    public DatastoreSettings(int pgPoolSize, int redisPoolSize, int executorQueueCapacity, Duration poolTimeout,
+                             Duration queryTimeout) {
+        this(pgPoolSize, redisPoolSize, executorQueueCapacity, poolTimeout, queryTimeout, DEFAULT_REDIS_PIPELINE_DEPTH);
     }
 
     /** The defaults. */

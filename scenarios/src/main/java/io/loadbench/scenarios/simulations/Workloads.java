@@ -13,7 +13,9 @@ public final class Workloads {
             WeatherUsersSimulation.WORKLOAD,
             EventAnalyticsSimulation.WORKLOAD,
             DailyScheduleSimulation.WORKLOAD,
-            GatewayPaginationSimulation.WORKLOAD);
+            GatewayPaginationSimulation.WORKLOAD,
+            SqlScriptSimulation.WORKLOAD,
+            RedisCommandSimulation.WORKLOAD);
 
     private Workloads() {
     }

@@ -75,7 +75,9 @@ class DatastoreDslCompileTest {
                 redis("r").command(ZREVRANGE, "z", 0, 9), redis("r").command(ZREVRANGE, s -> "z", s -> 0, s -> 9),
                 redis("r").command(EXPIRE, "k", 5), redis("r").command(EXPIRE, s -> "k", s -> 5),
                 redis("r").command(DEL, "k"), redis("r").command(DEL, s -> "k"),
-                redis("r").command("CLIENT", "PAUSE", "#{pauseMs}").countAsCacheLookup());
+                redis("r").command("CLIENT", "PAUSE", "#{pauseMs}").countAsCacheLookup(),
+                redis("r").command("HSET", List.of(s -> "h:" + s.userId(), s -> "f", s -> 1)),
+                Datastore.sqlSequence("script.sql:3", s -> (connection, context) -> List.of()));
         for (ActionBuilder request : requests) {
             assertThat(request.asScala()).isNotNull();
         }
@@ -89,6 +91,8 @@ class DatastoreDslCompileTest {
         DatastoreProtocolBuilder protocol = datastore(runtime).pgPoolSize(3).redisPoolSize(4)
                 .executorQueueCapacity(6).poolTimeout(Duration.ofSeconds(7)).queryTimeout(Duration.ofSeconds(8));
         assertThat(protocol.settings()).isEqualTo(new DatastoreSettings(3, 4, 6, Duration.ofSeconds(7), Duration.ofSeconds(8)));
+        assertThat(protocol.redisPipelineDepth(9).settings())
+                .isEqualTo(new DatastoreSettings(3, 4, 6, Duration.ofSeconds(7), Duration.ofSeconds(8), 9));
         assertThat(datastore(runtime).settings()).isEqualTo(DatastoreSettings.defaults());
         assertThat(protocol.protocol()).isNotNull();
     }
@@ -99,16 +103,20 @@ class DatastoreDslCompileTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pgPoolSize");
         assertThatThrownBy(() -> datastore(runtime).queryTimeout(Duration.ZERO).settings())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryTimeout");
+        assertThatThrownBy(() -> datastore(runtime).redisPipelineDepth(0).settings())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redisPipelineDepth");
     }
 
-    @Test
-    void theActionImplementsEveryAbstractMemberOfGatlingsTraits() throws Exception {
-        Class<?> action = Class.forName("io.loadbench.scenarios.gatling.DatastoreAction");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"io.loadbench.scenarios.gatling.DatastoreAction",
+            "io.loadbench.scenarios.gatling.SequenceAction"})
+    void theActionImplementsEveryAbstractMemberOfGatlingsTraits(String actionClass) throws Exception {
+        Class<?> action = Class.forName(actionClass);
         for (Method method : io.gatling.core.action.ExitableAction.class.getMethods()) {
             if (Modifier.isAbstract(method.getModifiers())) {
                 Method implementation = action.getMethod(method.getName(), method.getParameterTypes());
                 assertThat(Modifier.isAbstract(implementation.getModifiers()))
-                        .as("DatastoreAction implements %s", method.getName()).isFalse();
+                        .as("%s implements %s", action.getSimpleName(), method.getName()).isFalse();
             }
         }
         assertThat(action.getMethod("io$gatling$core$action$ExitableAction$$super$$bang", io.gatling.core.session.Session.class))
