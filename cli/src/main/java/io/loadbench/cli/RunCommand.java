@@ -78,7 +78,12 @@ final class RunCommand {
             commandLine.usage(out);
             return Loadbench.EXIT_OK;
         }
-        return launch(workload, properties(workload, flags, parsed), verbose);
+        Map<String, String> properties = properties(workload, flags, parsed);
+        if (verbose) {
+            properties.put(RunCrashedLogFilter.VERBOSE_PROPERTY, "true");
+            properties.put("verbose", "true");
+        }
+        return launch(workload, properties, verbose);
     }
 
     /** The command line of one workload: the run's flags, then the workload's options with their preset values. */
@@ -92,9 +97,16 @@ final class RunCommand {
                 .paramLabel(flag.equals("metrics-port") ? "PORT" : flag.endsWith("url") ? "URL" : flag.toUpperCase(java.util.Locale.ROOT))
                 .type(String.class).description(description).build()));
         spec.addOption(OptionSpec.builder("--verbose").description("print the stack trace of a failure").build());
-        flags.options().forEach((flag, option) -> spec.addOption(OptionSpec.builder("--" + flag).paramLabel("VALUE")
-                .type(String.class).description(workload.describe(option) + " " + WorkloadsCommand.values(workload, option))
-                .build()));
+        flags.options().forEach((flag, option) -> {
+            OptionSpec.Builder builder = OptionSpec.builder("--" + flag).paramLabel("VALUE")
+                    .description(workload.describe(option) + " " + WorkloadsCommand.values(workload, option));
+            if (WorkloadFlags.REPEATABLE.contains(option)) {
+                builder.type(String[].class).auxiliaryTypes(String.class).arity("1");
+            } else {
+                builder.type(String.class);
+            }
+            spec.addOption(builder.build());
+        });
         return spec;
     }
 
@@ -114,6 +126,13 @@ final class RunCommand {
             }
         });
         flags.options().forEach((flag, option) -> {
+            if (WorkloadFlags.REPEATABLE.contains(option)) {
+                String[] values = parsed.matchedOptionValue("--" + flag, null);
+                if (values != null) {
+                    properties.put(option, String.join("\n", values));
+                }
+                return;
+            }
             String value = parsed.matchedOptionValue("--" + flag, null);
             if (value != null) {
                 properties.put(option, value);

@@ -34,6 +34,12 @@ final class WorkloadFlags {
             Map.entry("concurrency", "users"), Map.entry("vus", "users"), Map.entry("threads", "users"),
             Map.entry("ramp-up", "ramp"), Map.entry("rampup", "ramp"));
 
+    /**
+     * Options that take a list, given by repeating the flag ({@code --script a.sql --script b.sql@2}): the values are
+     * joined with newlines, which every list option reads as its separator.
+     */
+    static final Set<String> REPEATABLE = Set.of("script", "command");
+
     private final Workload workload;
     /** flag (without dashes) → the workload's option */
     private final Map<String, String> options = new LinkedHashMap<>();

@@ -136,6 +136,48 @@ class LoadbenchTest {
         }
     }
 
+    @Test
+    void aScriptWithASyntaxErrorFailsInOneLineWithItsFileAndLineAndNoStackTrace() throws IOException {
+        Path script = Files.writeString(results.resolve("bad.sql"), "\\set aid random(1)\nSELECT 1;\n");
+        Path folders = Files.createDirectories(results.resolve("runs"));
+
+        int exit = loadbench("run", "sql", "--script", script.toString(), "--target", "embedded", "--results", folders.toString());
+
+        assertThat(exit).isEqualTo(Loadbench.EXIT_FAILED);
+        assertThat(err().lines().findFirst()).hasValueSatisfying(line ->
+                assertThat(line).contains("bad.sql:1: random() takes 2 arguments, got 1"));
+        assertThat(err()).doesNotContain("\tat ");
+        // Gatling's own trace of the crash goes to the console, which RunCrashedLogFilter keeps quiet (its own test)
+    }
+
+    @Test
+    void aSingleRedisCommandOfTheUsersRunsAtItsRateWithTheKeysDrawnFromAZipfLaw() throws IOException {
+        int exit = loadbench("run", "redis", "--command", "GET k:__key__", "--key-pattern", "zipf:0.99", "--rate", "300",
+                "--duration", "5s", "--target", "embedded", "--results", results.toString());
+
+        assertThat(exit).as(err()).isZero();
+        RunManifest manifest = manifestOfOnlyRun();
+        assertThat(manifest.status().succeeded()).isTrue();
+        assertThat(manifest.parameters()).containsEntry("command", "GET k:__key__").containsEntry("keyPattern", "zipf:0.99")
+                .containsEntry("rate", "300");
+    }
+
+    @Test
+    void aRepeatedScriptFlagGivesTheWorkloadEveryScript() throws IOException {
+        Path read = Files.writeString(results.resolve("read.sql"), "SELECT 1;\n");
+        Path write = Files.writeString(results.resolve("write.sql"), "\\set x random(1, 10)\nSELECT :x;\n");
+        Path folders = Files.createDirectories(results.resolve("runs"));
+
+        int exit = loadbench("run", "sql", "--script", read + "@3", "--script", write.toString(), "--setup", "none",
+                "--rate", "50", "--duration", "3s", "--target", "embedded", "--results", folders.toString());
+
+        assertThat(exit).as(err()).isZero();
+        try (Stream<Path> entries = Files.list(folders)) {
+            Path folder = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(Files.readString(folder.resolve("manifest.json"))).contains("read.sql@3").contains("write.sql");
+        }
+    }
+
     private RunManifest manifestOfOnlyRun() throws IOException {
         try (Stream<Path> entries = Files.list(results)) {
             List<Path> folders = entries.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))

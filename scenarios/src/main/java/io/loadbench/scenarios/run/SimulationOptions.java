@@ -50,15 +50,18 @@ public final class SimulationOptions {
     private final String preset;
     private final Map<String, String> values;
     private final Map<String, String> commonNames;
+    /** The options a {@code -D} property (own or common name) set, rather than the preset. */
+    private final Set<String> given;
     private final boolean cliSyntax;
     private final Consumer<IllegalArgumentException> onRejected;
 
     private SimulationOptions(String simulation, String preset, Map<String, String> values, Map<String, String> commonNames,
-                              boolean cliSyntax, Consumer<IllegalArgumentException> onRejected) {
+                              Set<String> given, boolean cliSyntax, Consumer<IllegalArgumentException> onRejected) {
         this.simulation = simulation;
         this.preset = preset;
         this.values = values;
         this.commonNames = commonNames;
+        this.given = Set.copyOf(given);
         this.cliSyntax = cliSyntax;
         this.onRejected = onRejected;
     }
@@ -106,16 +109,24 @@ public final class SimulationOptions {
         known.addAll(commonNames.keySet());
         rejectMisspelledOptions(simulation, known, system, onRejected);
         Map<String, String> values = new TreeMap<>(base);
+        Set<String> given = new TreeSet<>();
         for (String key : base.keySet()) {
             String override = system.getProperty(key);
             if (override != null && !override.isBlank()) {
                 values.put(key, override.trim());
+                given.add(key);
             }
         }
         if (!commonNames.isEmpty()) {
             applyCommonNames(simulation, base.keySet(), commonNames, system, values, onRejected);
+            commonNames.forEach((common, own) -> {
+                String value = system.getProperty(common);
+                if (value != null && !value.isBlank()) {
+                    given.add(own);
+                }
+            });
         }
-        return new SimulationOptions(simulation, preset, values, commonNames, cliSyntax, onRejected);
+        return new SimulationOptions(simulation, preset, values, commonNames, given, cliSyntax, onRejected);
     }
 
     private static void applyCommonNames(String simulation, Set<String> options, Map<String, String> commonNames,
@@ -196,6 +207,11 @@ public final class SimulationOptions {
 
     public String preset() {
         return preset;
+    }
+
+    /** True when the user set {@code option} (by its name or its common name), false when it is the preset's value. */
+    public boolean given(String option) {
+        return given.contains(option);
     }
 
     public String string(String option) {

@@ -69,8 +69,8 @@ public class RedisCommandSimulation extends Simulation {
                             "redisPool", "4"),
                     "standard", Presets.values("warmup", "10s")));
 
-    /** What {@code loadbench workloads} lists and {@code loadbench run redis-commands} runs. */
-    public static final Workload WORKLOAD = new Workload("redis-commands", "redis-commands", RedisCommandSimulation.class.getName(),
+    /** What {@code loadbench workloads} lists and {@code loadbench run redis} runs. */
+    public static final Workload WORKLOAD = new Workload("redis", "redis-commands", RedisCommandSimulation.class.getName(),
             "Your memtier-style Redis command templates (__key__, __data__) at a ratio, keys by pattern, pipelined or not",
             "memtier_benchmark --command: custom commands, checked before the load (docs/custom-workloads.md)", "open", PRESETS,
             Map.of("rate", "rate", "duration", "duration", "connections", "redisPool"),
@@ -142,8 +142,10 @@ public class RedisCommandSimulation extends Simulation {
         } catch (IllegalArgumentException e) {
             throw options.reject("command", e.getMessage());
         }
+        // the preset's ratio is for the preset's commands: commands of the user's own without a ratio weigh equally
+        String ratio = options.given("command") && !options.given("ratio") ? "equal" : options.string("ratio");
         try {
-            return templates.withRatio(options.string("ratio"));
+            return templates.withRatio(ratio);
         } catch (IllegalArgumentException e) {
             throw options.reject("ratio", e.getMessage());
         }

@@ -76,8 +76,8 @@ public class SqlScriptSimulation extends Simulation {
                             "rate", "40", "duration", "6s", "warmup", "1s", "pgPool", "4"),
                     "standard", Presets.values("warmup", "10s")));
 
-    /** What {@code loadbench workloads} lists and {@code loadbench run sql-script} runs. */
-    public static final Workload WORKLOAD = new Workload("sql-script", "sql-script", SqlScriptSimulation.class.getName(),
+    /** What {@code loadbench workloads} lists and {@code loadbench run sql} runs. */
+    public static final Workload WORKLOAD = new Workload("sql", "sql-script", SqlScriptSimulation.class.getName(),
             "Your pgbench-style SQL scripts (FILE[@weight], a seeded weighted mix), each transaction on one connection",
             "pgbench -f: custom scripts, checked before the load (docs/custom-workloads.md)", "open", PRESETS,
             Map.of("rate", "rate", "duration", "duration", "connections", "pgPool"),

@@ -35,6 +35,14 @@ class WorkloadOptionsTest {
     }
 
     @Test
+    void anOptionSetByItsCommonNameCountsAsGivenAndAPresetValueDoesNot() {
+        SimulationOptions options = SimulationOptions.resolve(OPEN, system("rate", "700"), rejected -> { });
+
+        assertThat(options.given("queriesPerSec")).isTrue();
+        assertThat(options.given("hold")).isFalse();
+    }
+
+    @Test
     void theCommonNameAndTheOwnNameGivenDifferentValuesAreRefused() {
         assertThatThrownBy(() -> SimulationOptions.resolve(OPEN, system("rate", "700", "queriesPerSec", "800"), rejected -> { }))
                 .hasMessageContaining("rate and queriesPerSec are the same option");
