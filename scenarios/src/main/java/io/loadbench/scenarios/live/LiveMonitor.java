@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveMonitor implements LatencyIntervalListener, AutoCloseable {
 
-    /** The longest {@link #close} waits for a polling page to fetch the verdict: two of its polls and some slack. */
-    public static final Duration VERDICT_LINGER = Duration.ofSeconds(3);
+    /**
+     * The longest {@link #close} waits for a polling page to fetch the verdict: the page polls every second, and a
+     * busy machine can delay a poll by seconds.
+     */
+    public static final Duration VERDICT_LINGER = Duration.ofSeconds(5);
 
     /** Samples the live page can fetch: the last 15 minutes (a page opened later starts there). */
     static final int HISTORY = 900;
@@ -75,7 +78,7 @@ public final class LiveMonitor implements LatencyIntervalListener, AutoCloseable
                 }
             });
             this.metrics = Optional.of(made);
-            this.server = Optional.of(LiveServer.start(options, made.registry(), LivePage.html(), this::liveJson));
+            this.server = Optional.of(LiveServer.start(options, made.registry(), LivePage.html(), this::liveJson, this::replySent));
         } else {
             this.metrics = Optional.empty();
             this.server = Optional.empty();
@@ -175,8 +178,8 @@ public final class LiveMonitor implements LatencyIntervalListener, AutoCloseable
         return verdict;
     }
 
-    /** The body of {@code /live.json?after=seq}. */
-    private byte[] liveJson(long after) {
+    /** The reply to {@code /live.json?after=seq}. */
+    private LiveServer.Reply liveJson(long after) {
         List<LiveSample> newer = new ArrayList<>();
         Optional<LiveSource> run;
         Optional<LiveVerdict> decided;
@@ -193,15 +196,16 @@ public final class LiveMonitor implements LatencyIntervalListener, AutoCloseable
             state = decided.isPresent() ? "finished" : run.isPresent() ? "running" : "preparing";
             lastSeq = latest.map(LiveSample::seq).orElse(0L);
         }
-        byte[] body = LiveJson.render(plan, state, run, newer, lastSeq, decided);
-        synchronized (this) {
-            pagePolled = true;
-            if (decided.isPresent()) {
-                verdictServed = true;
-                notifyAll();
-            }
+        return new LiveServer.Reply(LiveJson.render(plan, state, run, newer, lastSeq, decided), decided.isPresent());
+    }
+
+    /** A reply was written to its page: the page is polling, and has the verdict if the reply carried it. */
+    private synchronized void replySent(LiveServer.Reply reply) {
+        pagePolled = true;
+        if (reply.carriesVerdict()) {
+            verdictServed = true;
+            notifyAll();
         }
-        return body;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -16,6 +17,10 @@ import java.util.function.LongFunction;
  * at {@code /live.json}. Its threads are daemons; {@link #close()} stops it.
  */
 final class LiveServer implements AutoCloseable {
+
+    /** A body of {@code /live.json}, and whether it carries the run's verdict. */
+    record Reply(byte[] body, boolean carriesVerdict) {
+    }
 
     private final HTTPServer server;
     private final String host;
@@ -28,13 +33,16 @@ final class LiveServer implements AutoCloseable {
     /**
      * Binds {@code options}' host and port, or throws one line naming the property to change.
      *
-     * @param liveJson the body of {@code /live.json} for the samples after the {@code ?after=} sequence number
+     * @param liveJson the reply to {@code /live.json} for the samples after the {@code ?after=} sequence number
+     * @param sent     hears each reply once it was written out (not merely made: closing the server right after
+     *                 making one would cut it off)
      */
-    static LiveServer start(LiveOptions options, PrometheusRegistry registry, byte[] page, LongFunction<byte[]> liveJson) {
+    static LiveServer start(LiveOptions options, PrometheusRegistry registry, byte[] page, LongFunction<Reply> liveJson,
+                            Consumer<Reply> sent) {
         String where = options.metricsHost() + ":" + options.metricsPort();
         try {
             HTTPServer server = HTTPServer.builder().hostname(options.metricsHost()).port(options.metricsPort())
-                    .registry(registry).defaultHandler(new PageHandler(page, liveJson)).buildAndStart();
+                    .registry(registry).defaultHandler(new PageHandler(page, liveJson, sent)).buildAndStart();
             return new LiveServer(server, options.metricsHost());
         } catch (BindException e) {
             throw new LiveServerException("-D" + LiveOptions.METRICS_PORT + "=" + options.metricsPort()
@@ -61,7 +69,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     /** {@code /} and {@code /live.json}; everything else is 404. */
-    private record PageHandler(byte[] page, LongFunction<byte[]> liveJson) implements HttpHandler {
+    private record PageHandler(byte[] page, LongFunction<Reply> liveJson, Consumer<Reply> sent) implements HttpHandler {
         @Override
         public void handle(HttpExchange exchange) throws IOException {
             try (exchange) {
@@ -71,7 +79,9 @@ final class LiveServer implements AutoCloseable {
                 } else if (path.equals("/")) {
                     respond(exchange, 200, "text/html; charset=utf-8", page);
                 } else if (path.equals("/live.json")) {
-                    respond(exchange, 200, "application/json", liveJson.apply(after(exchange.getRequestURI().getRawQuery())));
+                    Reply reply = liveJson.apply(after(exchange.getRequestURI().getRawQuery()));
+                    respond(exchange, 200, "application/json", reply.body());
+                    sent.accept(reply);
                 } else {
                     respond(exchange, 404, "text/plain; charset=utf-8",
                             "not found: the live page is /, its data /live.json, the metrics /metrics\n"

@@ -6,8 +6,11 @@
   'use strict';
   var MAX_POINTS = 900;
   var POLL_MS = 1000;
+  // a request that hangs (a busy machine, a server going away) is abandoned, so polling never stops on it
+  var REQUEST_TIMEOUT_MS = 5000;
   var lastSeq = 0;
   var planShown = false;
+  var modelShown = false;
   var finished = false;
   var misses = 0;
 
@@ -23,7 +26,10 @@
     var made = new Chart(document.getElementById(id), {
       type: 'line',
       data: { labels: [], datasets: datasets },
-      options: { responsive: false, animation: false, plugins: { title: { display: true, text: title } }, scales: scales }
+      options: { responsive: false, animation: false, scales: scales,
+                 plugins: { title: { display: true, text: title },
+                            // a line the run's model does not have (users of an open model) is hidden, not listed
+                            legend: { labels: { filter: function (item, data) { return !data.datasets[item.datasetIndex].hidden; } } } } }
     });
     made.canvas.setAttribute('data-updates', '0');
     made.canvas.setAttribute('data-points', '0');
@@ -82,6 +88,16 @@
     rows('plan', Object.keys(plan.plan).sort().map(function (k) { return [k, plan.plan[k]]; }));
     rows('options', Object.keys(plan.options).sort().map(function (k) { return [k, plan.options[k]]; }));
     planShown = true;
+  }
+
+  // once the load is set up: an open model has no users to draw, a closed one no target rate
+  function showModel(load) {
+    var users = load.targetUsers > 0;
+    rate.data.datasets[2].hidden = !load.openModel;
+    rate.data.datasets[3].hidden = !users;
+    rate.data.datasets[4].hidden = !users;
+    rate.options.scales.users.display = users;
+    modelShown = true;
   }
 
   function showStatus(live) {
@@ -145,6 +161,9 @@
     if (!planShown) {
       showPlan(live);
     }
+    if (!modelShown && live.load) {
+      showModel(live.load);
+    }
     append(live.samples);
     rows('requests', Object.keys(live.requests).sort().map(function (name) {
       var c = live.requests[name];
@@ -154,7 +173,9 @@
   }
 
   function poll() {
-    fetch('live.json?after=' + lastSeq, { cache: 'no-store' })
+    var abort = new AbortController();
+    var timer = setTimeout(function () { abort.abort(); }, REQUEST_TIMEOUT_MS);
+    fetch('live.json?after=' + lastSeq, { cache: 'no-store', signal: abort.signal })
       .then(function (response) {
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
@@ -167,11 +188,13 @@
       })
       .catch(function (e) {
         misses++;
+        document.body.setAttribute('data-last-error', String(e));
         if (!finished) {
           document.getElementById('status').textContent = 'no answer from the run (' + e.message + '); it may have ended';
         }
       })
       .then(function () {
+        clearTimeout(timer);
         // the run's server goes away soon after its verdict: stop asking then, or after a minute without answer
         if (!finished && misses < 60) {
           setTimeout(poll, POLL_MS);
