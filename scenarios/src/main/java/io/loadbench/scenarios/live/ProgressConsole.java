@@ -63,14 +63,14 @@ abstract class ProgressConsole implements AutoCloseable {
         private static final String CLEAR_LINE = "\u001b[2K";
 
         private final PrintStream err;
-        private final Consumer consumer;
+        private final BarConsumer consumer;
         private ProgressBar bar;
         private boolean closed;
 
         BarAboveLine(PrintStream err, String simulation) {
             super(simulation);
             this.err = err;
-            this.consumer = new Consumer(err);
+            this.consumer = new BarConsumer(err);
         }
 
         @Override
@@ -104,14 +104,14 @@ abstract class ProgressConsole implements AutoCloseable {
             }
         }
 
-        private static final class Consumer extends ConsoleProgressBarConsumer {
+        private static final class BarConsumer extends ConsoleProgressBarConsumer {
             private final PrintStream out;
             private String barLine = "";
             private String statusLine = "";
             private boolean drawn;
             private boolean closed;
 
-            Consumer(PrintStream out) {
+            BarConsumer(PrintStream out) {
                 super(out);
                 this.out = out;
             }
