@@ -140,8 +140,12 @@ public final class LiveMonitor implements LatencyIntervalListener, AutoCloseable
         }
         try {
             Histogram lag = run.lagInterval();
-            LiveSample sample = sampling.sample(interval, lag);
             metrics.ifPresent(m -> m.intervalLogged(interval, run.transactionCounts().keySet(), lag));
+            Optional<LiveSample> sampled = sampling.sample(interval, lag);
+            if (sampled.isEmpty()) {
+                return;
+            }
+            LiveSample sample = sampled.get();
             synchronized (this) {
                 history.addLast(sample);
                 while (history.size() > HISTORY) {

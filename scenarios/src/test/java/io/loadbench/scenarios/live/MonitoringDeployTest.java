@@ -124,7 +124,7 @@ class MonitoringDeployTest {
         run.ratePerSec = 10;
         run.plannedLoad = Duration.ofSeconds(60);
         run.originNanos = OptionalLong.of(0);
-        LiveSample sample = new LiveSampler(run, () -> 1_000_000_000L).sample(interval(), run.lag);
+        LiveSample sample = new LiveSampler(run, () -> 1_000_000_000L).sample(interval(), run.lag).orElseThrow();
         LiveMetrics metrics = new LiveMetrics(new LivePlan("s", "smoke", "run", Map.of(), Map.of()), new LiveMetrics.State() {
             @Override
             public Optional<LiveSource> source() {

@@ -53,7 +53,7 @@ class ProgressLineTest {
                 request("cache get", 177, 800, 3, 12_000),
                 request("cache get.failed", 1, 30_000),
                 request("db query", 18, 600),
-                request("dashboard", 100, 900_000))), run.lag);
+                request("dashboard", 100, 900_000))), run.lag).orElseThrow();
 
         assertThat(ProgressLine.format("cache-queries", sample)).isEqualTo("cache-queries 0:12/1:00, 48 s left"
                 + " | arrivals 199/s of 200/s | 199 req/s | p50 0.80 ms, p99 12.0 ms | failures 4 (+1) | drops 2 (+2)"
@@ -70,7 +70,7 @@ class ProgressLineTest {
         run.originNanos = OptionalLong.of(0);
         nanos.set(4 * SECOND_NS + 400_000_000L);
         LiveSample sample = sampler.sample(interval(4_000, true, List.of(request("avg temperature", 395, 2_500, 5, 150_000))),
-                run.lag);
+                run.lag).orElseThrow();
 
         assertThat(ProgressLine.format("weather-users", sample)).isEqualTo("weather-users 0:04/1:30, 86 s left, warm-up"
                 + " | 400 req/s | p50 2.50 ms, p99 150 ms | failures 0 | drops 0 | lag p99 - | users 480 of 500 | in flight 0");
@@ -80,15 +80,37 @@ class ProgressLineTest {
     void beforeTheFirstArrivalAndAfterThePlannedEndTheLineSaysSoAndAnEmptyIntervalHasNoPercentiles() {
         run.ratePerSec = 50;
         run.plannedLoad = Duration.ofSeconds(10);
-        LiveSample waiting = sampler.sample(interval(1_000, true, List.of(request("select one"))), run.lag);
+        LiveSample waiting = sampler.sample(interval(1_000, true, List.of(request("select one"))), run.lag).orElseThrow();
         assertThat(ProgressLine.format("bounded-run", waiting)).isEqualTo("bounded-run waiting for the first arrival, warm-up"
                 + " | 0.0 req/s | p50 -, p99 - | failures 0 | drops 0 | lag p99 - | in flight 0");
 
         run.originNanos = OptionalLong.of(0);
         nanos.set(3_723 * SECOND_NS);
-        LiveSample draining = sampler.sample(interval(2_000, false, List.of(request("select one", 2, 40_000_000))), run.lag);
+        LiveSample draining = sampler.sample(interval(2_000, false, List.of(request("select one", 2, 40_000_000))), run.lag)
+                .orElseThrow();
         assertThat(ProgressLine.format("bounded-run", draining)).isEqualTo("bounded-run 1:02:03/0:10, draining"
                 + " | arrivals 0.0/s of 0.0/s | 2.0 req/s | p50 40.0 s, p99 40.0 s | failures 0 | drops 0 | lag p99 - | in flight 0");
+    }
+
+    @Test
+    void anIntervalShorterThanHalfASecondIsAddedToTheNextInsteadOfShownAsARateOfAFewMilliseconds() {
+        run.ratePerSec = 100;
+        run.plannedLoad = Duration.ofSeconds(30);
+        run.originNanos = OptionalLong.of(0);
+        nanos.set(10 * SECOND_NS + 200_000_000L);
+        // the end of the warm-up closes an interval 0.2 s after the last tick: 20 arrivals, 20 requests at 1 ms
+        run.arrivals = 20;
+        assertThat(sampler.sample(new LatencyInterval(START_MS + 10_000, START_MS + 10_200, true,
+                List.of(request("select one", 20, 1_000))), run.lag)).isEmpty();
+
+        nanos.set(11 * SECOND_NS);
+        run.arrivals = 100;
+        LiveSample sample = sampler.sample(new LatencyInterval(START_MS + 10_200, START_MS + 11_000, false,
+                List.of(request("select one", 79, 2_000, 1, 50_000))), run.lag).orElseThrow();
+
+        assertThat(sample.intervalSec()).isEqualTo(1.0);
+        assertThat(ProgressLine.format("bounded-run", sample)).isEqualTo("bounded-run 0:11/0:30, 19 s left, warm-up"
+                + " | arrivals 100/s of 100/s | 100 req/s | p50 2.00 ms, p99 2.00 ms | failures 0 | drops 0 | lag p99 - | in flight 0");
     }
 
     /** One second's interval, ending {@code endOffsetMs} after the run's start. */
