@@ -8,98 +8,160 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Load progress on stderr: rows, rows/s, MB/s and ETA. On a terminal a live progress bar (me.tongfei
- * progressbar); otherwise (a log file, CI) one line every {@value #LINE_INTERVAL_SECONDS} seconds and a last
- * line at the end, so logs stay readable.
+ * Load progress on stderr, phase by phase: the tables' COPY (rows, rows/s, MB/s, ETA), then each output step (a
+ * Redis fill in keys, a file in rows: units, units/s, ETA). On a terminal a live progress bar per phase (me.tongfei
+ * progressbar); otherwise (a log file, CI) one line every {@value #LINE_INTERVAL_SECONDS} seconds and a last line
+ * when the phase ends, so logs stay readable.
  */
 final class ProgressDisplay implements LoadListener, AutoCloseable {
 
     static final int LINE_INTERVAL_SECONDS = 10;
 
-    private final String task;
-    private final long totalRows;
     private final PrintStream err;
+    private final boolean interactive;
     private final LongSupplier nanoClock;
-    private final long startedNanos;
-    private final AtomicLong rows = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
-    private final ProgressBar bar;
-    private boolean barClosed;
-    private long lastLineNanos;
-    /** When the last batch committed: the final line's rates stop there, before index builds. */
-    private volatile long lastBatchNanos;
+    private final Phase tables;
+    private Phase step;
 
     ProgressDisplay(String task, long totalRows, PrintStream err, boolean interactive, LongSupplier nanoClock) {
-        this.task = task;
-        this.totalRows = totalRows;
         this.err = err;
+        this.interactive = interactive;
         this.nanoClock = nanoClock;
-        this.startedNanos = nanoClock.getAsLong();
-        this.lastLineNanos = startedNanos;
-        this.bar = interactive ? new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(Math.max(1, totalRows))
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" rows", 1)
-                .showSpeed()
-                .setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
-                .build() : null;
+        this.tables = new Phase(task, totalRows, "rows", true);
     }
 
     @Override
     public void batchCommitted(String table, long batchNo, long batchRows, long batchBytes, int worker) {
-        long doneRows = rows.addAndGet(batchRows);
-        long doneBytes = bytes.addAndGet(batchBytes);
-        lastBatchNanos = nanoClock.getAsLong();
-        double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
-        if (bar != null) {
-            synchronized (bar) {
-                if (!barClosed) {
-                    bar.stepTo(doneRows);
-                    bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", doneBytes / 1e6 / seconds));
-                    if (doneRows >= totalRows) {
-                        // freeze the rates at the last row: index builds that follow are not load speed
-                        bar.close();
-                        barClosed = true;
-                    }
-                }
-            }
-            return;
-        }
+        tables.add(batchRows, batchBytes);
+    }
+
+    @Override
+    public void outputStepStarted(String name, long units, String unit) {
+        // the tables are done: their last line (or bar) now, before the step's
+        tables.close();
+        Phase started = new Phase(name, units, unit, false);
         synchronized (this) {
-            long now = nanoClock.getAsLong();
-            if (now - lastLineNanos >= LINE_INTERVAL_SECONDS * 1_000_000_000L) {
-                lastLineNanos = now;
-                err.println(line(doneRows, doneBytes, seconds));
-            }
+            step = started;
         }
     }
 
-    String line(long doneRows, long doneBytes, double seconds) {
-        double rowsPerSecond = doneRows / seconds;
-        String eta = rowsPerSecond <= 0 ? "?" : Math.round((totalRows - doneRows) / rowsPerSecond) + " s";
-        return String.format(Locale.ROOT, "%s: %,d/%,d rows (%.1f%%), %,.0f rows/s, %.1f MB/s, ETA %s",
-                task, doneRows, totalRows, totalRows == 0 ? 100.0 : 100.0 * doneRows / totalRows, rowsPerSecond,
-                doneBytes / 1e6 / seconds, eta);
+    @Override
+    public void outputStepProgress(String name, long unitsDone) {
+        Phase running;
+        synchronized (this) {
+            running = step;
+        }
+        if (running != null) {
+            running.advanceTo(unitsDone);
+        }
+    }
+
+    @Override
+    public void outputStepFinished(String name) {
+        Phase finished;
+        synchronized (this) {
+            finished = step;
+            step = null;
+        }
+        if (finished != null) {
+            finished.close();
+        }
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            synchronized (bar) {
-                if (!barClosed) {
-                    bar.close();
-                    barClosed = true;
-                }
+        tables.close();
+        outputStepFinished(null);
+    }
+
+    /** One phase: its totals, and its bar (terminal) or the time of its last line. Thread-safe. */
+    private final class Phase {
+        private final String task;
+        private final long total;
+        private final String unit;
+        private final boolean showsBytes;
+        private final long startedNanos;
+        private final ProgressBar bar;
+        private long done;
+        private long bytes;
+        private long lastLineNanos;
+        /** When the last unit was done: the final line's rates stop there (index builds after a COPY are not load speed). */
+        private long lastProgressNanos;
+        private boolean closed;
+
+        Phase(String task, long total, String unit, boolean showsBytes) {
+            this.task = task;
+            this.total = total;
+            this.unit = unit;
+            this.showsBytes = showsBytes;
+            this.startedNanos = nanoClock.getAsLong();
+            this.lastLineNanos = startedNanos;
+            this.lastProgressNanos = startedNanos;
+            this.bar = interactive ? new ProgressBarBuilder()
+                    .setTaskName(task)
+                    .setInitialMax(Math.max(1, total))
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" " + unit, 1)
+                    .showSpeed()
+                    .setUpdateIntervalMillis(500)
+                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    .build() : null;
+        }
+
+        synchronized void add(long units, long addedBytes) {
+            update(done + units, bytes + addedBytes);
+        }
+
+        synchronized void advanceTo(long unitsDone) {
+            update(Math.max(done, unitsDone), bytes);
+        }
+
+        private void update(long doneUnits, long doneBytes) {
+            if (closed) {
+                return;
             }
-        } else if (rows.get() > 0) {
-            double seconds = Math.max(1e-9, (lastBatchNanos - startedNanos) / 1e9);
-            err.println(line(rows.get(), bytes.get(), seconds));
+            done = doneUnits;
+            bytes = doneBytes;
+            lastProgressNanos = nanoClock.getAsLong();
+            double seconds = Math.max(1e-9, (lastProgressNanos - startedNanos) / 1e9);
+            if (bar != null) {
+                bar.stepTo(done);
+                if (showsBytes) {
+                    bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB/s", bytes / 1e6 / seconds));
+                }
+                if (done >= total) {
+                    // freeze the rates at the last unit: what follows (index builds) is not load speed
+                    close();
+                }
+                return;
+            }
+            if (lastProgressNanos - lastLineNanos >= LINE_INTERVAL_SECONDS * 1_000_000_000L) {
+                lastLineNanos = lastProgressNanos;
+                err.println(line(done, bytes, seconds));
+            }
+        }
+
+        String line(long doneUnits, long doneBytes, double seconds) {
+            double perSecond = doneUnits / seconds;
+            String eta = perSecond <= 0 ? "?" : Math.round((total - doneUnits) / perSecond) + " s";
+            return String.format(Locale.ROOT, "%s: %,d/%,d %s (%.1f%%), %,.0f %s/s, %sETA %s",
+                    task, doneUnits, total, unit, total == 0 ? 100.0 : 100.0 * doneUnits / total, perSecond, unit,
+                    showsBytes ? String.format(Locale.ROOT, "%.1f MB/s, ", doneBytes / 1e6 / seconds) : "", eta);
+        }
+
+        synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (bar != null) {
+                bar.close();
+            } else if (done > 0) {
+                err.println(line(done, bytes, Math.max(1e-9, (lastProgressNanos - startedNanos) / 1e9)));
+            }
         }
     }
 }

@@ -150,7 +150,13 @@ public final class DatasetLoader {
         for (OutputStep step : plan.dataset().outputSteps()) {
             log.println("output step " + step.name() + " (" + step.units() + " units)");
             long stepStarted = System.nanoTime();
-            long bytes = step.run(context);
+            long bytes;
+            listener.outputStepStarted(step.name(), step.units(), step.unit());
+            try {
+                bytes = step.run(new StepProgressContext(context, done -> listener.outputStepProgress(step.name(), done)));
+            } finally {
+                listener.outputStepFinished(step.name());
+            }
             double seconds = (System.nanoTime() - stepStarted) / 1e9;
             stepBytes += bytes;
             steps.add(new StepResult(step.name(), step.units(), bytes, seconds));

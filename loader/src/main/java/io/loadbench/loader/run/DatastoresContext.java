@@ -63,6 +63,6 @@ public final class DatastoresContext implements DatasetContext {
 
     @Override
     public void progress(long unitsDone) {
-        // output steps report through the console lines they print; the bar covers tables
+        // DatasetLoader gives each output step a context whose progress goes to the load's progress display
     }
 }

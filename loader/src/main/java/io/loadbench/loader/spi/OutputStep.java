@@ -17,6 +17,11 @@ public interface OutputStep {
     /** How many units {@link #run} produces (keys, documents), for progress and plan. */
     long units();
 
+    /** What a unit is, for the progress display: {@code keys}, {@code rows}. */
+    default String unit() {
+        return "units";
+    }
+
     /** A rough total size in bytes, for plan; -1 when unknown. */
     default long estimatedBytes() {
         return -1;

@@ -246,8 +246,10 @@ class LoaderFaultsTest {
 
     private static void assertOneLineFailure(CliRun run, String... fragments) {
         assertThat(run.exitCode()).as("exit code; stdout %s stderr %s", run.out(), run.err()).isNotZero();
+        // progress lines: the tables' (load <dataset>) and the output steps' (redis:analytics, file:...)
         List<String> lines = run.err().lines().filter(line -> !line.isBlank()).filter(line -> !line.startsWith("load events")
-                && !line.startsWith("load analytics") && !line.startsWith("warning:")).toList();
+                && !line.startsWith("load analytics") && !line.startsWith("redis:") && !line.startsWith("file:")
+                && !line.startsWith("warning:")).toList();
         assertThat(lines).as("stderr, progress lines aside:%n%s", run.err()).hasSize(1);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
         for (String fragment : fragments) {

@@ -28,6 +28,10 @@ import org.HdrHistogram.HistogramLogWriter;
  * warm-up interval exactly at the boundary, so no interval straddles it; only intervals after it are added to
  * the totals. {@link #finish(long)} closes the last interval and writes the {@code .hgrm} files.
  *
+ * <p>A {@link LatencyIntervalListener} given to {@link #open(Path, LatencyRecorders, long, boolean, LatencyIntervalListener)}
+ * hears every interval right after it was written, with the same histograms: live views read the log's numbers
+ * instead of recording each request again.
+ *
  * <p>Times are epoch milliseconds passed in by the caller (tests use fixed values); the logs' base time is
  * the start of the run, so their interval timestamps are seconds since the run began. All methods are
  * synchronized: a ticker thread and the thread ending the run may call them concurrently.
@@ -51,6 +55,7 @@ public final class LatencyIntervalLog {
     private final Path hdrDir;
     private final StreamOpener opener;
     private final LatencyRecorders recorders;
+    private final LatencyIntervalListener listener;
     private final long startMs;
     private final Map<String, Series> seriesByName = new TreeMap<>();
     private long lastTickMs;
@@ -58,10 +63,12 @@ public final class LatencyIntervalLog {
     private boolean finished;
     private UncheckedIOException failure;
 
-    private LatencyIntervalLog(Path hdrDir, StreamOpener opener, LatencyRecorders recorders, long startMs, boolean warmingUp) {
+    private LatencyIntervalLog(Path hdrDir, StreamOpener opener, LatencyRecorders recorders, long startMs, boolean warmingUp,
+                               LatencyIntervalListener listener) {
         this.hdrDir = hdrDir;
         this.opener = opener;
         this.recorders = recorders;
+        this.listener = listener;
         this.startMs = startMs;
         this.lastTickMs = startMs;
         this.warmingUp = warmingUp;
@@ -74,17 +81,31 @@ public final class LatencyIntervalLog {
      * @param warmingUp whether the run starts with a warm-up phase, ended by {@link #endWarmup(long)}
      */
     public static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp) {
-        return open(hdrDir, recorders, startMs, warmingUp, Files::newOutputStream);
+        return open(hdrDir, recorders, startMs, warmingUp, LatencyIntervalListener.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, LatencyRecorders, long, boolean)}, handing every interval written to {@code listener}
+     * (after it was written, on the ticking thread).
+     */
+    public static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp,
+                                          LatencyIntervalListener listener) {
+        return open(hdrDir, recorders, startMs, warmingUp, Files::newOutputStream, listener);
     }
 
     /** As {@link #open(Path, LatencyRecorders, long, boolean)}, writing each file through {@code opener}. */
-    static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp, StreamOpener opener) {
+    static LatencyIntervalLog openThrough(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp, StreamOpener opener) {
+        return open(hdrDir, recorders, startMs, warmingUp, opener, LatencyIntervalListener.NONE);
+    }
+
+    private static LatencyIntervalLog open(Path hdrDir, LatencyRecorders recorders, long startMs, boolean warmingUp,
+                                           StreamOpener opener, LatencyIntervalListener listener) {
         try {
             Files.createDirectories(hdrDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the latency directory " + hdrDir + ": " + e.getMessage(), e);
         }
-        return new LatencyIntervalLog(hdrDir, opener, recorders, startMs, warmingUp);
+        return new LatencyIntervalLog(hdrDir, opener, recorders, startMs, warmingUp, listener);
     }
 
     /** Closes the current interval at {@code nowMs} and appends it to every request's logs. */
@@ -102,6 +123,13 @@ public final class LatencyIntervalLog {
             }
         } catch (UncheckedIOException e) {
             throw failed(e);
+        }
+        if (listener != LatencyIntervalListener.NONE) {
+            List<LatencyInterval.Request> requests = new ArrayList<>(seriesByName.size());
+            for (Series series : seriesByName.values()) {
+                requests.add(new LatencyInterval.Request(series.recorder.requestName(), series.intended.recycle, series.service.recycle));
+            }
+            listener.intervalLogged(new LatencyInterval(lastTickMs, nowMs, warmingUp, requests));
         }
         lastTickMs = nowMs;
     }

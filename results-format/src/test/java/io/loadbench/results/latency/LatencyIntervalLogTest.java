@@ -73,6 +73,39 @@ class LatencyIntervalLogTest {
     }
 
     @Test
+    void aListenerHearsEveryIntervalWithTheHistogramsTheLogWroteAndWhetherItWasWarmUp() throws Exception {
+        LatencyRecorders recorders = new LatencyRecorders();
+        RequestLatencyRecorder get = recorders.forRequest("cache get");
+        RequestLatencyRecorder set = recorders.forRequest("cache set");
+        List<String> heard = new java.util.ArrayList<>();
+        LatencyIntervalLog log = LatencyIntervalLog.open(hdr, recorders, START_MS, true, interval -> {
+            for (LatencyInterval.Request request : interval.requests()) {
+                heard.add(String.format(java.util.Locale.ROOT, "%d-%d %s %s intended=%d max=%d service=%d",
+                        interval.startMs() - START_MS, interval.endMs() - START_MS, interval.warmup() ? "warm-up" : "measured",
+                        request.requestName(), request.intended().getTotalCount(), request.intended().getMaxValue(),
+                        request.service().getTotalCount()));
+            }
+        });
+
+        recordMany(get, 3, 1_500);
+        log.endWarmup(START_MS + 1_000);
+        recordMany(get, 2, 700);
+        set.recordNanos(0, 100_000, 2_000_000);
+        log.tick(START_MS + 2_000);
+        log.finish(START_MS + 2_500);
+
+        assertThat(heard).containsExactly(
+                "0-1000 warm-up cache get intended=3 max=1500 service=3",
+                "0-1000 warm-up cache set intended=0 max=0 service=0",
+                "1000-2000 measured cache get intended=2 max=700 service=2",
+                "1000-2000 measured cache set intended=1 max=2000 service=1",
+                "2000-2500 measured cache get intended=0 max=0 service=0",
+                "2000-2500 measured cache set intended=0 max=0 service=0");
+        List<LatencyLogReader.Interval> written = LatencyLogReader.intervals(hdr.resolve("cache_get.intended.hlog"));
+        assertThat(written).extracting(i -> i.histogram().getTotalCount()).containsExactly(3L, 2L, 0L);
+    }
+
+    @Test
     void percentileDistributionsAreWrittenInMillisecondsWithADotAsDecimalSeparator() throws Exception {
         LatencyRecorders recorders = new LatencyRecorders();
         RequestLatencyRecorder query = recorders.forRequest("avg-temperature");

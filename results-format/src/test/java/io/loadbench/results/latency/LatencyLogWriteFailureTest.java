@@ -51,7 +51,7 @@ class LatencyLogWriteFailureTest {
     void aWriteThatFailsMidRunIsThrownWithItsCauseByTheTickAndByFinish() {
         LatencyRecorders recorders = new LatencyRecorders();
         RequestLatencyRecorder get = recorders.forRequest("cache get");
-        LatencyIntervalLog log = LatencyIntervalLog.open(hdr, recorders, START_MS, false, file -> new FillingDisk(2_000));
+        LatencyIntervalLog log = LatencyIntervalLog.openThrough(hdr, recorders, START_MS, false, file -> new FillingDisk(2_000));
 
         get.recordIntendedMicros(100);
         log.tick(START_MS + 1_000);
@@ -124,7 +124,7 @@ class LatencyLogWriteFailureTest {
     void aLogThatWritesWellStillFinishesWithItsTotals() {
         LatencyRecorders recorders = new LatencyRecorders();
         recorders.forRequest("cache get").recordIntendedMicros(100);
-        LatencyIntervalLog log = LatencyIntervalLog.open(hdr, recorders, START_MS, false, file -> new FillingDisk(1 << 20));
+        LatencyIntervalLog log = LatencyIntervalLog.openThrough(hdr, recorders, START_MS, false, file -> new FillingDisk(1 << 20));
 
         assertThat(log.finish(START_MS + 1_000).get("cache get").intended().getTotalCount()).isEqualTo(1);
         assertThat(log.failure()).isEmpty();

@@ -21,6 +21,9 @@ public final class InjectorTimeline {
     private volatile long originNanos = Long.MIN_VALUE;
     private final Recorder lag = new Recorder(LatencyHistograms.LOWEST_DISCERNIBLE_US, LatencyHistograms.HIGHEST_TRACKABLE_US,
             LatencyHistograms.SIGNIFICANT_DIGITS);
+    /** What {@link #lagInterval()} took from {@link #lag} since the last {@link #takeLag()}, which still owes it. */
+    private final Histogram lagSinceTake = LatencyHistograms.newHistogram();
+    private Histogram lagRecycle;
     private final LongAdder arrivals = new LongAdder();
     private volatile AtomicLongArray arrivalsPerSecond = new AtomicLongArray(0);
     private final UserCount users = new UserCount();
@@ -89,7 +92,25 @@ public final class InjectorTimeline {
 
     /** The lag recorded since the last call (microseconds); the first call after the warm-up drops the warm-up's. */
     public Histogram takeLag() {
-        return lag.getIntervalHistogram();
+        synchronized (lagSinceTake) {
+            Histogram taken = lag.getIntervalHistogram();
+            taken.add(lagSinceTake);
+            lagSinceTake.reset();
+            return taken;
+        }
+    }
+
+    /**
+     * The lag recorded since the previous call of this method (microseconds), for a live view; {@link #takeLag()}
+     * still returns it, so the verdict's figures are the same with or without a live view. One caller (the thread
+     * that ticks the live view): the histogram returned is reused by the next call.
+     */
+    public Histogram lagInterval() {
+        synchronized (lagSinceTake) {
+            lagRecycle = lag.getIntervalHistogram(lagRecycle);
+            lagSinceTake.add(lagRecycle);
+            return lagRecycle;
+        }
     }
 
     public UserCount users() {
@@ -122,6 +143,11 @@ public final class InjectorTimeline {
 
         public synchronized int max() {
             return max;
+        }
+
+        /** The users active now. */
+        public synchronized int active() {
+            return active;
         }
 
         /** Starts the window of the time-weighted mean now (the end of the warm-up). */

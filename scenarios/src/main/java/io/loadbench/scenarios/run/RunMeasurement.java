@@ -1,5 +1,6 @@
 package io.loadbench.scenarios.run;
 
+import io.loadbench.results.latency.LatencyIntervalListener;
 import io.loadbench.results.latency.LatencyIntervalLog;
 import io.loadbench.results.latency.LatencyLogTicker;
 import io.loadbench.results.latency.LatencyPercentiles;
@@ -67,14 +68,14 @@ final class RunMeasurement {
     private Optional<RuntimeException> writeFailure = Optional.empty();
 
     private RunMeasurement(String simulation, DatastoreRuntime runtime, Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace,
-                           Clock clock, Path hdrDir) {
+                           Clock clock, Path hdrDir, LatencyIntervalListener live) {
         this.simulation = simulation;
         this.runtime = runtime;
         this.redisKeyspace = redisKeyspace;
         this.clock = clock;
         this.hdrDir = hdrDir;
         this.logStartMs = clock.millis();
-        this.intervalLog = LatencyIntervalLog.open(hdrDir, runtime.recorders(), logStartMs, true);
+        this.intervalLog = LatencyIntervalLog.open(hdrDir, runtime.recorders(), logStartMs, true, live);
         this.ticker = LatencyLogTicker.start(intervalLog, LOG_INTERVAL, Duration.ZERO, clock);
         this.hiccups = HiccupMeter.start();
     }
@@ -83,10 +84,12 @@ final class RunMeasurement {
      * Starts the interval logs and the hiccup meter now, and the warm-up at the first request.
      *
      * @param redisKeyspace reads Redis INFO keyspace hits/misses (empty when the run has no Redis or cannot read it)
+     * @param live          hears every interval the interval log writes (the live view), or {@link LatencyIntervalListener#NONE}
      */
     static RunMeasurement begin(String simulation, Duration warmup, DatastoreRuntime runtime,
-                                Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace, Clock clock, Path hdrDir) {
-        RunMeasurement measurement = new RunMeasurement(simulation, runtime, redisKeyspace, clock, hdrDir);
+                                Supplier<Optional<Measurement.RedisKeyspace>> redisKeyspace, Clock clock, Path hdrDir,
+                                LatencyIntervalListener live) {
+        RunMeasurement measurement = new RunMeasurement(simulation, runtime, redisKeyspace, clock, hdrDir, live);
         if (warmup.isZero()) {
             measurement.endWarmup();
         }

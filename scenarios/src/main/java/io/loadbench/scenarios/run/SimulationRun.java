@@ -19,6 +19,12 @@ import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
 import io.loadbench.scenarios.gatling.TimelineActions;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
+import io.loadbench.scenarios.live.LiveMonitor;
+import io.loadbench.scenarios.live.LiveOptions;
+import io.loadbench.scenarios.live.LiveServerException;
+import io.loadbench.scenarios.live.LivePlan;
+import io.loadbench.scenarios.live.LiveVerdict;
+import io.loadbench.results.latency.LatencyIntervalListener;
 import io.loadbench.scenarios.protocol.Datastore;
 import io.loadbench.scenarios.protocol.DatastoreProtocolBuilder;
 import io.loadbench.scenarios.protocol.DatastoreRuntime;
@@ -64,6 +70,10 @@ import org.slf4j.LoggerFactory;
  * the {@linkplain VerdictCheck checks}, writes {@code scenario.json} and the final manifest, and reports OK/KO to
  * Gatling, whose assertion {@link #assertion()} fails the build on KO; {@link #close()} in {@code after()}.
  *
+ * <p>While it runs, its {@link LiveMonitor} shows it: a progress line on stderr every second
+ * ({@code -Dloadbench.progress=false} turns it off) and, with {@code -Dloadbench.metricsPort=N}, {@code /metrics} and
+ * a live page (see {@link LiveOptions}); the endpoint binds when the run opens, so a port in use fails the run first.
+ *
  * <p>The measuring is {@link RunMeasurement}'s, the judging the checks' of {@code io.loadbench.scenarios.verdict},
  * the file {@link ScenarioReport}'s; this class wires them to the run folder.
  */
@@ -83,7 +93,11 @@ public final class SimulationRun implements AutoCloseable {
     private final SimulationOptions options;
     private final Target target;
     private final DatastoreRuntime runtime;
+    private final LiveMonitor live;
+    /** Why the metrics endpoint could not be served: the run ends FAILED with it in {@code before()}, as one line. */
+    private final Optional<String> liveFailure;
     private final List<ArrivalSchedule> openSchedules = new ArrayList<>();
+    private Duration plannedLoad = Duration.ZERO;
     private Duration rampLength = Duration.ZERO;
     private final Clock clock = Clock.systemUTC();
     private final List<VerdictCheck> simulationChecks = new ArrayList<>();
@@ -93,11 +107,13 @@ public final class SimulationRun implements AutoCloseable {
     private Optional<List<String>> failures = Optional.empty();
     private Optional<Duration> bound = Optional.empty();
 
-    private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target) {
+    private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target, Live live) {
         this.simulation = simulation;
         this.runFolder = runFolder;
         this.options = options;
         this.target = target;
+        this.live = live.monitor();
+        this.liveFailure = live.failure();
         this.runtime = new DatastoreRuntime(new TargetConnector(target.datastores(), target.hasRedis()), new LatencyRecorders());
         runtime.onStartFailure(this::protocolFailed);
     }
@@ -116,6 +132,10 @@ public final class SimulationRun implements AutoCloseable {
      * {@code -DpgUrl}, {@code -DredisUrl}, else LOADBENCH_PG_URL / LOADBENCH_REDIS_URL, else embedded), and writes
      * the manifest. Anything that fails on the way (a malformed URL, a server that is down, a bad option value,
      * also one the simulation reads later through {@link #options()}) ends the run folder FAILED with its reason.
+     * The live view ({@link LiveOptions}: {@code -Dloadbench.progress}, {@code -Dloadbench.metricsPort},
+     * {@code -Dloadbench.metricsHost}) opens first; a metrics endpoint that cannot bind (a port in use) ends the run
+     * FAILED in {@link #begin(Runnable)}, before the preparation and the load, as one line (a failure here, in the
+     * simulation's constructor, would print Gatling's stack trace).
      *
      * @param optionsOwner the simulation class's simple name, as option errors name it
      * @param plan         what defines the measurement (dataset scale, rate or users), beside every option
@@ -158,11 +178,15 @@ public final class SimulationRun implements AutoCloseable {
         String label = system.getProperty("label", Labels.defaultLabel());
         Run folder = Run.start(results, label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC());
         AtomicReference<Optional<Target>> target = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<Live>> live = new AtomicReference<>(Optional.empty());
         try {
             // a value rejected later, while the simulation builds its scenarios, ends the run as a failure here would
-            SimulationOptions options = resolver.apply(system, rejected -> abandon(folder, target.get(), rejected));
+            SimulationOptions options = resolver.apply(system, rejected -> abandon(folder, target.get(), live.get(), rejected));
             validateCommonOptions(options);
             Map<String, Object> fullPlan = new TreeMap<>(plan.apply(options));
+            fullPlan.put("simulation", simulation);
+            fullPlan.put("preset", options.preset());
+            live.set(Optional.of(openLive(simulation, folder, options, fullPlan, system)));
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
             Datastores datastores = target.get().orElseThrow().datastores();
             folder.countAsOwn(datastores::serverPids);
@@ -170,18 +194,35 @@ public final class SimulationRun implements AutoCloseable {
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
             folder.manifest().putParameters(parameters);
-            fullPlan.put("simulation", simulation);
-            fullPlan.put("preset", options.preset());
             folder.manifest().putPlan(fullPlan);
             // an external server that is down fails here, before any work
             folder.manifest().target(datastores.describe());
             folder.writeManifest();
             GatlingResultsLink.linkInto(folder, system);
             LOG.info("{}: preset {}, run folder {}, options {}", simulation, options.preset(), folder.dir(), options.effective());
-            return new SimulationRun(simulation, folder, options, target.get().orElseThrow());
+            return new SimulationRun(simulation, folder, options, target.get().orElseThrow(), live.get().orElseThrow());
         } catch (RuntimeException e) {
-            abandon(folder, target.get(), e);
+            abandon(folder, target.get(), live.get(), e);
             throw e;
+        }
+    }
+
+    /** The run's live view, and why its endpoint could not be served (the run then shows its progress only). */
+    private record Live(LiveMonitor monitor, Optional<String> failure) {
+    }
+
+    /** The run's live view: options from {@code -Dloadbench.*}, the endpoint bound now. */
+    private static Live openLive(String simulation, Run folder, SimulationOptions options, Map<String, Object> plan,
+                                 Properties system) {
+        LivePlan livePlan = new LivePlan(simulation, options.preset(), folder.dir().getFileName().toString(),
+                options.effective(), plan);
+        LiveOptions liveOptions = LiveOptions.from(system);
+        boolean terminal = System.console() != null;
+        try {
+            return new Live(LiveMonitor.open(liveOptions, livePlan, System.err, terminal), Optional.empty());
+        } catch (LiveServerException e) {
+            return new Live(LiveMonitor.open(liveOptions.withoutMetrics(), livePlan, System.err, terminal),
+                    Optional.of(e.getMessage()));
         }
     }
 
@@ -212,12 +253,13 @@ public final class SimulationRun implements AutoCloseable {
         return new Target(Datastores.open(spec), true, hasRedis);
     }
 
-    /** Ends a run that cannot start FAILED with the cause's message, and releases a target it opened. */
-    private static void abandon(Run folder, Optional<Target> target, RuntimeException cause) {
+    /** Ends a run that cannot start FAILED with the cause's message, and releases a target and a live view it opened. */
+    private static void abandon(Run folder, Optional<Target> target, Optional<Live> live, RuntimeException cause) {
         if (folder.isOpen()) {
             folder.failed(cause);
         }
         target.filter(Target::owned).ifPresent(owned -> owned.datastores().close());
+        live.ifPresent(opened -> opened.monitor().close());
     }
 
     public Datastores datastores() {
@@ -270,6 +312,7 @@ public final class SimulationRun implements AutoCloseable {
         Duration bound = loadLength.plus(options.positiveDuration("queryTimeout")).plus(options.positiveDuration("poolTimeout"))
                 .plus(VERDICT_MARGIN);
         this.bound = Optional.of(bound);
+        this.plannedLoad = loadLength;
         runFolder.manifest().putParameter("maxDurationMs", bound.toMillis());
         runFolder.writeManifest();
         return bound;
@@ -414,6 +457,7 @@ public final class SimulationRun implements AutoCloseable {
      * non-zero.
      */
     public void begin(Runnable preparation) {
+        refuseWithoutTheEndpoint();
         try {
             preparation.run();
             // the servers start on first use: only now can the manifest say which versions and settings ran
@@ -427,6 +471,20 @@ public final class SimulationRun implements AutoCloseable {
                     + " FAILED)", e, Boolean.parseBoolean(System.getProperty("verbose")));
         }
         begin();
+    }
+
+    /**
+     * Ends the run FAILED, before any preparation or load, when its metrics endpoint could not be served: a run asked
+     * to be watched is not run unwatched. Thrown as the one line a preparation failure prints.
+     */
+    private synchronized void refuseWithoutTheEndpoint() {
+        if (liveFailure.isPresent() && failures.isEmpty()) {
+            String reason = liveFailure.get();
+            end(List.of(reason));
+            close();
+            throw PreparationFailedException.of("error: " + simulation + ": " + reason + " (run folder " + runFolder.dir()
+                    + " FAILED)", null, false);
+        }
     }
 
     /** What the run targeted, the open model's rate being its schedules' mean arrival rate. */
@@ -443,9 +501,11 @@ public final class SimulationRun implements AutoCloseable {
 
     /** Starts the measurement: interval logs and hiccup meter now, the warm-up ({@code warmup}) at the first request. */
     public synchronized void begin() {
+        refuseWithoutTheEndpoint();
         RedisKeyspaceProbe redisInfo = new RedisKeyspaceProbe(simulation, target.datastores(), runtime);
+        live.measuring(new RunLiveSource(runtime, openSchedules, targets.users().orElse(0), plannedLoad));
         measurement = Optional.of(RunMeasurement.begin(simulation, effectiveWarmup(), runtime, redisInfo::read,
-                clock, runFolder.dir().resolve("hdr")));
+                clock, runFolder.dir().resolve("hdr"), live.active() ? live : LatencyIntervalListener.NONE));
     }
 
     /** When the interval logs began (epoch ms; their time zero), empty before {@link #begin()}. */
@@ -546,6 +606,7 @@ public final class SimulationRun implements AutoCloseable {
         }
         LOG.info("{}: {}, noise: {}", simulation, runFolder.manifest().status(),
                 runFolder.noise().map(NoiseSummary::describe).orElse("not measured"));
+        live.verdict(new LiveVerdict(runFolder.manifest().status().name(), ended));
         return ended;
     }
 
@@ -583,6 +644,8 @@ public final class SimulationRun implements AutoCloseable {
             if (target.owned()) {
                 target.datastores().close();
             }
+            // last: a live page still polling gets the verdict first (bounded, see LiveMonitor)
+            live.close();
         }
     }
 }

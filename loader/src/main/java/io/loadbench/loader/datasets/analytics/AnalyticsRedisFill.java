@@ -47,6 +47,11 @@ public final class AnalyticsRedisFill implements OutputStep {
         return keys;
     }
 
+    @Override
+    public String unit() {
+        return "keys";
+    }
+
     /**
      * Fills the target's Redis. When the prefix already holds this layout's fill (its marker names this layout), the
      * cache entries a workload wrote since are deleted first ({@link #deleteCacheEntries}), so Redis ends exactly as
@@ -170,6 +175,7 @@ public final class AnalyticsRedisFill implements OutputStep {
         return new OutputStep() {
             @Override public String name() { return "file:" + file.getFileName(); }
             @Override public long units() { return keys; }
+            @Override public String unit() { return "keys"; }
             @Override public long run(DatasetContext context) { return fill.writeCommands(file, context::progress); }
             @Override public void checkReady(DatasetContext context) {
                 OutputStep.requireWritableDirectory("--resp-out", file.toAbsolutePath().getParent());

@@ -168,6 +168,11 @@ public final class CommerceDataset implements Dataset {
         }
 
         @Override
+        public String unit() {
+            return "rows";
+        }
+
+        @Override
         public long run(DatasetContext context) {
             if (mappingFile != null) {
                 FileExport.writeText(mappingFile, indexMapping());
