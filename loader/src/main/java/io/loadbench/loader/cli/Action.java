@@ -22,4 +22,9 @@ enum Action {
     boolean needsTarget() {
         return this != PLAN;
     }
+
+    /** Whether the command takes the shard contract ({@code --shard}, {@code --run-id} and their variables). */
+    boolean takesShard() {
+        return this == LOAD || this == PLAN;
+    }
 }

@@ -17,20 +17,29 @@ final class DatasetCommand<S extends Record> implements Callable<Integer> {
     private final Action action;
     private final DatasetDefinition<S> definition;
     private final DatasetOptions<S> options;
+    private final ShardOptions shardOptions;
+    private final ShardOptions.Finish finishOption;
     private final LoaderCli cli;
 
-    DatasetCommand(Action action, DatasetDefinition<S> definition, DatasetOptions<S> options, LoaderCli cli) {
+    /**
+     * @param shardOptions the shard contract's options, or null for a command that takes none
+     * @param finishOption {@code --finish}, or null for a command that takes none
+     */
+    DatasetCommand(Action action, DatasetDefinition<S> definition, DatasetOptions<S> options, ShardOptions shardOptions,
+                   ShardOptions.Finish finishOption, LoaderCli cli) {
         this.action = action;
         this.definition = definition;
         this.options = options;
+        this.shardOptions = shardOptions;
+        this.finishOption = finishOption;
         this.cli = cli;
     }
 
     @Override
     public Integer call() throws Exception {
         cli.verbose = shared.verbose;
-        LoaderConfig config = LoaderConfig.of(action.commandName(), definition, shared, options, cli.env,
-                cli.defaultLabel.get(), action.needsTarget());
+        LoaderConfig config = LoaderConfig.of(action.commandName(), definition, shared, shardOptions, finishOption,
+                options, cli.env, cli.defaultLabel.get(), action.needsTarget());
         LoaderActions actions = new LoaderActions(cli.out, cli.err, cli.clock, cli.interactive);
         return switch (action) {
             case PLAN -> actions.plan(config, definition, options);

@@ -11,11 +11,14 @@ import io.loadbench.loader.run.DatastoresContext;
 import io.loadbench.loader.run.DatasetVerifier;
 import io.loadbench.loader.run.LoadPlan;
 import io.loadbench.loader.run.LoadReports;
+import io.loadbench.loader.run.ShardedLoads;
+import io.loadbench.loader.run.ShardsIncompleteException;
 import io.loadbench.results.load.LoadResult;
 import io.loadbench.results.load.LoadResultWriter;
 import io.loadbench.loader.run.VerificationResult;
 import io.loadbench.loader.sink.postgres.CopyLoadException;
 import io.loadbench.loader.sink.postgres.LoadListener;
+import io.loadbench.loader.sink.postgres.ParallelCopyLoader;
 import io.loadbench.loader.sink.postgres.ProgressTable;
 import io.loadbench.loader.sink.postgres.TableLoadResult;
 import io.loadbench.loader.spi.Dataset;
@@ -23,9 +26,12 @@ import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.InvalidOptionException;
+import io.loadbench.loader.spi.OutputStep;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
 import io.loadbench.loader.verify.CheckTable;
+import io.loadbench.results.shard.Shard;
+import io.loadbench.results.shard.ShardContract;
 
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -36,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What each dataset command does, given its validated configuration. */
 final class LoaderActions {
@@ -93,6 +100,9 @@ final class LoaderActions {
         printConfiguration(config, null);
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
+        Optional<Shard> shard = config.sharding().shard();
+        shard.ifPresent(s -> out.println("shard " + s + ": the batches b with b mod " + s.count() + " = " + s.index()
+                + " of every table; keys, indexes and verification at --finish"));
         out.printf(Locale.ROOT, "%-28s %16s %10s %16s %14s%n", "table", "rows", "batches", "bytes (est.)", "gen rows/s");
         long totalRows = 0;
         double totalBytes = 0;
@@ -100,13 +110,15 @@ final class LoaderActions {
         int usableCores = Math.min(config.workers(), Runtime.getRuntime().availableProcessors());
         for (TableSpec table : dataset.tables()) {
             Sample sample = sample(table);
-            double bytes = sample.bytesPerRow * table.rowCount();
-            long batches = (table.rowCount() + config.batchSize() - 1) / config.batchSize();
-            out.printf(Locale.ROOT, "%-28s %,16d %,10d %,16.0f %,14.0f%n", table.name(), table.rowCount(), batches, bytes,
+            long rows = ParallelCopyLoader.rowsOf(table, config.batchSize(), shard);
+            double bytes = sample.bytesPerRow * rows;
+            long allBatches = ParallelCopyLoader.batches(table.rowCount(), config.batchSize());
+            long batches = shard.map(s -> s.unitsOf(allBatches)).orElse(allBatches);
+            out.printf(Locale.ROOT, "%-28s %,16d %,10d %,16.0f %,14.0f%n", table.name(), rows, batches, bytes,
                     sample.rowsPerSecond);
-            totalRows += table.rowCount();
+            totalRows += rows;
             totalBytes += bytes;
-            generationSeconds += table.rowCount() / sample.rowsPerSecond / usableCores;
+            generationSeconds += rows / sample.rowsPerSecond / usableCores;
         }
         double ingestSeconds = totalBytes / ASSUMED_INGEST_BYTES_PER_SECOND;
         out.printf(Locale.ROOT, "%-28s %,16d %10s %,16.0f%n", "total", totalRows, "", totalBytes);
@@ -116,6 +128,12 @@ final class LoaderActions {
                 ASSUMED_INGEST_BYTES_PER_SECOND / 1e6, ingestSeconds);
         out.println("load id: " + plan.loadId());
         for (var step : dataset.outputSteps()) {
+            if (shard.isPresent()) {
+                out.printf(Locale.ROOT, "output step %s: %s%n", step.name(), step.shardable()
+                        ? String.format(Locale.ROOT, "%,d units in shard %s", step.units(shard.get()), shard.get())
+                        : String.format(Locale.ROOT, "%,d units, written whole by --finish", step.units()));
+                continue;
+            }
             out.printf(Locale.ROOT, "output step %s: %,d units%s%n", step.name(), step.units(),
                     step.estimatedBytes() < 0 ? "" : String.format(Locale.ROOT, ", about %,d bytes", step.estimatedBytes()));
         }
@@ -149,21 +167,60 @@ final class LoaderActions {
     <S extends Record> int load(LoaderConfig config, DatasetDefinition<S> definition, DatasetOptions<S> options) throws Exception {
         Dataset dataset = dataset(config, definition, options);
         LoadPlan plan = new LoadPlan(dataset, config.batchSize(), config.workers(), config.format());
-        printConfiguration(config, "loadId=" + plan.loadId());
-        try (Run run = Run.start(config.results(), config.label(), RunKind.LOAD, "load-" + dataset.name(), clock)) {
-            run.whenInterrupted("interrupted before the load finished; continue with --resume");
+        // every shard of one command derives the same default: the load id is a function of the plan
+        ShardContract contract = config.sharding().withDefaultRunId(plan.loadId());
+        Optional<Shard> shard = contract.shard();
+        printConfiguration(config, "loadId=" + plan.loadId() + shard.map(s -> " shard=" + s).orElse("")
+                + (config.finish() ? "" : " runId=" + contract.runId().orElseThrow())
+                + contract.podUid().map(uid -> " podUid=" + uid).orElse(""));
+        String name = "load-" + dataset.name() + shard.map(s -> "-shard-" + s.index() + "-of-" + s.count()).orElse("")
+                + (config.finish() ? "-finish" : "");
+        try (Run run = Run.start(config.results(), config.label(), RunKind.LOAD, name, clock)) {
+            run.whenInterrupted(config.finish() ? "interrupted before the finish step ended; run it again"
+                    : shard.isPresent() ? "interrupted before the shard finished; run the same command again to continue its slice"
+                    : "interrupted before the load finished; continue with --resume");
             run.manifest().putParameters(config.describe());
             run.manifest().putParameter("loadId", plan.loadId());
+            // the finish step adopts the run id its shards recorded unless one is given; recorded once it is known
+            (config.finish() ? config.sharding() : contract).recordIn(run.manifest());
             run.manifest().putPlan(plan.describe());
             run.writeManifest();
             out.println("run folder: " + run.dir());
-            return load(config, dataset, plan, run);
+            if (config.finish()) {
+                return inRun(config, dataset, plan, run, dataset.outputSteps(),
+                        (datastores, context, outcome, started) -> finish(config, dataset, plan, run, datastores, context, outcome, started));
+            }
+            if (shard.isPresent()) {
+                List<OutputStep> parts = dataset.outputSteps().stream().filter(OutputStep::shardable).toList();
+                return inRun(config, dataset, plan, run, parts, (datastores, context, outcome, started) ->
+                        loadShard(dataset, plan, run, shard.get(), contract, config.label(), datastores, context, outcome, started));
+            }
+            return inRun(config, dataset, plan, run, dataset.outputSteps(),
+                    (datastores, context, outcome, started) -> loadWhole(config, dataset, plan, run, datastores, context, outcome, started));
         }
     }
 
-    private int load(LoaderConfig config, Dataset dataset, LoadPlan plan, Run run) throws Exception {
+    /** The part of a load that runs against the opened target, inside {@link #inRun}. */
+    private interface LoadBody {
+        /**
+         * @param outcome receives what was loaded as soon as it is known, so a later failure still reports it
+         * @param started {@link System#nanoTime()} at the start of the load
+         */
+        int run(Datastores datastores, DatastoresContext context, AtomicReference<DatasetLoader.Outcome> outcome, long started)
+                throws Exception;
+    }
+
+    /**
+     * Opens the target and runs {@code body}, with the run's failure path: on any exception the run folder gets a
+     * FAILED load.json (listing what was loaded before) and manifest, naming the reason in one line.
+     *
+     * @param steps the output steps the body runs, whose readiness (Redis answering, a writable directory) is checked
+     *              before PostgreSQL is touched
+     */
+    private int inRun(LoaderConfig config, Dataset dataset, LoadPlan plan, Run run, List<OutputStep> steps, LoadBody body)
+            throws Exception {
         long started = System.nanoTime();
-        DatasetLoader.Outcome outcome = null;
+        AtomicReference<DatasetLoader.Outcome> outcome = new AtomicReference<>();
         Datastores datastores = null;
         Thread onSignal = null;
         try {
@@ -172,50 +229,29 @@ final class LoaderActions {
             Datastores opened = datastores;
             onSignal = new Thread(() -> {
                 if (run.isOpen()) {
-                    err.println("interrupted: committed batches are kept; continue with the same command plus --resume");
+                    err.println(config.finish() ? "interrupted: run the finish step again"
+                            : config.sharding().shard().isPresent() ? "interrupted: committed batches are kept; run the same shard again to continue its slice"
+                            : "interrupted: committed batches are kept; continue with the same command plus --resume");
                 }
                 opened.close();
             }, "loadbench-loader-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
             DatastoresContext context = new DatastoresContext(datastores, run.dir(), config.workers(), config.batchSize());
             // what the output steps need (Redis, RedisJSON, a writable --out) is checked before PostgreSQL is touched
-            for (var step : dataset.outputSteps()) {
+            for (var step : steps) {
                 step.checkReady(context);
             }
             datastores.postgres();
             // described once, while the servers answer: the failure path below must not wait on a server that froze
             run.manifest().target(datastores.describe());
-            long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
-                    .remainingRows(plan, config.resume());
-            try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
-                outcome = new DatasetLoader(datastores::openPgConnection, context, progress, out).load(plan, config.resume());
-            }
-            double loadSeconds = (System.nanoTime() - started) / 1e9;
-            printLoadSummary(outcome, loadSeconds);
-            out.println("verifying ...");
-            VerificationResult verification = DatasetVerifier.verify(dataset, context);
-            out.print(CheckTable.render(verification.results()));
-            verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
-            String failure = verification.passed() ? null : "verification failed: " + verification.failedChecks();
-            writeReport(run, LoadReports.of(plan, config.resume(), outcome, loadSeconds, verification, failure));
-            if (!run.isOpen()) {
-                return LoaderCli.EXIT_FAILED;
-            }
-            if (failure != null) {
-                run.failed(failure);
-                throw new VerificationFailedException(verification.failedChecks() + " (numbers above; run folder " + run.dir() + ")");
-            }
-            RunStatus status = run.succeeded();
-            out.println(status + ": " + run.dir().resolve("load.json"));
-            run.noise().ifPresent(noise -> out.println("noise: " + noise.describe()));
-            return LoaderCli.EXIT_OK;
+            return body.run(datastores, context, outcome, started);
         } catch (Exception | Error thrown) {
             Throwable e = explained(thrown, datastores);
             if (run.isOpen()) {
                 String reason = LoaderCli.firstLine(LoaderCli.describe(e));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 try {
-                    writeReport(run, LoadReports.failed(plan, config.resume(), outcome, seconds, reason));
+                    writeReport(run, LoadReports.failed(plan, config.resume(), outcome.get(), seconds, reason));
                 } catch (RuntimeException secondary) {
                     e.addSuppressed(secondary);
                 }
@@ -239,13 +275,121 @@ final class LoaderActions {
         }
     }
 
+    /** A load by one process: every batch, keys and indexes, output steps, verification. */
+    private int loadWhole(LoaderConfig config, Dataset dataset, LoadPlan plan, Run run, Datastores datastores,
+                          DatastoresContext context, AtomicReference<DatasetLoader.Outcome> outcome, long started) throws Exception {
+        long remaining = new DatasetLoader(datastores::openPgConnection, context, LoadListener.NONE, out)
+                .remainingRows(plan, config.resume());
+        try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name(), remaining, err, interactive, System::nanoTime)) {
+            outcome.set(new DatasetLoader(datastores::openPgConnection, context, progress, out).load(plan, config.resume()));
+        }
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        printLoadSummary(outcome.get(), loadSeconds);
+        out.println("verifying ...");
+        VerificationResult verification = DatasetVerifier.verify(dataset, context);
+        out.print(CheckTable.render(verification.results()));
+        verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum));
+        String failure = verification.passed() ? null : "verification failed: " + verification.failedChecks();
+        writeReport(run, LoadReports.of(plan, config.resume(), outcome.get(), loadSeconds, verification, failure));
+        return ended(run, verification, failure);
+    }
+
+    /**
+     * One shard of a sharded load: its slice of every table and its part of the shardable output steps, then the
+     * checksum of its slice; no keys, indexes or verification (the finish step does them once, for the whole).
+     */
+    private int loadShard(Dataset dataset, LoadPlan plan, Run run, Shard shard, ShardContract contract, String label,
+                          Datastores datastores, DatastoresContext context, AtomicReference<DatasetLoader.Outcome> outcome,
+                          long started) throws Exception {
+        long remaining = new ShardedLoads(datastores::openPgConnection, context, LoadListener.NONE, out).remainingRows(plan, shard);
+        ShardedLoads.ShardOutcome done;
+        try (ProgressDisplay progress = new ProgressDisplay("load " + dataset.name() + " shard " + shard, remaining, err,
+                interactive, System::nanoTime)) {
+            done = new ShardedLoads(datastores::openPgConnection, context, progress, out)
+                    .load(plan, shard, contract.runId().orElseThrow(), contract.podUid(), label);
+        }
+        outcome.set(done.outcome());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        printLoadSummary(done.outcome(), seconds, true);
+        done.checksums().forEach((table, sum) -> out.println("checksum " + table + " (shard " + shard + ") = " + sum));
+        run.manifest().putParameter("shardAttempt", done.attempt());
+        writeReport(run, LoadReports.ofShard(plan, done.outcome(), seconds, done.checksums(), null));
+        if (!run.isOpen()) {
+            return LoaderCli.EXIT_FAILED;
+        }
+        RunStatus status = run.succeeded();
+        out.println(status + ": " + run.dir().resolve("load.json"));
+        out.println("shard " + shard + " of " + dataset.name() + " complete (attempt " + done.attempt() + "); once every shard"
+                + " is, run the same command with --finish in place of --shard");
+        run.noise().ifPresent(noise -> out.println("noise: " + noise.describe()));
+        return LoaderCli.EXIT_OK;
+    }
+
+    /**
+     * The finish step of a sharded load: every shard checked complete, keys and indexes, output steps, then the
+     * verification of the whole and the tables' checksums compared with the sum of the shards' slices.
+     */
+    private int finish(LoaderConfig config, Dataset dataset, LoadPlan plan, Run run, Datastores datastores,
+                       DatastoresContext context, AtomicReference<DatasetLoader.Outcome> outcome, long started) throws Exception {
+        ShardedLoads.Finished finished = new ShardedLoads(datastores::openPgConnection, context, LoadListener.NONE, out)
+                .finish(plan, config.sharding().runId());
+        outcome.set(finished.outcome());
+        config.sharding().withDefaultRunId(finished.runId()).recordIn(run.manifest());
+        run.manifest().putParameter("shardCount", finished.shardCount());
+        run.manifest().putParameter("shards", finished.shards().stream().map(s -> {
+            Map<String, Object> shard = new java.util.LinkedHashMap<>();
+            shard.put("index", s.shard().index());
+            shard.put("attempts", s.attempts());
+            shard.put("label", s.label().orElse(null));
+            shard.put("podUid", s.podUid().orElse(null));
+            return shard;
+        }).toList());
+        out.println("finished " + finished.shardCount() + " shard(s) of run " + finished.runId());
+        printLoadSummary(finished.outcome(), finished.secondsSinceFirstShard());
+        out.println("verifying ...");
+        VerificationResult verification = DatasetVerifier.verify(dataset, context);
+        out.print(CheckTable.render(verification.results()));
+        List<String> mismatches = ShardedLoads.mismatches(finished, verification.checksums());
+        verification.checksums().forEach((table, sum) -> out.println("checksum " + table + " = " + sum
+                + (sum.equals(finished.shardChecksums().get(table)) ? " (the sum of its " + finished.shardCount() + " shards' slices)" : "")));
+        String failure = !verification.passed() ? "verification failed: " + verification.failedChecks()
+                : mismatches.isEmpty() ? null : "the shards do not add up: " + String.join("; ", mismatches);
+        double seconds = finished.secondsSinceFirstShard() + (System.nanoTime() - started) / 1e9;
+        writeReport(run, LoadReports.ofFinish(plan, finished, seconds, verification, failure));
+        if (failure != null && verification.passed()) {
+            run.failed(failure);
+            throw new ShardsIncompleteException(failure);
+        }
+        return ended(run, verification, failure);
+    }
+
+    /** Ends a verified run: FAILED with the verification's failure, else OK (or NOISY). */
+    private int ended(Run run, VerificationResult verification, String failure) {
+        if (!run.isOpen()) {
+            return LoaderCli.EXIT_FAILED;
+        }
+        if (failure != null) {
+            run.failed(failure);
+            throw new VerificationFailedException(verification.failedChecks() + " (numbers above; run folder " + run.dir() + ")");
+        }
+        RunStatus status = run.succeeded();
+        out.println(status + ": " + run.dir().resolve("load.json"));
+        run.noise().ifPresent(noise -> out.println("noise: " + noise.describe()));
+        return LoaderCli.EXIT_OK;
+    }
+
     private void printLoadSummary(DatasetLoader.Outcome outcome, double seconds) {
+        printLoadSummary(outcome, seconds, false);
+    }
+
+    /** @param keysLater a shard's summary: its keys and indexes are built by the finish step */
+    private void printLoadSummary(DatasetLoader.Outcome outcome, double seconds, boolean keysLater) {
         for (TableLoadResult t : outcome.tables()) {
             out.printf(Locale.ROOT, "table %s: %,d rows loaded in %.1f s (%,.0f rows/s, %.1f MB/s), %d batches%s; "
-                            + "keys and indexes %.1f s%n", t.table(), t.rows(), t.copySeconds(),
+                            + "keys and indexes %s%n", t.table(), t.rows(), t.copySeconds(),
                     t.copySeconds() > 0 ? t.rows() / t.copySeconds() : 0, t.copySeconds() > 0 ? t.bytes() / 1e6 / t.copySeconds() : 0,
                     t.batches(), t.skippedBatches() > 0 ? " (" + t.skippedBatches() + " already committed, skipped)" : "",
-                    t.afterLoadSeconds());
+                    keysLater ? "at --finish" : String.format(Locale.ROOT, "%.1f s", t.afterLoadSeconds()));
         }
         for (DatasetLoader.StepResult step : outcome.steps()) {
             out.printf(Locale.ROOT, "output %s: %,d units in %.1f s (%,.0f units/s, %.1f MB/s)%n", step.name(), step.units(),

@@ -99,7 +99,15 @@ public final class LoaderCli {
 
     private <S extends Record> CommandLine datasetCommand(Action action, DatasetDefinition<S> definition) {
         DatasetOptions<S> options = DatasetOptions.forDefinition(definition);
-        CommandLine leaf = new CommandLine(new DatasetCommand<>(action, definition, options, this));
+        ShardOptions shardOptions = action.takesShard() ? new ShardOptions() : null;
+        ShardOptions.Finish finishOption = action == Action.LOAD ? new ShardOptions.Finish() : null;
+        CommandLine leaf = new CommandLine(new DatasetCommand<>(action, definition, options, shardOptions, finishOption, this));
+        if (shardOptions != null) {
+            leaf.addMixin("shardOptions", shardOptions);
+        }
+        if (finishOption != null) {
+            leaf.addMixin("finishOption", finishOption);
+        }
         leaf.addMixin("datasetOptions", options);
         leaf.getCommandSpec().usageMessage().description(action.description, definition.summary());
         return leaf;
@@ -191,6 +199,7 @@ public final class LoaderCli {
                     "  loadbench-loader plan events --rows 100M",
                     "  loadbench-loader load events --rows 1M --pg-url 'jdbc:postgresql://localhost:5432/test?user=postgres'",
                     "  loadbench-loader load events --rows 1M --resume",
+                    "  loadbench-loader load events --rows 1M --shard 0/2 --pg-url ...   (and 1/2, then --finish)",
                     "  loadbench-loader verify events --rows 1M", "  loadbench-loader drop events"})
     static final class Root implements Callable<Integer> {
         @Spec

@@ -1,11 +1,14 @@
 package io.loadbench.loader.cli;
 
+import io.loadbench.datastores.TargetKind;
 import io.loadbench.datastores.TargetSpec;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.cli.options.DatasetOptions;
 import io.loadbench.loader.spi.DatasetDefinition;
 import io.loadbench.loader.spi.DatasetParameters;
 import io.loadbench.loader.spi.InvalidOptionException;
+import io.loadbench.results.shard.ShardContract;
+import io.loadbench.results.shard.ShardContractException;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,9 +22,16 @@ import java.util.TreeMap;
  */
 public record LoaderConfig(String command, String dataset, long seed, long rows, int batchSize, int workers,
                            CopyEncoder.Format format, String label, Path results, boolean resume, boolean verbose,
-                           TargetSpec target, SortedMap<String, Object> datasetOptions) {
+                           TargetSpec target, SortedMap<String, Object> datasetOptions, ShardContract sharding,
+                           boolean finish) {
 
-    public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, DatasetOptions<?> datasetOptions,
+    /**
+     * @param shardOptions {@code --shard} and {@code --run-id}, or null for a command without them (then the
+     *                     environment's shard contract is not read either)
+     * @param finishOption {@code --finish}, or null for a command without it
+     */
+    public static LoaderConfig of(String command, DatasetDefinition<?> definition, SharedOptions o, ShardOptions shardOptions,
+                                  ShardOptions.Finish finishOption, DatasetOptions<?> datasetOptions,
                                   Map<String, String> env, String defaultLabel, boolean needsTarget) {
         long rows = o.rows == null ? definition.defaultRows() : RowCounts.parse("--rows", o.rows);
         if (rows > DatasetParameters.MAX_ROWS) {
@@ -54,13 +64,57 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
         if (label.isBlank()) {
             throw new InvalidOptionException("--label", "must not be blank");
         }
+        boolean finish = finishOption != null && finishOption.finish;
+        ShardContract sharding = sharding(shardOptions, finish, o.resume, env);
         TargetSpec target = null;
         if (needsTarget) {
             requireNotEmpty(o, env);
             target = TargetSpec.resolve(o.target, o.pgUrl, o.redisUrl, env);
+            if ((finish || sharding.shard().isPresent()) && (target.kind() != TargetKind.EXTERNAL || target.postgres() == null)) {
+                throw new InvalidOptionException(finish ? "--finish" : shardSource(shardOptions), "a sharded load needs a "
+                        + "PostgreSQL server that every shard reaches: give --pg-url or " + TargetSpec.PG_URL_ENV
+                        + " (an embedded server lives only as long as one command)");
+            }
         }
         return new LoaderConfig(command, definition.name(), o.seed, rows, o.batchSize, o.workers, format, label,
-                o.results, o.resume, o.verbose, target, new TreeMap<>(datasetOptions.values()));
+                o.results, o.resume, o.verbose, target, new TreeMap<>(datasetOptions.values()), sharding, finish);
+    }
+
+    /**
+     * The shard contract of a command: from its options and the environment ({@link ShardContract#resolve}). The finish
+     * step loads no slice, so it refuses {@code --shard} and ignores the shard variables (a finish run as a pod of an
+     * Indexed Job still has an index); {@code --resume} has no meaning for either, since a shard always continues its
+     * own slice.
+     */
+    private static ShardContract sharding(ShardOptions shardOptions, boolean finish, boolean resume, Map<String, String> env) {
+        if (shardOptions == null) {
+            return ShardContract.none();
+        }
+        if (finish && shardOptions.shard != null) {
+            throw new InvalidOptionException("--finish", "completes the load of every shard and loads no slice itself; "
+                    + "leave out --shard " + shardOptions.shard);
+        }
+        Map<String, String> environment = new java.util.HashMap<>(env == null ? Map.of() : env);
+        if (finish) {
+            environment.remove(ShardContract.INDEX_ENV);
+            environment.remove(ShardContract.COUNT_ENV);
+        }
+        ShardContract sharding;
+        try {
+            sharding = ShardContract.resolve(shardOptions.shard, shardOptions.runId, environment);
+        } catch (ShardContractException e) {
+            throw new InvalidOptionException(e.source(), e.problem());
+        }
+        if (resume && (finish || sharding.shard().isPresent())) {
+            throw new InvalidOptionException("--resume", finish ? "has no meaning with --finish; leave it out"
+                    : "a shard always continues its own slice; run the same command without --resume");
+        }
+        return sharding;
+    }
+
+    /** Where the shard came from: the option, or the variable of an Indexed Job. */
+    private static String shardSource(ShardOptions shardOptions) {
+        return shardOptions != null && shardOptions.shard != null ? ShardContract.SHARD_OPTION : ShardContract.INDEX_ENV;
     }
 
     /** Batches of {@code batchSize} rows covering {@code rows}, without the overflow of {@code rows + batchSize - 1}. */
@@ -113,6 +167,9 @@ public record LoaderConfig(String command, String dataset, long seed, long rows,
         p.put("label", label);
         p.put("results", results.toString());
         p.put("resume", resume);
+        if (command.equals("load")) {
+            p.put("finish", finish);
+        }
         if (target != null) {
             p.put("target", target.kind().name().toLowerCase(Locale.ROOT));
             // URLs without user info; the password never leaves the endpoint objects

@@ -113,7 +113,9 @@ public final class DatasetLoader {
         List<String> tableNames = tables.stream().map(TableSpec::name).toList();
         try (DatasetLock lock = DatasetLock.acquire(connections, plan.dataset().name(), tableNames)) {
             try (Connection c = connections.open()) {
-                ProgressTable.ensureExists(c);
+                try (DatasetLock preparing = DatasetLock.awaitPreparation(connections)) {
+                    ProgressTable.ensureExists(c);
+                }
                 clearStaleProgress(c, plan, mode == Mode.RESUME, tableNames);
                 checkTargetState(c, plan, resume, tables, tableNames);
                 ProgressTable.recordLoad(c, plan.loadId(), plan.dataset().name(), planJson(plan));
@@ -230,14 +232,14 @@ public final class DatasetLoader {
         }
     }
 
-    private static boolean hasRows(Connection c, String table) throws SQLException {
+    static boolean hasRows(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }
     }
 
-    private static void createTable(Connection c, TableSpec table, String loadId) throws SQLException {
+    static void createTable(Connection c, TableSpec table, String loadId) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -253,7 +255,7 @@ public final class DatasetLoader {
         }
     }
 
-    private static String planJson(LoadPlan plan) {
+    static String planJson(LoadPlan plan) {
         try {
             return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsString(plan.describe());

@@ -119,6 +119,14 @@ public final class LoadRecords {
                 ps.setArray(1, c.createArrayOf("text", tables.toArray()));
                 ps.executeUpdate();
             }
+            if (ProgressTable.exists(c, ProgressTable.SHARDS)) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + ProgressTable.SHARDS + " s USING "
+                        + ProgressTable.LOADS + " l WHERE s.load_id = l.load_id AND l.dataset = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + ProgressTable.PROGRESS + " p WHERE p.load_id = l.load_id)")) {
+                    ps.setString(1, dataset);
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + ProgressTable.LOADS + " l WHERE dataset = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM " + ProgressTable.PROGRESS + " p WHERE p.load_id = l.load_id)")) {
                 ps.setString(1, dataset);
@@ -127,13 +135,16 @@ public final class LoadRecords {
         });
     }
 
-    /** Deletes the records (load rows and batches) of exactly {@code loadIds}; one transaction. */
+    /** Deletes the records (load rows, shards and batches) of exactly {@code loadIds}; one transaction. */
     static void forget(Connection c, Collection<String> loadIds) throws SQLException {
         if (!ProgressTable.exists(c, ProgressTable.LOADS)) {
             return;
         }
+        List<String> tables = ProgressTable.exists(c, ProgressTable.SHARDS)
+                ? List.of(ProgressTable.PROGRESS, ProgressTable.SHARDS, ProgressTable.LOADS)
+                : List.of(ProgressTable.PROGRESS, ProgressTable.LOADS);
         inTransaction(c, () -> {
-            for (String table : List.of(ProgressTable.PROGRESS, ProgressTable.LOADS)) {
+            for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE load_id = ANY (?)")) {
                     ps.setArray(1, c.createArrayOf("text", loadIds.toArray()));
                     ps.executeUpdate();

@@ -8,6 +8,7 @@ import io.loadbench.results.load.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -22,17 +23,42 @@ public final class LoadReports {
 
     public static LoadResult of(LoadPlan plan, boolean resumed, DatasetLoader.Outcome outcome, double seconds,
                                 VerificationResult verification, String failureReason) {
+        return of(plan, resumed, plan.workers(), outcome, seconds,
+                verification == null ? Map.of() : verification.checksums(), verification, failureReason);
+    }
+
+    /**
+     * The load.json of one shard: its slice of each table (rows and batches of the slice), each table's checksum being
+     * its slice's; the verification SKIPPED, since the finish step verifies the whole.
+     */
+    public static LoadResult ofShard(LoadPlan plan, DatasetLoader.Outcome outcome, double seconds,
+                                     Map<String, String> sliceChecksums, String failureReason) {
+        return of(plan, false, plan.workers(), outcome, seconds, sliceChecksums, null, failureReason);
+    }
+
+    /**
+     * The load.json of a whole sharded load, written by its finish step: each table as its batches recorded it, with one
+     * {@code workers[]} entry per shard ({@code worker} is the shard index) and {@code workers} the shard count.
+     */
+    public static LoadResult ofFinish(LoadPlan plan, ShardedLoads.Finished finished, double seconds,
+                                      VerificationResult verification, String failureReason) {
+        return of(plan, false, finished.shardCount(), finished.outcome(), seconds,
+                verification == null ? Map.of() : verification.checksums(), verification, failureReason);
+    }
+
+    private static LoadResult of(LoadPlan plan, boolean resumed, int workers, DatasetLoader.Outcome outcome, double seconds,
+                                 Map<String, String> checksums, VerificationResult verification, String failureReason) {
         List<LoadResult.TableLoad> tables = new ArrayList<>();
         long rows = 0;
         long bytes = 0;
         for (TableLoadResult t : outcome.tables()) {
-            tables.add(table(t, verification == null ? null : verification.checksums().get(t.table())));
+            tables.add(table(t, checksums.get(t.table())));
             rows += t.rows();
             bytes += t.bytes();
         }
         LoadResult.Totals totals = new LoadResult.Totals(rows, bytes, round(seconds), rate(rows, seconds), rate(bytes / 1e6, seconds));
         return new LoadResult(plan.dataset().name(), plan.loadId(), resumed, plan.format().name().toLowerCase(Locale.ROOT),
-                plan.batchSize(), plan.workers(), tables, totals, outcome.steps().stream().map(LoadReports::output).toList(),
+                plan.batchSize(), workers, tables, totals, outcome.steps().stream().map(LoadReports::output).toList(),
                 verification == null ? LoadResult.Verification.skipped() : verification.toReport(),
                 failureReason == null ? RunStatus.OK : RunStatus.FAILED, Optional.ofNullable(failureReason));
     }

@@ -1,5 +1,7 @@
 package io.loadbench.loader.spi;
 
+import io.loadbench.results.shard.Shard;
+
 /**
  * A non-table output of a dataset (a Redis fill, an NDJSON file), run by the loader after the dataset's
  * tables, in order.
@@ -29,6 +31,38 @@ public interface OutputStep {
 
     /** Produces the output; reports progress through {@link DatasetContext#progress}. Returns bytes written. */
     long run(DatasetContext context) throws Exception;
+
+    /**
+     * Whether the step can write its output in disjoint parts, one per shard of a sharded load ({@link #runShard}),
+     * completed once by {@link #finishShards}. Default false: such a step runs whole, in the finish step of a sharded
+     * load (a file has one writer).
+     */
+    default boolean shardable() {
+        return false;
+    }
+
+    /** How many units the part of {@code shard} writes ({@link #shardable} steps only). */
+    default long units(Shard shard) {
+        throw new UnsupportedOperationException(name() + " does not write in shards");
+    }
+
+    /**
+     * Writes the part of {@code shard}: for a step whose units are numbered, unit <i>u</i> when {@code shard.owns(u)}
+     * ({@link Shard}). The parts of shards {@code 0 .. N-1} followed by {@link #finishShards} write exactly what
+     * {@link #run} writes; a part may be written again (a retried shard) and touches nothing of the other parts.
+     * Returns bytes written.
+     */
+    default long runShard(DatasetContext context, Shard shard) throws Exception {
+        throw new UnsupportedOperationException(name() + " does not write in shards");
+    }
+
+    /**
+     * Completes the output after every shard wrote its part (the finish step): what {@link #run} writes once for the
+     * whole, such as a key saying the fill is complete. Returns bytes written; default nothing.
+     */
+    default long finishShards(DatasetContext context) throws Exception {
+        return 0;
+    }
 
     /**
      * Checks, before the loader touches PostgreSQL, that what {@link #run} needs is there: a server that

@@ -9,11 +9,13 @@ import io.loadbench.loader.sink.redis.RedisLoadException;
 import io.loadbench.loader.sink.redis.SingleWriterRedisPipeline;
 import io.loadbench.loader.spi.DatasetContext;
 import io.loadbench.loader.spi.OutputStep;
+import io.loadbench.results.shard.Shard;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,6 +54,54 @@ public final class AnalyticsRedisFill implements OutputStep {
         return "keys";
     }
 
+    /** Organisations are numbered units: shard {@code i/N} writes the organisations {@code org} (0-based) with {@code org mod N = i}. */
+    @Override
+    public boolean shardable() {
+        return true;
+    }
+
+    @Override
+    public long units(Shard shard) {
+        return AnalyticsRedisWriter.keysOf(layout, Optional.of(shard));
+    }
+
+    /**
+     * Writes the organisations of {@code shard}, after deleting the cache entries a workload wrote for them when the
+     * prefix holds this layout's fill. Deletes the meta key first, so a prefix that shards are (re)filling never
+     * looks complete; {@link #finishShards} writes it once every shard is done.
+     */
+    @Override
+    public long runShard(DatasetContext context, Shard shard) {
+        RedisAddress address = redisAddress.apply(context);
+        AnalyticsKeys keyNames = new AnalyticsKeys(layout.settings().keyPrefix());
+        try (Jedis jedis = context.openRedis()) {
+            if (markerValue().equals(jedis.get(keyNames.marker()))) {
+                deleteCacheEntries(jedis, Optional.of(shard));
+            }
+        }
+        return fill(address, context.batchSize(), context::progress, Optional.of(shard));
+    }
+
+    /** The meta key, counted over every organisation: what a whole fill writes last. */
+    @Override
+    public long finishShards(DatasetContext context) {
+        RedisAddress address = redisAddress.apply(context);
+        claimPrefix(address);
+        AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
+        for (int org = 0; org < layout.settings().orgs(); org++) {
+            writer.countOrg(org);
+        }
+        SingleWriterRedisPipeline pipeline = SingleWriterRedisPipeline.open(address, 2, CONNECT_TIMEOUT_MS);
+        try {
+            writer.writeMeta(pipeline);
+        } catch (RuntimeException e) {
+            closeAfter(pipeline, e);
+            throw e;
+        }
+        pipeline.close();
+        return pipeline.bytesEncoded();
+    }
+
     /**
      * Fills the target's Redis. When the prefix already holds this layout's fill (its marker names this layout), the
      * cache entries a workload wrote since are deleted first ({@link #deleteCacheEntries}), so Redis ends exactly as
@@ -85,21 +135,33 @@ public final class AnalyticsRedisFill implements OutputStep {
      * pattern), the keys a workload writes on a miss. Returns how many existed.
      */
     long deleteCacheEntries(Jedis jedis) {
+        return deleteCacheEntries(jedis, Optional.empty());
+    }
+
+    /** {@link #deleteCacheEntries(Jedis)} for the organisations of {@code shard} only (all when empty). */
+    long deleteCacheEntries(Jedis jedis, Optional<Shard> shard) {
         AnalyticsSettings s = layout.settings();
         AnalyticsKeys keyNames = new AnalyticsKeys(s.keyPrefix());
         List<String> batch = new java.util.ArrayList<>(1_000);
         long deleted = 0;
-        for (int org = 1; org <= s.orgs(); org++) {
-            batch.add(keyNames.dashboard(org));
+        for (int org = 0; org < s.orgs(); org++) {
+            if (shard.isPresent() && !shard.get().owns(org)) {
+                continue;
+            }
+            int orgId = org + 1;
+            batch.add(keyNames.dashboard(orgId));
             for (EventType type : EventType.all()) {
                 for (int b = 0; b < s.timeBuckets(); b++) {
-                    batch.add(keyNames.filtered(org, type, b));
+                    batch.add(keyNames.filtered(orgId, type, b));
                 }
             }
-            if (batch.size() >= 1_000 || org == s.orgs()) {
+            if (batch.size() >= 1_000) {
                 deleted += jedis.unlink(batch.toArray(String[]::new));
                 batch.clear();
             }
+        }
+        if (!batch.isEmpty()) {
+            deleted += jedis.unlink(batch.toArray(String[]::new));
         }
         return deleted;
     }
@@ -112,6 +174,14 @@ public final class AnalyticsRedisFill implements OutputStep {
      * @throws RedisLoadException on an error reply, a lost connection, or a missing RedisJSON module
      */
     public long fill(RedisAddress address, int pipelineDepth, java.util.function.LongConsumer progress) {
+        return fill(address, pipelineDepth, progress, Optional.empty());
+    }
+
+    /**
+     * {@link #fill(RedisAddress, int, java.util.function.LongConsumer)} of the organisations of {@code shard}: without
+     * the meta key, which it deletes first instead (a part is not a complete fill); the whole fill when empty.
+     */
+    long fill(RedisAddress address, int pipelineDepth, java.util.function.LongConsumer progress, Optional<Shard> shard) {
         if (layout.settings().redisType() == RedisDataType.JSON) {
             requireRedisJson(address);
         }
@@ -119,27 +189,39 @@ public final class AnalyticsRedisFill implements OutputStep {
         AnalyticsRedisWriter writer = new AnalyticsRedisWriter(layout);
         SingleWriterRedisPipeline pipeline = SingleWriterRedisPipeline.open(address, pipelineDepth, CONNECT_TIMEOUT_MS);
         try {
+            if (shard.isPresent()) {
+                pipeline.begin(2).arg("DEL").arg(new AnalyticsKeys(layout.settings().keyPrefix()).meta()).end();
+            }
             for (int org = 0; org < layout.settings().orgs(); org++) {
+                if (shard.isPresent() && !shard.get().owns(org)) {
+                    continue;
+                }
                 pipeline.tag(org + 1);
                 writer.writeOrg(org, pipeline);
                 progress.accept(writer.keysWritten());
             }
             pipeline.tag(-1);
-            writer.writeMeta(pipeline);
-        } catch (RuntimeException e) {
-            try {
-                pipeline.close();
-            } catch (RedisLoadException closeFailure) {
-                // the first failure is reported; close rethrows the pipeline's recorded failure, usually e itself
-                if (closeFailure != e) {
-                    e.addSuppressed(closeFailure);
-                }
+            if (shard.isEmpty()) {
+                writer.writeMeta(pipeline);
             }
+        } catch (RuntimeException e) {
+            closeAfter(pipeline, e);
             throw e;
         }
         pipeline.close();
         progress.accept(writer.keysWritten());
         return pipeline.bytesEncoded();
+    }
+
+    private static void closeAfter(SingleWriterRedisPipeline pipeline, RuntimeException e) {
+        try {
+            pipeline.close();
+        } catch (RedisLoadException closeFailure) {
+            // the first failure is reported; close rethrows the pipeline's recorded failure, usually e itself
+            if (closeFailure != e) {
+                e.addSuppressed(closeFailure);
+            }
+        }
     }
 
     /**
@@ -210,11 +292,11 @@ public final class AnalyticsRedisFill implements OutputStep {
      */
     private void claimPrefix(RedisAddress address) {
         String marker = new AnalyticsKeys(layout.settings().keyPrefix()).marker();
+        // SET NX, then read: the shards of a sharded fill claim the prefix at the same time, and only one may set it
+        SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "SET", marker, markerValue(), "NX");
         Object existing = SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "GET", marker);
         String text = existing instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : null;
-        if (text == null) {
-            SingleWriterRedisPipeline.call(address, CONNECT_TIMEOUT_MS, "SET", marker, markerValue());
-        } else if (!text.equals(markerValue())) {
+        if (text == null || !text.equals(markerValue())) {
             throw new RedisLoadException("--key-prefix " + layout.settings().keyPrefix() + " holds the keys of another fill ("
                     + marker + " says '" + text + "'); drop that load first, or choose another --key-prefix");
         }

@@ -1,6 +1,9 @@
 package io.loadbench.loader.datasets.analytics;
 
 import io.loadbench.loader.sink.redis.RedisCommandWriter;
+import io.loadbench.results.shard.Shard;
+
+import java.util.Optional;
 
 /**
  * Writes the Redis content of the analytics dataset as commands: per organisation its counters, its
@@ -43,10 +46,23 @@ public final class AnalyticsRedisWriter {
 
     /** Keys the whole fill writes (counters, warmed entries, the meta key); computed without writing. */
     public static long keysOf(AnalyticsLayout layout) {
+        return 1 + keysOf(layout, Optional.empty());
+    }
+
+    /**
+     * Keys {@link #writeOrg} writes for the organisations of {@code shard} (organisation {@code org}, 0-based, is
+     * shard {@code org mod N}'s; all of them when empty), without the meta key; computed without writing.
+     */
+    public static long keysOf(AnalyticsLayout layout, Optional<Shard> shard) {
         AnalyticsSettings s = layout.settings();
         CacheWarming warming = new CacheWarming(layout.seed(), s.cacheHitTargetPercent());
-        long count = 1 + s.counterKeys();
+        long countersPerOrg = (long) EventType.all().length * s.timeBuckets();
+        long count = 0;
         for (int org = 0; org < s.orgs(); org++) {
+            if (shard.isPresent() && !shard.get().owns(org)) {
+                continue;
+            }
+            count += countersPerOrg;
             if (warming.warmsDashboard(org)) {
                 count++;
             }
@@ -86,6 +102,25 @@ public final class AnalyticsRedisWriter {
                     writeFiltered(orgId, type, b, cells[type.ordinal()][b], typeTotal, out);
                     filteredWarmed++;
                     keysWritten++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts what {@link #writeOrg} would warm for organisation {@code org} without writing anything, so that a
+     * writer that wrote no organisation itself (the finish step of a sharded fill) writes the same meta hash as one
+     * that wrote them all.
+     */
+    public void countOrg(int org) {
+        if (warming.warmsDashboard(org)) {
+            dashboardsWarmed++;
+        }
+        int buckets = settings.timeBuckets();
+        for (EventType type : EventType.all()) {
+            for (int b = 0; b < buckets; b++) {
+                if (warming.warmsFiltered(org, type, b, buckets)) {
+                    filteredWarmed++;
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.loadbench.datastores.ClientTimeouts;
 import io.loadbench.loader.encode.CopyEncoder;
 import io.loadbench.loader.spi.RowGenerator;
 import io.loadbench.loader.spi.TableSpec;
+import io.loadbench.results.shard.Shard;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Batch {@code b} holds rows {@code [b × batchSize, min((b + 1) × batchSize, rowCount))}. Batches already
  * recorded under the load id are skipped, so a resumed load continues where the last one stopped and no row
- * is loaded twice (a second insert of a batch record would violate the primary key and fail the batch).
+ * is loaded twice (a second insert of a batch record would violate the primary key and fail the batch). A shard
+ * {@code i/N} of a sharded load loads only the batches {@code b} with {@code b mod N = i}; its batch records are the
+ * same as a single process would write, so shards, resumes and single-process loads of one plan mix freely.
  * On the first failure every worker stops after its current batch, the failing COPY is cancelled and
  * rolled back, every connection is closed, and {@link #load} throws.
  *
@@ -81,7 +85,12 @@ public final class ParallelCopyLoader {
 
     /** Number of batches of a table under this batch size. */
     public long batchCount(TableSpec table) {
-        return (table.rowCount() + batchSize - 1) / batchSize;
+        return batches(table.rowCount(), batchSize);
+    }
+
+    /** Batches of {@code batchSize} rows covering {@code rows}, without the overflow of {@code rows + batchSize - 1}. */
+    public static long batches(long rows, int batchSize) {
+        return rows / batchSize + (rows % batchSize == 0 ? 0 : 1);
     }
 
     /**
@@ -89,13 +98,36 @@ public final class ParallelCopyLoader {
      * Returns per-worker figures; throws {@link CopyLoadException} naming the table and batch on failure.
      */
     public TableLoadResult load(TableSpec table) {
+        return load(table, Optional.empty());
+    }
+
+    /**
+     * Loads the batches of {@code table} not yet committed under the load id that belong to {@code shard} (batch
+     * {@code b} is shard {@code b mod N}'s; all batches when empty). The result's rows and batches are the shard's.
+     */
+    public TableLoadResult load(TableSpec table, Optional<Shard> shard) {
         try (CopyStallWatchdog watchdog = new CopyStallWatchdog(stallTimeout, table.name(), connections)) {
-            return load(table, watchdog);
+            return load(table, shard, watchdog);
         }
     }
 
-    private TableLoadResult load(TableSpec table, CopyStallWatchdog watchdog) {
-        long totalBatches = batchCount(table);
+    /** Rows of {@code table} in the batches of {@code shard}: every batch is full but the table's last one. */
+    public static long rowsOf(TableSpec table, int batchSize, Optional<Shard> shard) {
+        if (shard.isEmpty()) {
+            return table.rowCount();
+        }
+        long batches = batches(table.rowCount(), batchSize);
+        long owned = shard.get().unitsOf(batches);
+        if (owned == 0) {
+            return 0;
+        }
+        long lastRows = table.rowCount() - (batches - 1) * batchSize;
+        return shard.get().owns(batches - 1) ? (owned - 1) * batchSize + lastRows : owned * batchSize;
+    }
+
+    private TableLoadResult load(TableSpec table, Optional<Shard> shard, CopyStallWatchdog watchdog) {
+        long allBatches = batchCount(table);
+        long totalBatches = shard.map(s -> s.unitsOf(allBatches)).orElse(allBatches);
         BitSet committed;
         try (Connection c = connections.open()) {
             CopyStallWatchdog.Watched watched = watchdog.watch(c, "reading the progress of table " + table.name());
@@ -109,13 +141,14 @@ public final class ParallelCopyLoader {
         } catch (SQLException e) {
             throw new CopyLoadException("reading the progress of table " + table.name() + ": " + e.getMessage(), e);
         }
-        long[] pending = new long[(int) (totalBatches - committed.cardinality())];
+        long[] owned = new long[(int) totalBatches];
         int p = 0;
-        for (long b = 0; b < totalBatches; b++) {
-            if (!committed.get((int) b)) {
-                pending[p++] = b;
+        for (long b = 0; b < allBatches; b++) {
+            if ((shard.isEmpty() || shard.get().owns(b)) && !committed.get((int) b)) {
+                owned[p++] = b;
             }
         }
+        long[] pending = java.util.Arrays.copyOf(owned, p);
         long skipped = totalBatches - pending.length;
         int threads = (int) Math.max(1, Math.min(workers, pending.length));
         AtomicInteger next = new AtomicInteger();
@@ -153,7 +186,7 @@ public final class ParallelCopyLoader {
         long rows = results.stream().mapToLong(TableLoadResult.WorkerResult::rows).sum();
         long bytes = results.stream().mapToLong(TableLoadResult.WorkerResult::bytes).sum();
         long batches = results.stream().mapToLong(TableLoadResult.WorkerResult::batches).sum();
-        return new TableLoadResult(table.name(), table.rowCount(), totalBatches, skipped, rows, bytes, batches,
+        return new TableLoadResult(table.name(), rowsOf(table, batchSize, shard), totalBatches, skipped, rows, bytes, batches,
                 seconds, 0, results);
     }
 

@@ -8,21 +8,42 @@ import java.sql.Statement;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The bookkeeping tables that make loads resumable, created on first use:
- * {@code loadbench_loads} (one row per load id: dataset, plan, completion) and
- * {@code loadbench_load_progress} (one row per committed batch, written in the batch's own transaction).
+ * {@code loadbench_loads} (one row per load id: dataset, plan, completion),
+ * {@code loadbench_load_progress} (one row per committed batch, written in the batch's own transaction) and
+ * {@code loadbench_load_shards} (one row per shard of a sharded load: its count, run id, pod, completion and the
+ * checksums of its slice).
+ *
+ * <p>Each batch row also records the id of the transaction that committed it ({@code xact_id}, from
+ * {@code txid_current()}): the rows that COPY inserted carry that transaction in their {@code xmin}, so the rows of
+ * any set of batches can be told apart in the table afterwards ({@code TableChecksums.checksumOfShard}). The column
+ * is added to a progress table made by an older loader; its old rows have none.
  */
 public final class ProgressTable {
 
     public static final String LOADS = "loadbench_loads";
     public static final String PROGRESS = "loadbench_load_progress";
+    public static final String SHARDS = "loadbench_load_shards";
+
+    /**
+     * Columns of the progress table newer than the table itself, added when missing: the batch's transaction id, and
+     * when its record was written ({@code committed_at} is the transaction's start, {@code now()}; the two bound the
+     * batch's wall time).
+     */
+    private static final List<String> ADDED_PROGRESS_COLUMNS = List.of("xact_id bigint", "finished_at timestamptz");
 
     private ProgressTable() {
     }
 
+    /**
+     * Creates the bookkeeping tables that are missing. Run it under the preparation lock
+     * ({@code DatasetLock.awaitPreparation}): two sessions running {@code CREATE TABLE IF NOT EXISTS} at once may both
+     * try to create the table, and one then fails.
+     */
     public static void ensureExists(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + LOADS + " ("
@@ -33,12 +54,41 @@ public final class ProgressTable {
                     + "first_row bigint NOT NULL, row_count bigint NOT NULL, bytes bigint NOT NULL, "
                     + "worker integer NOT NULL, committed_at timestamptz NOT NULL DEFAULT now(), "
                     + "PRIMARY KEY (load_id, table_name, batch_no))");
+            for (String column : ADDED_PROGRESS_COLUMNS) {
+                String name = column.substring(0, column.indexOf(' '));
+                if (!hasColumn(c, PROGRESS, name)) {
+                    // checked first: ALTER TABLE locks the table even when IF NOT EXISTS makes it a no-op
+                    s.execute("ALTER TABLE " + PROGRESS + " ADD COLUMN IF NOT EXISTS " + column);
+                }
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS " + SHARDS + " ("
+                    + "load_id text NOT NULL, shard_index integer NOT NULL, shard_count integer NOT NULL, "
+                    + "run_id text NOT NULL, pod_uid text, label text, attempts integer NOT NULL DEFAULT 1, "
+                    + "first_started_at timestamptz NOT NULL DEFAULT now(), started_at timestamptz NOT NULL DEFAULT now(), "
+                    + "completed_at timestamptz, checksums jsonb, PRIMARY KEY (load_id, shard_index))");
         }
     }
 
-    /** The INSERT each batch transaction runs; a duplicate batch violates the primary key and fails loudly. */
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?)"
+                + " AND attname = ? AND NOT attisdropped)")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * The INSERT each batch transaction runs, after its COPY; a duplicate batch violates the primary key and fails
+     * loudly. {@code txid_current()} (rather than {@code pg_current_xact_id()}, PostgreSQL 13+) so any supported server
+     * has it; it is the COPY's own transaction, whose id the batch's rows carry.
+     */
     static final String INSERT_BATCH = "INSERT INTO " + PROGRESS
-            + " (load_id, table_name, batch_no, first_row, row_count, bytes, worker) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " (load_id, table_name, batch_no, first_row, row_count, bytes, worker, xact_id, finished_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, txid_current(), clock_timestamp())";
 
     /** Batches of {@code table} already committed under {@code loadId}. */
     public static BitSet committedBatches(Connection c, String loadId, String table) throws SQLException {
@@ -97,6 +147,13 @@ public final class ProgressTable {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PROGRESS + " WHERE table_name = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("text", tables.toArray()));
             ps.executeUpdate();
+        }
+        if (exists(c, SHARDS)) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + SHARDS + " s USING " + LOADS
+                    + " l WHERE s.load_id = l.load_id AND l.dataset = ?")) {
+                ps.setString(1, dataset);
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + LOADS + " WHERE dataset = ?")) {
             ps.setString(1, dataset);
