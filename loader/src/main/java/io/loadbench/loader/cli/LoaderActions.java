@@ -333,6 +333,7 @@ final class LoaderActions {
                        DatastoresContext context, AtomicReference<DatasetLoader.Outcome> outcome, long started) throws Exception {
         ShardedLoads.Finished finished = new ShardedLoads(datastores::openPgConnection, context, LoadListener.NONE, out)
                 .finish(plan, config.sharding().runId());
+        long finishedAt = System.nanoTime();
         outcome.set(finished.outcome());
         config.sharding().withDefaultRunId(finished.runId()).recordIn(run.manifest());
         run.manifest().putParameter("shardCount", finished.shardCount());
@@ -354,7 +355,8 @@ final class LoaderActions {
                 + (sum.equals(finished.shardChecksums().get(table)) ? " (the sum of its " + finished.shardCount() + " shards' slices)" : "")));
         String failure = !verification.passed() ? "verification failed: " + verification.failedChecks()
                 : mismatches.isEmpty() ? null : "the shards do not add up: " + String.join("; ", mismatches);
-        double seconds = finished.secondsSinceFirstShard() + (System.nanoTime() - started) / 1e9;
+        // the whole load: from the first shard's start to the end of this step's verification
+        double seconds = finished.secondsSinceFirstShard() + (System.nanoTime() - finishedAt) / 1e9;
         writeReport(run, LoadReports.ofFinish(plan, finished, seconds, verification, failure));
         if (failure != null && verification.passed()) {
             run.failed(failure);

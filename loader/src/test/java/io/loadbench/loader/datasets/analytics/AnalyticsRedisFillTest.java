@@ -4,10 +4,13 @@ import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.testing.TestDatastores;
 import io.loadbench.loader.sink.redis.RedisAddress;
 import io.loadbench.loader.sink.redis.RedisLoadException;
+import io.loadbench.loader.spi.DatasetContext;
+import io.loadbench.results.shard.Shard;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +58,54 @@ class AnalyticsRedisFillTest {
             assertThat(jedis.get("lbtest:bystander")).isEqualTo("stays");
             jedis.del("lbtest:bystander");
         }
+    }
+
+    @Test
+    void theShardsPartsAndTheFinishWriteExactlyTheKeysAndValuesOfAWholeFill() throws Exception {
+        Datastores datastores = TestDatastores.embedded();
+        RedisAddress address = RedisAddress.of(datastores.redis());
+        String wholePrefix = "lbtest:" + UUID.randomUUID();
+        String shardedPrefix = "lbtest:" + UUID.randomUUID();
+        AnalyticsRedisFill whole = new AnalyticsRedisFill(layout(RedisDataType.HASH, wholePrefix), c -> address);
+        AnalyticsRedisFill sharded = new AnalyticsRedisFill(layout(RedisDataType.HASH, shardedPrefix), c -> address);
+        DatasetContext context = redisOnly(datastores);
+        try (Jedis jedis = datastores.openRedisConnection()) {
+            whole.fill(address, 64, done -> { });
+            long partUnits = 0;
+            for (int index = 0; index < 3; index++) {
+                Shard shard = new Shard(index, 3);
+                sharded.runShard(context, shard);
+                partUnits += sharded.units(shard);
+            }
+            assertThat(partUnits).as("the parts are disjoint and cover every key but the meta hash").isEqualTo(whole.units() - 1);
+            assertThat(jedis.exists(new AnalyticsKeys(shardedPrefix).meta())).as("no meta hash before the finish").isFalse();
+            sharded.finishShards(context);
+
+            Set<String> wholeKeys = jedis.keys(wholePrefix + ":*");
+            Set<String> shardedKeys = jedis.keys(shardedPrefix + ":*");
+            assertThat(shardedKeys).hasSameSizeAs(wholeKeys).hasSize((int) whole.units() + 1);
+            for (String key : wholeKeys) {
+                String twin = shardedPrefix + key.substring(wholePrefix.length());
+                assertThat(jedis.dump(twin)).as(twin).isEqualTo(jedis.dump(key));
+            }
+        } finally {
+            try (Jedis jedis = datastores.openRedisConnection()) {
+                AnalyticsRedisFill.deleteKeys(jedis, wholePrefix + ":*");
+                AnalyticsRedisFill.deleteKeys(jedis, shardedPrefix + ":*");
+            }
+        }
+    }
+
+    /** A context that has only Redis, with a pipeline depth of 64. */
+    private static DatasetContext redisOnly(Datastores datastores) {
+        return new DatasetContext() {
+            @Override public java.sql.Connection openPostgres() { throw new UnsupportedOperationException("no PostgreSQL here"); }
+            @Override public Jedis openRedis() { return datastores.openRedisConnection(); }
+            @Override public java.nio.file.Path runDirectory() { return java.nio.file.Path.of("."); }
+            @Override public int workers() { return 1; }
+            @Override public int batchSize() { return 64; }
+            @Override public void progress(long unitsDone) { }
+        };
     }
 
     @Test
