@@ -18,7 +18,8 @@ import java.util.SortedMap;
  *   <li>Shared pools (Datafaker values, alias tables) are built once, from the seed, when the dataset is
  *   created, and are read-only afterwards: generators on several workers share them.</li>
  *   <li>{@link #outputSteps()} (Redis fills, files) run after all tables, in order; each must be
- *   resumable or cheap to redo.</li>
+ *   resumable or cheap to redo. In a sharded load, a {@linkplain OutputStep#shardable() shardable} step writes one
+ *   part per shard; the others run whole in the finish step.</li>
  *   <li>{@link #checks()} measure the seed's distributions and integrity rules in SQL/Redis and compare them
  *   with their targets; the loader adds row-count checks for every table by itself. They judge only data that
  *   workloads leave alone: what workloads change by design (counters, cache entries) is declared in
