@@ -189,6 +189,15 @@ class ShardedLoadTest {
             s.execute("UPDATE loadbench_load_shards SET completed_at = NULL, checksums = NULL WHERE shard_index = 1");
         }
         assertOneLineFailure(events("--finish"), "shard 1/2 is incomplete", "10 of 10 batches committed");
+
+        CliRun again = events("--shard", "1/2");
+        assertThat(again.out()).contains("10 already committed, skipped").contains("(attempt 2)");
+        try (Connection c = schema.open(); Statement s = c.createStatement()) {
+            // a row changed behind the shards' back: same count, same distributions, another checksum
+            s.execute("UPDATE events SET page_url = page_url || '?changed' WHERE event_id = (SELECT min(event_id) FROM events)");
+        }
+        assertOneLineFailure(events("--finish"), "the shards do not add up", "table events has checksum",
+                "not the sum", "of its 2 shards' slices");
     }
 
     @Test
