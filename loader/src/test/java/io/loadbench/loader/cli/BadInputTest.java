@@ -93,12 +93,12 @@ class BadInputTest {
                         "--out", "@FILE/below"),
                 row(2, "--resp-out", none, "load", "analytics", "--rows", "1K", "--orgs", "2", "--pg-url", PG_URL,
                         "--redis-url", REDIS_URL, "--resp-out", "@FILE/x.resp"),
-                // usage errors that quote a secret
-                row(2, MASK, none, "load", "events", "--pgurl", PG_URI),
-                row(2, MASK, none, "load", "events", "--pgurl", PG_URI_RAW),
-                row(2, MASK, none, "load", "--pgurl", PG_URI, "events"),
-                row(2, MASK, none, "load", "events", "--pg-url", PG_URL, "--pgurl", PG_URI),
-                row(2, MASK, none, "load", "events", "--redisurl", REDIS_URL),
+                // usage errors next to a secret: a misspelt option is named alone, without the URL that follows it
+                row(2, "unknown option --pgurl", none, "load", "events", "--pgurl", PG_URI),
+                row(2, "unknown option --pgurl", none, "load", "events", "--pgurl", PG_URI_RAW),
+                row(2, "unknown option --pgurl", none, "load", "--pgurl", PG_URI, "events"),
+                row(2, "unknown option --pgurl", none, "load", "events", "--pg-url", PG_URL, "--pgurl", PG_URI),
+                row(2, "unknown option --redisurl", none, "load", "events", "--redisurl", REDIS_URL),
                 row(2, MASK, none, "load", "events", "--pg-url", PG_URL, "extra", PG_URI_RAW),
                 row(2, "--pg-url", none, "load", "events", "--pg-url", "postgres//loader:" + PASSWORD + "@h/db"),
                 // plain bad values
