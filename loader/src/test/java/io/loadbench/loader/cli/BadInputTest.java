@@ -114,7 +114,17 @@ class BadInputTest {
                 row(2, "--redis-type", none, "load", "analytics", "--redis-type", "nope"),
                 row(2, "--email-domain", none, "load", "gateway", "--email-domain", "Not A Domain"),
                 row(2, "--config", none, "load", "gateway", "--config", "/nonexistent/gateway.yaml"),
-                row(2, "--seed", none, "load", "events", "--seed", "x", "--pg-url", PG_URL));
+                row(2, "--seed", none, "load", "events", "--seed", "x", "--pg-url", PG_URL),
+                // the shard contract
+                row(2, "--shard", none, "load", "events", "--shard", "2/2", "--pg-url", PG_URL),
+                row(2, "--shard", none, "plan", "events", "--shard", "0/0"),
+                row(2, "JOB_COMPLETION_INDEX", Map.of("JOB_COMPLETION_INDEX", "1"), "load", "events", "--pg-url", PG_URL),
+                row(2, "LB_SHARD_COUNT", Map.of("LB_SHARD_COUNT", "2"), "plan", "events"),
+                row(2, "JOB_COMPLETION_INDEX", Map.of("JOB_COMPLETION_INDEX", "2", "LB_SHARD_COUNT", "2"), "plan", "events"),
+                row(2, "--shard", none, "load", "events", "--shard", "0/2"),
+                row(2, "--resume", none, "load", "events", "--shard", "0/2", "--resume", "--pg-url", PG_URL),
+                row(2, "--finish", none, "load", "events", "--finish", "--shard", "0/2", "--pg-url", PG_URL),
+                row(2, "--run-id", none, "load", "events", "--shard", "0/2", "--run-id", "a b", "--pg-url", PG_URL));
     }
 
     private static Arguments row(int exitCode, String fragment, Map<String, String> env, String... args) {
