@@ -92,7 +92,9 @@ final class WorkloadFlags {
                 return Optional.of("did you mean --" + common + "?");
             }
             return Optional.of(workload.name() + " has no --" + common + " (a " + workload.model() + " model; its common options: "
-                    + String.join(", ", workload.commonNames().keySet().stream().map(c -> "--" + c).toList()) + ")");
+                    // in COMMON_NAMES' order: commonNames() is a Map.copyOf, whose order changes from one JVM to the next
+                    + String.join(", ", Workload.COMMON_NAMES.stream().filter(workload.commonNames()::containsKey)
+                            .map(c -> "--" + c).toList()) + ")");
         }
         for (Map.Entry<String, String> common2 : workload.commonNames().entrySet()) {
             if (Workload.flag(common2.getValue()).equals(flag) || common2.getValue().equals(flag)) {

@@ -65,7 +65,7 @@ class LoadbenchTest {
     void aClosedWorkloadRefusesARateAndNamesWhatItTakesInstead() {
         assertThat(loadbench("run", "weather", "--rate", "10")).isEqualTo(Loadbench.EXIT_USAGE);
 
-        assertThat(err()).contains("weather has no --rate (a closed model; its common options: --users, --duration)");
+        assertThat(err()).contains("weather has no --rate (a closed model; its common options: --duration, --users)");
     }
 
     @Test
