@@ -137,7 +137,13 @@ public final class ShardedLoads {
                 long units = step.units(shard);
                 log.println("output step " + step.name() + ", shard " + shard + " (" + units + " units)");
                 long started = System.nanoTime();
-                long bytes = step.runShard(context, shard);
+                long bytes;
+                listener.outputStepStarted(step.name(), units, step.unit());
+                try {
+                    bytes = step.runShard(new StepProgressContext(context, done -> listener.outputStepProgress(step.name(), done)), shard);
+                } finally {
+                    listener.outputStepFinished(step.name());
+                }
                 stepBytes += bytes;
                 steps.add(new DatasetLoader.StepResult(step.name(), units, bytes, (System.nanoTime() - started) / 1e9));
             }
@@ -309,7 +315,12 @@ public final class ShardedLoads {
                     name = step.name() + " (finish)";
                 } else {
                     log.println("output step " + step.name() + " (" + step.units() + " units)");
-                    bytes = step.run(context);
+                    listener.outputStepStarted(step.name(), step.units(), step.unit());
+                    try {
+                        bytes = step.run(new StepProgressContext(context, done -> listener.outputStepProgress(step.name(), done)));
+                    } finally {
+                        listener.outputStepFinished(step.name());
+                    }
                     units = step.units();
                 }
                 stepBytes += bytes;
