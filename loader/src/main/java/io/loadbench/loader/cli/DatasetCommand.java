@@ -40,7 +40,7 @@ final class DatasetCommand<S extends Record> implements Callable<Integer> {
         cli.verbose = shared.verbose;
         LoaderConfig config = LoaderConfig.of(action.commandName(), definition, shared, shardOptions, finishOption,
                 options, cli.env, cli.defaultLabel.get(), action.needsTarget());
-        LoaderActions actions = new LoaderActions(cli.out, cli.err, cli.clock, cli.interactive);
+        LoaderActions actions = new LoaderActions(cli.out, cli.err, cli.clock, cli.interactive, cli.commandName());
         return switch (action) {
             case PLAN -> actions.plan(config, definition, options);
             case LOAD -> actions.load(config, definition, options);

@@ -57,8 +57,15 @@ final class LoaderActions {
     private final PrintStream err;
     private final Clock clock;
     private final boolean interactive;
+    private final String commandName;
 
     LoaderActions(PrintStream out, PrintStream err, Clock clock, boolean interactive) {
+        this(out, err, clock, interactive, "loadbench-loader");
+    }
+
+    /** @param commandName what the user typed ({@code loadbench}): the effective-configuration line starts with it */
+    LoaderActions(PrintStream out, PrintStream err, Clock clock, boolean interactive, String commandName) {
+        this.commandName = commandName;
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -84,7 +91,7 @@ final class LoaderActions {
     }
 
     private void printConfiguration(LoaderConfig config, String extra) {
-        StringBuilder line = new StringBuilder("loadbench-loader ").append(config.command()).append(' ').append(config.dataset()).append(':');
+        StringBuilder line = new StringBuilder(commandName).append(' ').append(config.command()).append(' ').append(config.dataset()).append(':');
         config.describe().forEach((k, v) -> {
             if (!k.equals("command") && !k.equals("dataset")) {
                 line.append(' ').append(k).append('=').append(v);

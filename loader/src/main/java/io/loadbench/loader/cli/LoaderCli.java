@@ -65,6 +65,10 @@ public final class LoaderCli {
         return this;
     }
 
+    String commandName() {
+        return commandName;
+    }
+
     public int run(String... args) {
         verbose = Arrays.asList(args).contains("--verbose");
         secrets = ArgumentSecrets.of(args);
