@@ -154,6 +154,17 @@ drop_dataset() {
     "$loadbench" drop "$1" --pg-url "$pg_url" --redis-url "$redis_url" >>"$work/loads.log" 2>&1 || true
 }
 
+# odd rounds the loader first, even rounds the native client first
+legs_of_round() {
+    if (($1 % 2 == 0)); then echo ceiling loader; else echo loader ceiling; fi
+}
+
+# each round's ceiling seconds / loader seconds, from the arrays ceiling_s and loader_s
+round_ratios() {
+    python3 -c "import sys; n = len(sys.argv) // 2; print(' '.join(str(float(c) / float(l)) for c, l in zip(sys.argv[1:n + 1], sys.argv[n + 1:])))" \
+        "${ceiling_s[@]}" "${loader_s[@]}"
+}
+
 median() {
     python3 -c "import statistics, sys; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.2f}')" "$@"
 }
@@ -183,9 +194,7 @@ for workload in "${wanted_workloads[@]}"; do
         ceiling_s=()
         for ((round = 1; round <= rounds; round++)); do
             read -r steal0 total0 < <(steal_ticks)
-            legs=(loader ceiling)
-            ((round % 2 == 0)) && legs=(ceiling loader)
-            for leg in "${legs[@]}"; do
+            for leg in $(legs_of_round "$round"); do
                 if [[ $leg == loader ]]; then
                     drop_dataset events
                     load_dataset events --rows "$rows" --format "$format"
@@ -210,10 +219,7 @@ for workload in "${wanted_workloads[@]}"; do
             printf 'round %d  COPY %-6s loader %7.3f s  %d x psql \\copy %7.3f s  ratio %s  steal %s%%\n' \
                 "$round" "$format" "$loader" "$workers" "$ceiling" "$ratio" "$(steal_since "$steal0" "$total0")" | tee -a "$report"
         done
-        ratios=()
-        for ((r = 0; r < rounds; r++)); do
-            ratios+=("$(python3 -c "print(${ceiling_s[$r]} / ${loader_s[$r]})")")
-        done
+        read -r -a ratios < <(round_ratios)
         printf 'median  COPY %-6s loader %7s s  %d x psql \\copy %7s s  ratio %s  (rounds: %s)\n' "$format" \
             "$(median "${loader_s[@]}")" "$workers" "$(median "${ceiling_s[@]}")" "$(median "${ratios[@]}")" \
             "$(printf '%.2f ' "${ratios[@]}")" | tee -a "$report"
@@ -230,9 +236,7 @@ for workload in "${wanted_workloads[@]}"; do
     ceiling_s=()
     for ((round = 1; round <= rounds; round++)); do
         read -r steal0 total0 < <(steal_ticks)
-        legs=(loader ceiling)
-        ((round % 2 == 0)) && legs=(ceiling loader)
-        for leg in "${legs[@]}"; do
+        for leg in $(legs_of_round "$round"); do
             drop_dataset analytics
             if [[ $leg == loader ]]; then
                 load_dataset analytics --rows "$redis_rows"
@@ -250,10 +254,7 @@ for workload in "${wanted_workloads[@]}"; do
         printf 'round %d  Redis  loader %7.3f s  redis-cli --pipe %7.3f s  ratio %s  (%s commands)  steal %s%%\n' \
             "$round" "$loader" "$ceiling" "$ratio" "$commands" "$(steal_since "$steal0" "$total0")" | tee -a "$report"
     done
-    ratios=()
-    for ((r = 0; r < rounds; r++)); do
-        ratios+=("$(python3 -c "print(${ceiling_s[$r]} / ${loader_s[$r]})")")
-    done
+    read -r -a ratios < <(round_ratios)
     printf 'median  Redis  loader %7s s  redis-cli --pipe %7s s  ratio %s  (rounds: %s)\n' "$(median "${loader_s[@]}")" \
         "$(median "${ceiling_s[@]}")" "$(median "${ratios[@]}")" "$(printf '%.2f ' "${ratios[@]}")" | tee -a "$report"
     # redis-cli's keys have no load record for drop to find: a last load of the same fill records them (the same

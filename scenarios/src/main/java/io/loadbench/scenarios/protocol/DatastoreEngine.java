@@ -226,21 +226,36 @@ public final class DatastoreEngine implements AutoCloseable {
                 + " is not open: no request of the simulation was built for it", intendedStartNanos, now, now);
     }
 
-    private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+    /** A pooled PostgreSQL connection, or the outcome of a request that could not get one. */
+    private record Acquired<T>(Connection connection, Outcome<T> failure) {
+    }
+
+    /**
+     * What every PostgreSQL request does before it runs: fails when the pool was never opened or the request waited
+     * past the pool timeout in the executor's queue, else takes a connection from the pool.
+     */
+    private <T> Acquired<T> acquirePg(long intendedStartNanos) {
         if (pgPool == null) {
-            return notOpen(intendedStartNanos, Store.POSTGRES);
+            return new Acquired<>(null, notOpen(intendedStartNanos, Store.POSTGRES));
         }
-        Outcome<SqlResult> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
+        Outcome<T> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
         if (expired != null) {
-            return expired;
+            return new Acquired<>(null, expired);
         }
-        Connection connection;
         try {
-            connection = pgPool.getConnection();
+            return new Acquired<>(pgPool.getConnection(), null);
         } catch (SQLException | RuntimeException e) {
             long now = System.nanoTime();
-            return new Outcome<>(null, "no PostgreSQL connection: " + oneLine(e), intendedStartNanos, now, now);
+            return new Acquired<>(null, new Outcome<>(null, "no PostgreSQL connection: " + oneLine(e), intendedStartNanos, now, now));
         }
+    }
+
+    private Outcome<SqlResult> runSql(long intendedStartNanos, SqlStatement statement) {
+        Acquired<SqlResult> acquired = acquirePg(intendedStartNanos);
+        if (acquired.failure() != null) {
+            return acquired.failure();
+        }
+        Connection connection = acquired.connection();
         long serviceStart = System.nanoTime();
         try (connection; PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             prepared.setQueryTimeout(Math.max(1, (int) settings.queryTimeout().toSeconds()));
@@ -263,20 +278,11 @@ public final class DatastoreEngine implements AutoCloseable {
     }
 
     private Outcome<List<StepOutcome>> runPgWork(long intendedStartNanos, String firstRequestName, ConnectionWork work) {
-        if (pgPool == null) {
-            return notOpen(intendedStartNanos, Store.POSTGRES);
+        Acquired<List<StepOutcome>> acquired = acquirePg(intendedStartNanos);
+        if (acquired.failure() != null) {
+            return acquired.failure();
         }
-        Outcome<List<StepOutcome>> expired = expiredInQueue(intendedStartNanos, "PostgreSQL");
-        if (expired != null) {
-            return expired;
-        }
-        Connection connection;
-        try {
-            connection = pgPool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            long now = System.nanoTime();
-            return new Outcome<>(null, "no PostgreSQL connection: " + oneLine(e), intendedStartNanos, now, now);
-        }
+        Connection connection = acquired.connection();
         long heldNanos = System.nanoTime();
         try (connection) {
             List<StepOutcome> steps;
