@@ -24,6 +24,8 @@ public final class Loadbench {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    /** A shard of a scaled-out run that was not ready by its start instant, and did not join late. */
+    static final int EXIT_LATE = 3;
     static final String NAME = "loadbench";
 
     /** The loader's commands, passed to its command line as they are. */
@@ -115,7 +117,7 @@ public final class Loadbench {
         stream.flush();
     }
 
-    private static PrintWriter writer(PrintStream stream) {
+    static PrintWriter writer(PrintStream stream) {
         return new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 }

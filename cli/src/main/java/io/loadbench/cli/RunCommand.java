@@ -4,7 +4,12 @@ import io.loadbench.results.ManifestReader;
 import io.loadbench.results.RunManifest;
 import io.loadbench.results.RunStatus;
 import io.loadbench.results.Secrets;
+import io.loadbench.results.shard.Shard;
+import io.loadbench.results.shard.ShardContract;
+import io.loadbench.results.shard.ShardContractException;
+import io.loadbench.results.shard.ShardMarker;
 import io.loadbench.scenarios.run.SimulationOptions;
+import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Workload;
 import io.loadbench.scenarios.simulations.Workloads;
 import java.io.IOException;
@@ -14,12 +19,14 @@ import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,7 +37,12 @@ import picocli.CommandLine.ParseResult;
  * unknown one is refused with what it probably meant), sets them as the system properties the simulation reads
  * ({@code --rate 500} → {@code -DqueriesPerSec=500} for the cache workload), runs the simulation in this JVM
  * through Gatling's launcher, and reports the run folder and its verdict. Exit code: 0 OK or NOISY, 1 FAILED
- * (or the run could not start), 2 bad usage.
+ * (or the run could not start), 2 bad usage, 3 a shard not ready by its {@code --start-at} (late).
+ *
+ * <p>A shard of a scaled-out run ({@code --shard}, {@code --run-id}, {@code --start-at}, or the Indexed Job's
+ * environment) writes its folder as {@code RESULTS/RUN-ID/shard-INDEX} and, once everything in it is written, its
+ * completion marker; {@code --local-shards N} runs N such shards on this machine and merges them
+ * ({@link LocalShards}).
  */
 final class RunCommand {
 
@@ -78,7 +90,15 @@ final class RunCommand {
             commandLine.usage(out);
             return Loadbench.EXIT_OK;
         }
+        if (parsed.hasMatchedOption("--local-shards")) {
+            return new LocalShards(out, err).run(workload, args, parsed);
+        }
         Map<String, String> properties = properties(workload, flags, parsed);
+        Optional<String> shardProblem = shardProblem(properties);
+        if (shardProblem.isPresent()) {
+            err.println("error: " + shardProblem.get() + " (see 'loadbench run " + workload.name() + " --help')");
+            return Loadbench.EXIT_USAGE;
+        }
         if (verbose) {
             properties.put(RunCrashedLogFilter.VERBOSE_PROPERTY, "true");
             properties.put("verbose", "true");
@@ -118,7 +138,9 @@ final class RunCommand {
         String results = parsed.matchedOptionValue("--results", "results");
         properties.put("loadbench.results", results);
         Map<String, String> runProperties = Map.of("preset", "preset", "pg-url", "pgUrl", "redis-url", "redisUrl",
-                "target", "target", "label", "label", "metrics-port", "loadbench.metricsPort");
+                "target", "target", "label", "label", "metrics-port", "loadbench.metricsPort",
+                "shard", SimulationRun.SHARD_PROPERTY, "run-id", SimulationRun.RUN_ID_PROPERTY,
+                "start-at", SimulationRun.START_AT_PROPERTY);
         runProperties.forEach((flag, property) -> {
             String value = parsed.matchedOptionValue("--" + flag, null);
             if (value != null) {
@@ -141,6 +163,18 @@ final class RunCommand {
         return properties;
     }
 
+    /** What is wrong with the run's shard contract (options and environment), checked before anything starts. */
+    private static Optional<String> shardProblem(Map<String, String> properties) {
+        Properties given = new Properties();
+        given.putAll(properties);
+        try {
+            SimulationRun.Sharding.resolve(given, System.getenv());
+            return Optional.empty();
+        } catch (ShardContractException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private int launch(Workload workload, Map<String, String> properties, boolean verbose) {
         Path results = Path.of(properties.get("loadbench.results"));
         Path gatlingLink = results.resolve(".gatling-" + ProcessHandle.current().pid());
@@ -151,10 +185,13 @@ final class RunCommand {
             Files.createDirectories(results);
             int gatlingExit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
                     "-s", workload.className(), "-rf", gatlingLink.toString()});
-            return verdict(workload, runFolder(gatlingLink), gatlingExit);
+            Optional<Path> folder = runFolder(gatlingLink);
+            folder.ifPresent(RunCommand::completeShard);
+            return verdict(workload, folder, gatlingExit);
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
             Optional<Path> folder = runFolder(gatlingLink);
+            folder.ifPresent(RunCommand::completeShard);
             Optional<String> reason = folder.flatMap(RunCommand::manifest).flatMap(RunManifest::failureReason);
             err.println(Secrets.maskUrl("error: " + workload.name() + ": " + reason.orElseGet(() -> firstLine(cause))));
             folder.ifPresent(dir -> err.println("run folder: " + dir));
@@ -163,7 +200,7 @@ final class RunCommand {
                 cause.printStackTrace(new PrintWriter(trace));
                 err.print(Secrets.maskUrl(trace.toString()));
             }
-            return Loadbench.EXIT_FAILED;
+            return late(reason) ? Loadbench.EXIT_LATE : Loadbench.EXIT_FAILED;
         } finally {
             removeLink(gatlingLink);
             previous.forEach((key, value) -> {
@@ -187,9 +224,31 @@ final class RunCommand {
         out.println(workload.name() + ": " + status + "  " + folder.get());
         if (!status.succeeded()) {
             err.println(Secrets.maskUrl("FAILED: " + manifest.get().failureReason().orElse("see " + folder.get().resolve("scenario.json"))));
-            return Loadbench.EXIT_FAILED;
+            return late(manifest.get().failureReason()) ? Loadbench.EXIT_LATE : Loadbench.EXIT_FAILED;
         }
         return Loadbench.EXIT_OK;
+    }
+
+    /** Whether the run failed because it was not ready by its start instant. */
+    private static boolean late(Optional<String> failureReason) {
+        return failureReason.filter(reason -> reason.startsWith(SimulationRun.LATE_REASON)).isPresent();
+    }
+
+    /**
+     * Writes a shard's completion marker, last, once everything else in its folder is written (Gatling's report
+     * included): the merge takes a shard folder with its marker as complete. A run that was not a shard has none.
+     */
+    private static void completeShard(Path folder) {
+        Optional<RunManifest> manifest = manifest(folder);
+        if (manifest.isEmpty()) {
+            return;
+        }
+        Optional<Shard> shard = ShardContract.shardOf(manifest.get());
+        Optional<String> runId = ShardContract.runIdOf(manifest.get());
+        if (shard.isPresent() && runId.isPresent()) {
+            Optional<String> podUid = Optional.ofNullable(manifest.get().parameters().get(ShardContract.POD_UID_KEY)).map(String::valueOf);
+            new ShardMarker(runId.get(), shard.get(), manifest.get().status(), Instant.now(), podUid).writeInto(folder);
+        }
     }
 
     /** Gatling's HTML report in the run folder (Gatling names it after the hidden link it was written through). */

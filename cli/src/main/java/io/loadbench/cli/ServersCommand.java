@@ -4,11 +4,14 @@ import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.TargetSpec;
+import io.loadbench.scenarios.run.SimulationOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -89,14 +92,26 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
 
     private void writeEnvFile(PostgresEndpoint postgres, RedisEndpoint redis) throws IOException {
         Files.createFile(envFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        StringBuilder text = new StringBuilder();
+        targetEnvironment(postgres, redis).forEach((name, url) -> text.append("export ").append(name).append("='").append(url).append("'\n"));
+        Files.writeString(envFile, text);
+    }
+
+    /**
+     * {@code LOADBENCH_PG_URL} and {@code LOADBENCH_REDIS_URL} of running servers, with their passwords: what another
+     * loadbench process (or psql, pgbench, redis-cli) needs to reach them.
+     */
+    static Map<String, String> targetEnvironment(PostgresEndpoint postgres, RedisEndpoint redis) {
         // libpq's URI form: psql, pgbench and loadbench all read it
         String pgUrl = "postgresql://" + encode(postgres.user()) + ":" + encode(postgres.password()) + "@"
                 + postgres.hostAndPort() + "/" + postgres.database();
         // requirepass is the "default" user's password: named, because redis-cli sends an empty user name as given
         String redisUrl = "redis://" + (redis.user() == null ? "default" : encode(redis.user())) + ":" + encode(redis.password())
                 + "@" + redis.hostAndPort();
-        Files.writeString(envFile, "export LOADBENCH_PG_URL='" + pgUrl + "'\n"
-                + "export LOADBENCH_REDIS_URL='" + redisUrl + "'\n");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LOADBENCH_PG_URL", pgUrl);
+        environment.put("LOADBENCH_REDIS_URL", redisUrl);
+        return environment;
     }
 
     private static String encode(String value) {
@@ -122,15 +137,7 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static Duration duration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--max-time: expected a duration such as 30m or 2h, got '" + text + "'");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return SimulationOptions.parseDuration(text).orElseThrow(() -> new IllegalArgumentException(
+                "--max-time: expected a duration such as 30m or 2h, got '" + text + "'"));
     }
 }

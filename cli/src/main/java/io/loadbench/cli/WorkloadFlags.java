@@ -69,6 +69,13 @@ final class WorkloadFlags {
         flags.put("label", "the run folder's label (default: the host name)");
         flags.put("results", "where the run folder is written (default results)");
         flags.put("metrics-port", "serve /metrics (Prometheus) and a live page on 127.0.0.1:PORT during the run (default off)");
+        flags.put("shard", "run shard INDEX/COUNT of a scaled-out run: its share of the rate or users (default: "
+                + "JOB_COMPLETION_INDEX with LB_SHARD_COUNT, else the whole run); writes RESULTS/RUN-ID/shard-INDEX");
+        flags.put("run-id", "the id every shard of a scaled-out run shares (default LB_RUN_ID)");
+        flags.put("start-at", "the ISO-8601 instant at which every shard starts its schedule; a shard not ready by then "
+                + "exits 3 (late)");
+        flags.put("local-shards", "run COUNT shards as processes on this machine, then merge them into one run");
+        flags.put("start-delay", "with --local-shards: how long after launch the shards start (default 30s)");
         return flags;
     }
 

@@ -114,10 +114,27 @@ public final class Run implements AutoCloseable {
      */
     public static Run start(Path resultsDir, String label, RunKind kind, String name, Clock clock,
                             EnvironmentInfo environment, ToolInfo tool, Optional<NoiseSampler> noise) {
+        return start(resultsDir, Optional.empty(), label, kind, name, clock, environment, tool, noise);
+    }
+
+    /**
+     * As {@link #start(Path, String, RunKind, String, Clock)}, in the folder {@code folderName} of {@code resultsDir}
+     * rather than one named after the time, label and name: a shard of a scaled-out run is {@code <run-id>/shard-<i>}.
+     * A folder of that name already there (an earlier attempt of the same shard) is kept; this run takes the name with
+     * the next suffix ({@code shard-1-2}), which the merge then refuses as a duplicate.
+     */
+    public static Run startAs(Path resultsDir, String folderName, String label, RunKind kind, String name, Clock clock) {
+        NoiseThresholds thresholds = NoiseThresholds.fromSystemProperties(System.getProperties());
+        return start(resultsDir, Optional.of(Labels.sanitize(folderName)), label, kind, name, clock,
+                EnvironmentInfo.capture(resultsDir), ToolInfo.current(), Optional.of(NoiseSampler.ofMachine(thresholds)));
+    }
+
+    private static Run start(Path resultsDir, Optional<String> folderName, String label, RunKind kind, String name, Clock clock,
+                             EnvironmentInfo environment, ToolInfo tool, Optional<NoiseSampler> noise) {
         String safeLabel = Labels.sanitize(label);
         String safeName = Labels.sanitize(name);
         Instant startedAt = clock.instant();
-        Path dir = createFolder(resultsDir, FOLDER_TIME.format(startedAt) + "-" + safeLabel + "-" + safeName);
+        Path dir = createFolder(resultsDir, folderName.orElseGet(() -> FOLDER_TIME.format(startedAt) + "-" + safeLabel + "-" + safeName));
         Run run = new Run(dir, new Manifest(kind, safeName, safeLabel, tool, startedAt, environment), clock, noise);
         run.writeManifest();
         run.reserveSpace();

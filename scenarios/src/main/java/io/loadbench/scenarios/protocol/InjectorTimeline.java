@@ -48,6 +48,20 @@ public final class InjectorTimeline {
         }
     }
 
+    /**
+     * Fixes the origin at {@code originNanos} ({@link System#nanoTime()}, possibly in the future) before any arrival:
+     * a shard of a scaled-out run starts its schedule at the run's start instant, not at its own first arrival.
+     *
+     * @throws IllegalStateException when an arrival set the origin already
+     */
+    public synchronized void fixOrigin(long originNanos, double scheduleSeconds) {
+        if (this.originNanos != Long.MIN_VALUE) {
+            throw new IllegalStateException("the schedule's origin is set already: fix it before the first arrival");
+        }
+        arrivalsPerSecond = new AtomicLongArray((int) Math.min(MAX_SECONDS, Math.ceil(scheduleSeconds) + 3600));
+        this.originNanos = originNanos;
+    }
+
     /** Whether any arrival happened. */
     public boolean started() {
         return originNanos != Long.MIN_VALUE;

@@ -2,6 +2,7 @@ package io.loadbench.scenarios.run;
 
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.loadbench.results.shard.Shard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ import java.util.SplittableRandom;
  * cursor and waits until that arrival's intended time before its first request; users left over once the profile
  * is over leave without a request. Whatever delays Gatling or the JVM beyond an intended time shows as the user's
  * lag and in its latency. Immutable; a cursor is not.
+ *
+ * <p>{@linkplain #forShard One shard} of a scaled-out run offers its share of the same profile, so that the union of
+ * the shards is the whole run's arrival process: with uniform arrivals shard i of N takes the whole run's arrivals
+ * i, i+N, i+2N, …; with Poisson arrivals each shard is an independent Poisson process at 1/N of the rate, seeded
+ * apart (a superposition of independent Poisson processes is the Poisson process of the summed rate).
  */
 public final class ArrivalSchedule {
 
@@ -57,12 +63,21 @@ public final class ArrivalSchedule {
     private final List<Segment> segments;
     private final Process process;
     private final long seed;
+    private final Shard shard;
 
-    private ArrivalSchedule(List<Segment> segments, Process process, long seed) {
+    private ArrivalSchedule(List<Segment> segments, Process process, long seed, Shard shard) {
         this.segments = List.copyOf(segments);
         this.process = process;
         this.seed = seed;
+        this.shard = shard;
     }
+
+    private ArrivalSchedule(List<Segment> segments, Process process, long seed) {
+        this(segments, process, seed, WHOLE);
+    }
+
+    /** The whole run: one shard of one. */
+    private static final Shard WHOLE = new Shard(0, 1);
 
     /** {@code perSec} arrivals per second for {@code length}. */
     public static ArrivalSchedule constant(double perSec, Duration length) {
@@ -89,19 +104,28 @@ public final class ArrivalSchedule {
         }
         double lengthSec = length.toNanos() / 1e9;
         List<Segment> longer = new ArrayList<>(segments);
-        longer.add(new Segment(lengthSec(), lengthSec, fromPerSec, toPerSec, expectedBy(lengthSec())));
-        return new ArrivalSchedule(longer, process, seed);
+        longer.add(new Segment(lengthSec(), lengthSec, fromPerSec, toPerSec, wholeExpectedBy(lengthSec())));
+        return new ArrivalSchedule(longer, process, seed, shard);
     }
 
     /** The same profile with arrivals of a Poisson process seeded by {@code seed} (reproducible). */
     public ArrivalSchedule poisson(long seed) {
-        return new ArrivalSchedule(segments, Process.POISSON, seed);
+        return new ArrivalSchedule(segments, Process.POISSON, seed, shard);
+    }
+
+    /** Shard {@code part}'s share of this schedule (see the class comment); the whole schedule for a shard of one. */
+    public ArrivalSchedule forShard(Shard part) {
+        return new ArrivalSchedule(segments, process, seed, part);
+    }
+
+    public Shard shard() {
+        return shard;
     }
 
     /** The same profile, arrivals {@code "uniform"} or {@code "poisson"} (seeded by {@code seed}). */
     public ArrivalSchedule withProcess(String name, long seed) {
         return switch (name) {
-            case "uniform" -> new ArrivalSchedule(segments, Process.UNIFORM, 0);
+            case "uniform" -> new ArrivalSchedule(segments, Process.UNIFORM, 0, shard);
             case "poisson" -> poisson(seed);
             default -> throw new IllegalArgumentException("arrivals must be uniform or poisson, got '" + name + "'");
         };
@@ -120,8 +144,16 @@ public final class ArrivalSchedule {
         return Duration.ofNanos(Math.round(lengthSec() * 1e9));
     }
 
-    /** Λ(t): the arrivals the profile has made due by {@code tSec} after its start (clamped to the profile). */
+    /**
+     * Λ(t)/N: the arrivals this shard's share of the profile has made due by {@code tSec} after its start (clamped
+     * to the profile); Λ(t) for the whole run.
+     */
     public double expectedBy(double tSec) {
+        return wholeExpectedBy(tSec) / shard.count();
+    }
+
+    /** Λ(t): the arrivals the whole profile has made due by {@code tSec} after its start. */
+    private double wholeExpectedBy(double tSec) {
         if (segments.isEmpty() || tSec <= 0) {
             return 0;
         }
@@ -145,7 +177,7 @@ public final class ArrivalSchedule {
         return lengthSec();
     }
 
-    /** The profile's mean rate over its length, arrivals per second. */
+    /** This shard's mean rate over the profile's length (the whole run's divided by N), arrivals per second. */
     public double meanRate() {
         return lengthSec() == 0 ? 0 : expectedBy(lengthSec()) / lengthSec();
     }
@@ -169,9 +201,10 @@ public final class ArrivalSchedule {
             if (segment.fromRate() == 0 && segment.toRate() == 0) {
                 steps.add(CoreDsl.nothingFor(length));
             } else if (segment.fromRate() == segment.toRate()) {
-                steps.add(CoreDsl.constantUsersPerSec(segment.fromRate()).during(length));
+                steps.add(CoreDsl.constantUsersPerSec(segment.fromRate() / shard.count()).during(length));
             } else {
-                steps.add(CoreDsl.rampUsersPerSec(segment.fromRate()).to(segment.toRate()).during(length));
+                steps.add(CoreDsl.rampUsersPerSec(segment.fromRate() / shard.count()).to(segment.toRate() / shard.count())
+                        .during(length));
             }
         }
         return steps.toArray(OpenInjectionStep[]::new);
@@ -179,7 +212,8 @@ public final class ArrivalSchedule {
 
     /**
      * The users started ahead: the arrivals due in the first {@value #LEAD_SEC} s, plus 4√N for a Poisson process's
-     * run ahead of its mean (N the profile's expected arrivals), plus one per segment for Gatling's rounding.
+     * run ahead of its mean (N the profile's expected arrivals), plus one per segment for Gatling's rounding; all
+     * of this shard's share.
      */
     long bufferUsers() {
         double total = expectedBy(lengthSec());
@@ -194,8 +228,9 @@ public final class ArrivalSchedule {
 
     /** The arrivals' intended times in order; {@link #next()} is synchronized (users of several event loops take them). */
     public final class Cursor {
-        private final double total = expectedBy(lengthSec());
-        private final SplittableRandom random = new SplittableRandom(seed);
+        private final double total = wholeExpectedBy(lengthSec());
+        /** Shards draw independent streams: the seed moved apart by the index, golden-ratio spaced. */
+        private final SplittableRandom random = new SplittableRandom(seed + shard.index() * 0x9E3779B97F4A7C15L);
         private double count;
         private long taken;
 
@@ -206,10 +241,12 @@ public final class ArrivalSchedule {
         public synchronized OptionalDouble next() {
             double at;
             if (process == Process.UNIFORM) {
-                at = taken;
+                // the whole run's arrivals index, index + N, index + 2N, …
+                at = (double) taken * shard.count() + shard.index();
             } else {
+                // a unit-rate process in this shard's Λ/N, read in the whole run's Λ
                 count += -Math.log(1 - random.nextDouble());
-                at = count;
+                at = count * shard.count();
             }
             if (at >= total - 1e-9) {
                 return OptionalDouble.empty();
@@ -221,7 +258,8 @@ public final class ArrivalSchedule {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(process.name().toLowerCase(Locale.ROOT)).append(" arrivals:");
+        StringBuilder text = new StringBuilder(process.name().toLowerCase(Locale.ROOT)).append(" arrivals")
+                .append(shard.count() > 1 ? " (shard " + shard + " of the whole run's)" : "").append(':');
         for (Segment segment : segments) {
             text.append(String.format(Locale.ROOT, " %s/s", trim(segment.fromRate())));
             if (segment.toRate() != segment.fromRate()) {

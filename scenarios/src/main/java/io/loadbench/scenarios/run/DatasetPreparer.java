@@ -18,6 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +136,40 @@ public final class DatasetPreparer {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare dataset " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How often a shard that does not prepare the dataset checks whether it is ready. */
+    static final Duration AWAIT_POLL = Duration.ofSeconds(2);
+
+    /**
+     * Waits, until {@code deadline} at most, for the dataset another process prepares (shard 0 of a scaled-out run)
+     * to verify, changing nothing in it.
+     *
+     * @return the preparation, {@link Action#VERIFIED}, or empty when the deadline came first
+     */
+    public static <S extends Record> Optional<Prepared> awaitPrepared(Datastores datastores, Path runDir, long seed, long rows,
+                                                                      S settings, Instant deadline, Clock clock) {
+        DatasetDefinition<S> definition = DatasetRegistry.builtIn().forSettings(settings);
+        Dataset dataset = definition.create(new DatasetParameters(seed, rows > 0 ? rows : definition.defaultRows()), settings);
+        DatastoresContext context = new DatastoresContext(datastores, runDir, 1, BATCH_SIZE);
+        while (true) {
+            Optional<VerificationResult> present = verifyImmutable(dataset, context);
+            if (present.isPresent() && present.get().passed()) {
+                LOG.info("dataset {} prepared by shard 0 and verified", definition.name());
+                return Optional.of(new Prepared(dataset, Action.VERIFIED, new LinkedHashMap<>(dataset.parameters()), Optional.empty()));
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.compareTo(AWAIT_POLL) < 0) {
+                return Optional.empty();
+            }
+            LOG.info("dataset {} not ready yet (shard 0 prepares it); checking again in {} s", definition.name(), AWAIT_POLL.toSeconds());
+            try {
+                Thread.sleep(AWAIT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
     }
 

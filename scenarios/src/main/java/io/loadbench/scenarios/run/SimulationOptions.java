@@ -268,17 +268,22 @@ public final class SimulationOptions {
 
     /** A duration option: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (zero allowed). */
     public Duration duration(String option) {
-        Matcher matcher = DURATION.matcher(string(option).toLowerCase(Locale.ROOT));
+        return parseDuration(string(option)).orElseThrow(() -> invalid(option, "a duration such as 500ms, 30s, 2m or 1h"));
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 2m} or {@code 1h} as a duration; empty when the text is none of these. */
+    public static Optional<Duration> parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw invalid(option, "a duration such as 500ms, 30s, 2m or 1h");
+            return Optional.empty();
         }
         long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
+        return Optional.of(switch (matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
-        };
+        });
     }
 
     /** A duration option that must be longer than zero (a load's length, a timeout, a limit). */

@@ -17,6 +17,11 @@ import io.loadbench.results.latency.RequestLatencyTotals;
 import io.loadbench.results.noise.NoiseSummary;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultWriter;
+import io.loadbench.results.shard.Shard;
+import io.loadbench.results.shard.ShardContract;
+import io.loadbench.results.shard.ShardContractException;
+import io.loadbench.results.shard.ShardMarker;
+import io.loadbench.results.shard.ShardTiming;
 import io.loadbench.scenarios.gatling.TimelineActions;
 import io.loadbench.scenarios.gatling.VerdictActionBuilder;
 import io.loadbench.scenarios.live.LiveMonitor;
@@ -45,6 +50,8 @@ import io.loadbench.scenarios.verdict.VerdictCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,10 +89,66 @@ public final class SimulationRun implements AutoCloseable {
     /** The name of the request the verdict is reported as, and that {@link #assertion()} checks. */
     public static final String VERDICT_REQUEST = "run verdict";
 
+    /** A shard's {@code --shard i/N}, as the system property the run reads. */
+    public static final String SHARD_PROPERTY = "loadbench.shard";
+    /** The run id the shards of a run share ({@code --run-id}). */
+    public static final String RUN_ID_PROPERTY = "loadbench.runId";
+    /** When every shard starts its schedule ({@code --start-at}, ISO-8601). */
+    public static final String START_AT_PROPERTY = "loadbench.startAt";
+    /** How the failure reason of a shard that was not ready by its start instant begins. */
+    public static final String LATE_REASON = "late: ";
+    /**
+     * Set ({@code true}) on the shard processes {@code --local-shards} starts: their siblings' CPU is the run's own,
+     * not the machine's noise.
+     */
+    public static final String LOCAL_SHARD_PROPERTY = "loadbench.localShard";
+    /** How long before its start instant a shard lets Gatling start its users, which then wait for their arrivals. */
+    static final Duration START_LEAD = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(SimulationRun.class);
 
     /** How the run gets its datastores: resolved from {@code -D}/environment and owned, or shared by the caller. */
     private record Target(Datastores datastores, boolean owned, boolean hasRedis) {
+    }
+
+    /**
+     * Which share of a scaled-out run this process offers, and when its schedule starts: the whole run, at once,
+     * when neither {@value #SHARD_PROPERTY} nor the contract's environment says otherwise.
+     */
+    public record Sharding(ShardContract contract, Shard shard, Optional<Instant> startAt) {
+
+        /**
+         * @param system the run's properties ({@value #SHARD_PROPERTY}, {@value #RUN_ID_PROPERTY}, {@value #START_AT_PROPERTY})
+         * @throws ShardContractException naming the option or variable of the first bad or missing value
+         */
+        public static Sharding resolve(Properties system, Map<String, String> env) {
+            ShardContract contract = ShardContract.resolve(system.getProperty(SHARD_PROPERTY), system.getProperty(RUN_ID_PROPERTY), env);
+            Optional<Instant> startAt = Optional.ofNullable(system.getProperty(START_AT_PROPERTY)).map(Sharding::instant);
+            Shard shard = contract.shard().orElse(new Shard(0, 1));
+            if (contract.shard().isPresent() && contract.runId().isEmpty()) {
+                throw new ShardContractException(ShardContract.RUN_ID_OPTION, "shard " + shard + " needs the run id its run's "
+                        + "shards share, under which they write their folders: give " + ShardContract.RUN_ID_OPTION + " ID (or "
+                        + ShardContract.RUN_ID_ENV + ")");
+            }
+            if (shard.count() > 1 && startAt.isEmpty()) {
+                throw new ShardContractException("--start-at", "shard " + shard + " needs the instant at which every shard "
+                        + "starts its schedule: give --start-at, e.g. " + Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            return new Sharding(contract, shard, startAt);
+        }
+
+        private static Instant instant(String text) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new ShardContractException("--start-at", "expected an ISO-8601 instant such as 2026-12-06T21:30:00Z, got '"
+                        + text + "'");
+            }
+        }
+
+        public boolean sharded() {
+            return contract.shard().isPresent();
+        }
     }
 
     private final String simulation;
@@ -94,6 +157,9 @@ public final class SimulationRun implements AutoCloseable {
     private final Target target;
     private final DatastoreRuntime runtime;
     private final LiveMonitor live;
+    private final Sharding sharding;
+    /** When this shard's schedule began (wall clock) and its clock's offset, once its start instant came. */
+    private Optional<ShardStart> shardStart = Optional.empty();
     /** Why the metrics endpoint could not be served: the run ends FAILED with it in {@code before()}, as one line. */
     private final Optional<String> liveFailure;
     private final List<ArrivalSchedule> openSchedules = new ArrayList<>();
@@ -107,8 +173,13 @@ public final class SimulationRun implements AutoCloseable {
     private Optional<List<String>> failures = Optional.empty();
     private Optional<Duration> bound = Optional.empty();
 
-    private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target, Live live) {
+    private record ShardStart(Instant scheduleStart, ClockOffset clock) {
+    }
+
+    private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target, Live live,
+                          Sharding sharding) {
         this.simulation = simulation;
+        this.sharding = sharding;
         this.runFolder = runFolder;
         this.options = options;
         this.target = target;
@@ -176,7 +247,12 @@ public final class SimulationRun implements AutoCloseable {
         Properties system = System.getProperties();
         Path results = Path.of(system.getProperty("loadbench.results", "results"));
         String label = system.getProperty("label", Labels.defaultLabel());
-        Run folder = Run.start(results, label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC());
+        // a shard writes <results>/<run-id>/shard-<i>, where the merge finds its run's shards
+        Sharding sharding = Sharding.resolve(system, System.getenv());
+        Run folder = sharding.sharded()
+                ? Run.startAs(results.resolve(sharding.contract().runId().orElseThrow()), ShardMarker.folderName(sharding.shard().index()),
+                        label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC())
+                : Run.start(results, label, RunKind.GATLING, "gatling-" + simulation, Clock.systemUTC());
         AtomicReference<Optional<Target>> target = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<Live>> live = new AtomicReference<>(Optional.empty());
         try {
@@ -190,17 +266,24 @@ public final class SimulationRun implements AutoCloseable {
             target.set(Optional.of(shared.map(datastores -> new Target(datastores, false, true)).orElseGet(() -> ownTarget(system))));
             Datastores datastores = target.get().orElseThrow().datastores();
             folder.countAsOwn(datastores::serverPids);
+            if (Boolean.parseBoolean(system.getProperty(LOCAL_SHARD_PROPERTY))) {
+                folder.countAsOwn(SimulationRun::siblingShards);
+            }
             Map<String, Object> parameters = new TreeMap<>(options.effective());
             parameters.put("simulation", simulation);
             parameters.put("targetKind", datastores.kind().name());
             folder.manifest().putParameters(parameters);
+            if (sharding.sharded()) {
+                sharding.contract().recordIn(folder.manifest());
+                sharding.startAt().ifPresent(at -> folder.manifest().putParameter("startAt", at.toString()));
+            }
             folder.manifest().putPlan(fullPlan);
             // an external server that is down fails here, before any work
             folder.manifest().target(datastores.describe());
             folder.writeManifest();
             GatlingResultsLink.linkInto(folder, system);
             LOG.info("{}: preset {}, run folder {}, options {}", simulation, options.preset(), folder.dir(), options.effective());
-            return new SimulationRun(simulation, folder, options, target.get().orElseThrow(), live.get().orElseThrow());
+            return new SimulationRun(simulation, folder, options, target.get().orElseThrow(), live.get().orElseThrow(), sharding);
         } catch (RuntimeException e) {
             abandon(folder, target.get(), live.get(), e);
             throw e;
@@ -251,6 +334,13 @@ public final class SimulationRun implements AutoCloseable {
         // an external target has only the stores its URLs name: a PostgreSQL-only simulation needs no Redis
         boolean hasRedis = spec.kind() != TargetKind.EXTERNAL || spec.redis() != null;
         return new Target(Datastores.open(spec), true, hasRedis);
+    }
+
+    /** The processes started by this one's parent (the other local shards, their servers), this one excluded. */
+    private static List<Long> siblingShards() {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.current().parent().stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid)
+                .filter(pid -> pid != self).toList();
     }
 
     /** Ends a run that cannot start FAILED with the cause's message, and releases a target and a live view it opened. */
@@ -331,7 +421,8 @@ public final class SimulationRun implements AutoCloseable {
      * (see {@link RateCheck}). Call once per open scenario.
      */
     public synchronized PopulationBuilder openModel(String scenarioName, ArrivalSchedule schedule, long seed, ChainBuilder chain) {
-        ArrivalSchedule arrivals = schedule.withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed);
+        ArrivalSchedule arrivals = schedule.withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed)
+                .forShard(sharding.shard());
         openSchedules.add(arrivals);
         return CoreDsl.scenario(scenarioName).exec(arrival(arrivals)).exec(chain).injectOpen(arrivals.injection());
     }
@@ -348,10 +439,17 @@ public final class SimulationRun implements AutoCloseable {
         if (users <= 0) {
             throw options.reject("users", "must be positive, got " + users);
         }
+        Shard shard = sharding.shard();
+        // the whole run's users arrive in turn, this shard taking every N-th of them (see ArrivalSchedule.forShard)
+        int shardUsers = Math.toIntExact(shard.unitsOf(users));
+        if (shardUsers == 0) {
+            throw options.reject("users", "gives shard " + shard + " no user: " + users + " users over " + shard.count()
+                    + " shards; run fewer shards or more users");
+        }
         Duration rampTime = ramp.isZero() || ramp.isNegative() ? Duration.ofMillis(1) : ramp;
         ArrivalSchedule arrivals = ArrivalSchedule.constant(users / (rampTime.toNanos() / 1e9), rampTime)
-                .withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed);
-        targets = targets.withUsers(users);
+                .withProcess(options.oneOf("arrivals", "uniform", "poisson"), seed).forShard(shard);
+        targets = targets.withUsers(shardUsers);
         rampLength = rampLength.compareTo(rampTime) < 0 ? rampTime : rampLength;
         long loopNanos = rampTime.plus(hold).toNanos();
         io.loadbench.scenarios.protocol.InjectorTimeline timeline = runtime.timeline();
@@ -464,13 +562,81 @@ public final class SimulationRun implements AutoCloseable {
             runFolder.manifest().target(target.datastores().describe());
             runFolder.writeManifest();
         } catch (RuntimeException e) {
-            String reason = "preparation failed: " + oneLine(e);
-            end(List.of(reason));
-            close();
-            throw PreparationFailedException.of("error: " + simulation + ": " + reason + " (run folder " + runFolder.dir()
-                    + " FAILED)", e, Boolean.parseBoolean(System.getProperty("verbose")));
+            String reason = (e instanceof LateStartException ? LATE_REASON : "preparation failed: ") + oneLine(e);
+            fail(reason, e);
+        }
+        try {
+            awaitStart();
+        } catch (RuntimeException e) {
+            fail((e instanceof LateStartException ? LATE_REASON : "cannot start the shard: ") + oneLine(e), e);
         }
         begin();
+    }
+
+    private void fail(String reason, RuntimeException cause) {
+        end(List.of(reason));
+        close();
+        throw PreparationFailedException.of("error: " + simulation + ": " + reason + " (run folder " + runFolder.dir()
+                + " FAILED)", cause, Boolean.parseBoolean(System.getProperty("verbose")));
+    }
+
+    /** The preparation of a shard other than 0 ran out of time: its start instant came first. */
+    static final class LateStartException extends RuntimeException {
+        LateStartException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Prepares a dataset the workload reads: loads, verifies or restores it ({@link DatasetPreparer#prepare}) in a
+     * run of one process and in shard 0 of a scaled-out run; the other shards wait, until their start instant at
+     * most, for it to verify ({@link DatasetPreparer#awaitPrepared}), so that the data is prepared once. Recorded in
+     * the manifest.
+     */
+    public <S extends Record> DatasetPreparer.Prepared prepareDataset(long seed, long rows, S settings) {
+        DatasetPreparer.Prepared prepared;
+        if (sharding.shard().index() == 0) {
+            prepared = DatasetPreparer.prepare(target.datastores(), runFolder.dir(), seed, rows, settings);
+        } else {
+            Instant deadline = sharding.startAt().orElseThrow();
+            prepared = DatasetPreparer.awaitPrepared(target.datastores(), runFolder.dir(), seed, rows, settings, deadline, clock)
+                    .orElseThrow(() -> new LateStartException("the dataset was not ready by --start-at " + deadline
+                            + " (shard 0 prepares it; this shard waits for it to verify): start the shards earlier or give "
+                            + "a later --start-at"));
+        }
+        prepared.recordIn(runFolder.manifest());
+        return prepared;
+    }
+
+    /**
+     * A shard waits for its start instant: it reads its clock's offset from the system under test first, then fixes
+     * its schedule's origin at the instant, so its arrivals are measured from the instant whatever delays it. A shard
+     * that is past the instant already exits {@linkplain #LATE_REASON late} rather than join a run under way.
+     */
+    private void awaitStart() {
+        if (sharding.startAt().isEmpty()) {
+            return;
+        }
+        Instant startAt = sharding.startAt().get();
+        ClockOffset offset = ClockOffset.measure(target.datastores(), target.hasRedis());
+        long waitNanos = java.time.Duration.between(clock.instant(), startAt).toNanos();
+        if (waitNanos <= 0) {
+            throw new LateStartException("ready " + Math.round(-waitNanos / 1e6) + " ms after --start-at " + startAt
+                    + ": give the shards a later --start-at");
+        }
+        runtime.timeline().fixOrigin(System.nanoTime() + waitNanos, Math.max(plannedLoad.toSeconds(), 1));
+        // Gatling's users start a little ahead and wait for their arrivals, as they do at the schedule's start
+        waitNanos = Math.max(0, waitNanos - START_LEAD.toNanos());
+        LOG.info("{}: shard {} of run {} starts at {} (in {} ms); clock {} ms from the {} server's (RTT {} ms)", simulation,
+                sharding.shard(), sharding.contract().runId().orElse("?"), startAt, waitNanos / 1_000_000, offset.offsetMs(),
+                offset.source(), offset.rttMs());
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for --start-at " + startAt, e);
+        }
+        shardStart = Optional.of(new ShardStart(startAt, offset));
     }
 
     /**
@@ -579,6 +745,10 @@ public final class SimulationRun implements AutoCloseable {
             measuring.writeFailure().ifPresent(failure -> found.add(oneLine(failure)));
             List<VerdictCheck> checks = checks();
             found.addAll(VerdictCheck.failures(checks, measured));
+            shardStart.ifPresent(start -> new ShardTiming(sharding.startAt().orElseThrow(), start.scheduleStart(),
+                    measuring.firstRequestMs().isPresent() ? Optional.of(Instant.ofEpochMilli(measuring.firstRequestMs().getAsLong()))
+                            : Optional.empty(), start.clock().offsetMs(), start.clock().rttMs(), start.clock().source())
+                    .recordIn(runFolder.manifest()));
             ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
                     options.preset(), effectiveWarmup(), reportedTargets(), ScenarioReport.Limits.of(options), measured, checks, found));
             LOG.info("{}: {} req/s after warm-up, {} OK / {} KO, verdict {}", simulation,

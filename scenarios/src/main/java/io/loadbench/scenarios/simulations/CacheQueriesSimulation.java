@@ -18,7 +18,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.ArrivalSchedule;
-import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
@@ -173,11 +172,9 @@ public class CacheQueriesSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
-                    options.positiveLong("seed"), options.positiveLong("rows"),
+            run.prepareDataset(options.positiveLong("seed"), options.positiveLong("rows"),
                     io.loadbench.loader.datasets.analytics.AnalyticsSettings.DEFAULTS
                             .withTenants(orgs, options.positiveInt("usersPerOrg"), buckets).withCache(ttl, prefix));
-            prepared.recordIn(run.runFolder().manifest());
         });
     }
 

@@ -20,7 +20,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.loadbench.results.latency.LatencyLogReader;
 import io.loadbench.results.latency.LatencyRecorders;
 import io.loadbench.datastores.TargetKind;
-import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
@@ -245,9 +244,8 @@ public class DailyScheduleSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
+            run.prepareDataset(options.positiveLong("seed"), 0,
                     io.loadbench.loader.datasets.commerce.CommerceSettings.DEFAULTS.withSchedule(1, options.positiveNumber("baseTps")));
-            prepared.recordIn(run.runFolder().manifest());
         });
     }
 

@@ -12,7 +12,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import io.gatling.javaapi.core.Simulation;
-import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
@@ -100,9 +99,7 @@ public class EventAnalyticsSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
-                    options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.events.EventsSettings.DEFAULTS);
-            prepared.recordIn(run.runFolder().manifest());
+            run.prepareDataset(options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.events.EventsSettings.DEFAULTS);
         });
     }
 

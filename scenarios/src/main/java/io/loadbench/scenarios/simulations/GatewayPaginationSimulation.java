@@ -12,7 +12,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.scenarios.run.ArrivalSchedule;
-import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
@@ -103,9 +102,8 @@ public class GatewayPaginationSimulation extends Simulation {
     public void before() {
         run.begin(() -> {
             // the gateway dataset's size comes from its profile: --rows stays at the dataset's default
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(), options.positiveLong("seed"), 0,
+            run.prepareDataset(options.positiveLong("seed"), 0,
                     io.loadbench.loader.datasets.gateway.GatewaySettings.ofProfile(options.string("profile")));
-            prepared.recordIn(run.runFolder().manifest());
             keysetCursor = lastIdOfPreviousPage();
         });
     }

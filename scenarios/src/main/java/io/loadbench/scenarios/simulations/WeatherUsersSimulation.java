@@ -12,7 +12,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.loadbench.loader.datasets.weather.WeatherLocations;
 import io.loadbench.scenarios.protocol.SqlActionBuilder;
-import io.loadbench.scenarios.run.DatasetPreparer;
 import io.loadbench.scenarios.run.Presets;
 import io.loadbench.scenarios.run.SeededDraws;
 import io.loadbench.scenarios.run.SimulationOptions;
@@ -112,9 +111,7 @@ public class WeatherUsersSimulation extends Simulation {
     @Override
     public void before() {
         run.begin(() -> {
-            DatasetPreparer.Prepared prepared = DatasetPreparer.prepare(run.datastores(), run.runFolder().dir(),
-                    options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.weather.WeatherSettings.DEFAULTS);
-            prepared.recordIn(run.runFolder().manifest());
+            run.prepareDataset(options.positiveLong("seed"), options.positiveLong("rows"), io.loadbench.loader.datasets.weather.WeatherSettings.DEFAULTS);
             locations.addAll("all".equals(locationSet) ? allLocations() : WeatherLocations.QUERY_CITIES);
         });
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
+import io.loadbench.results.shard.Shard;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,55 @@ class ArrivalScheduleTest {
                 assertThat(starts.get(k)).as("user %d of %s", k, schedule).isLessThanOrEqualTo(due.get(k) + 1e-6);
             }
             assertThat(starts.get(starts.size() - 1)).isLessThanOrEqualTo(schedule.lengthSec());
+        }
+    }
+
+    @Test
+    void theShardsOfAUniformScheduleTogetherAreTheWholeSchedulesArrivalsExactly() {
+        ArrivalSchedule whole = ArrivalSchedule.ramp(10, 300, Duration.ofSeconds(4)).thenConstant(300, Duration.ofSeconds(3));
+        List<Double> expected = all(whole);
+        for (int count : new int[] {1, 2, 3, 4}) {
+            List<Double> union = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                ArrivalSchedule shard = whole.forShard(new Shard(index, count));
+                List<Double> own = all(shard);
+                assertThat(own.size()).as("shard %d/%d", index, count).isBetween(expected.size() / count, expected.size() / count + 1);
+                assertThat(shard.meanRate()).isCloseTo(whole.meanRate() / count, within(1e-9));
+                union.addAll(own);
+            }
+            Collections.sort(union);
+            assertThat(union).as("%d shards", count).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void thePoissonShardsAreIndependentStreamsThatAddUpToTheWholeRate() {
+        ArrivalSchedule whole = ArrivalSchedule.constant(2_000, Duration.ofSeconds(10)).poisson(11);
+        List<Double> first = all(whole.forShard(new Shard(0, 2)));
+        List<Double> second = all(whole.forShard(new Shard(1, 2)));
+        assertThat(all(whole.forShard(new Shard(0, 2)))).as("reproducible").isEqualTo(first);
+        assertThat(first).isNotEqualTo(second);
+        // 10,000 expected each, standard deviation 100
+        assertThat(first.size()).isBetween(9_500, 10_500);
+        assertThat(second.size()).isBetween(9_500, 10_500);
+        assertThat(first.size() + second.size()).isBetween(19_300, 20_700);
+    }
+
+    @Test
+    void gatlingStartsAUserForEveryArrivalOfAShardAtItsShareOfTheRate() {
+        for (ArrivalSchedule whole : List.of(ArrivalSchedule.constant(1_000, Duration.ofSeconds(5)),
+                ArrivalSchedule.ramp(5, 400, Duration.ofSeconds(3)).thenConstant(50, Duration.ofSeconds(2)).poisson(5))) {
+            for (int index = 0; index < 3; index++) {
+                ArrivalSchedule shard = whole.forShard(new Shard(index, 3));
+                List<Double> starts = gatlingStartTimes(shard.injection());
+                List<Double> due = all(shard);
+                assertThat(starts.size()).as("users of %s", shard).isGreaterThanOrEqualTo(due.size())
+                        .isLessThanOrEqualTo(Math.toIntExact((long) Math.ceil(shard.expectedBy(shard.lengthSec()))
+                                + shard.bufferUsers() + 3));
+                for (int k = 0; k < due.size(); k++) {
+                    assertThat(starts.get(k)).as("user %d of %s", k, shard).isLessThanOrEqualTo(due.get(k) + 1e-6);
+                }
+            }
         }
     }
 
