@@ -65,7 +65,7 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Duration limit = duration(maxTime);
+        Duration limit = DurationOption.parse("--max-time", maxTime);
         if (Files.exists(envFile)) {
             throw new IllegalArgumentException("--env-file " + envFile + " exists; loadbench does not overwrite a file it did not make");
         }
@@ -119,18 +119,5 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
         reader.setDaemon(true);
         reader.start();
         ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static Duration duration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--max-time: expected a duration such as 30m or 2h, got '" + text + "'");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
     }
 }
