@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
  * one line).
  */
 @Command(name = "k8s", mixinStandardHelpOptions = true,
-        description = {"Scale a run out on Kubernetes Indexed Jobs: 'render' writes the Jobs as YAML, 'run' applies them",
-                "one after the other with kubectl and waits for each."},
+        description = "Scale a run out on Kubernetes Indexed Jobs: 'render' writes the Jobs as YAML, 'run' applies them one "
+                + "after the other with kubectl and waits for each.",
         footer = {"", K8sCommand.VERSIONS, "", "'loadbench k8s render --help' and 'loadbench k8s run --help' explain the options."})
 public final class K8sCommand implements Runnable {
 

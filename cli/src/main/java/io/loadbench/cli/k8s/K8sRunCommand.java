@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
  * or NOISY, 1 when a Job failed, a wait ran out or kubectl could not be used, 2 bad usage.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Render the run's Jobs and apply them one after the other with kubectl, each once the one before it",
-                "has completed: the load and its finish (with --load), the injectors, then the merge; then print where the",
-                "merged run is and its verdict. Every wait is bounded (a Job's activeDeadlineSeconds + 2 min)."},
+        description = "Render the run's Jobs and apply them one after the other with kubectl, each once the one before it "
+                + "has completed: the load and its finish (with --load), the injectors, then the merge; then print "
+                + "where the merged run is and its verdict. Every wait is bounded (a Job's activeDeadlineSeconds + 2 "
+                + "min).",
         footer = {"", K8sCommand.VERSIONS, "",
                 "Example:",
                 "  loadbench k8s run --context bench -n loadbench --injectors 4 --results-uri file:///results --results-pvc lb-results \\",

@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code loadbench k8s render}: the run's Jobs as YAML, to stdout or one file per Job. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the Jobs of a scaled-out run as Kubernetes YAML: the load's Indexed Job and its finish Job",
-                "(with --load), the injectors' Indexed Job, and the merge Job. Apply them in that order, each once the one",
-                "before it has completed ('loadbench k8s run' does), and the injectors within --start-delay of rendering."},
+        description = "Write the Jobs of a scaled-out run as Kubernetes YAML: the load's Indexed Job and its finish Job "
+                + "(with --load), the injectors' Indexed Job, and the merge Job. Apply them in that order, each once "
+                + "the one before it has completed ('loadbench k8s run' does), and the injectors within --start-delay "
+                + "of rendering.",
         footer = {"", K8sCommand.VERSIONS, "",
                 "Example:",
                 "  loadbench k8s render --injectors 4 --results-uri s3://bench/runs --s3-secret s3-creds \\",
@@ -30,7 +31,8 @@ final class RenderCommand implements Callable<Integer> {
     ScaleOutOptions options;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout")
+            description = "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout"
+                    + "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout")
     Path outDir;
 
     private final PrintStream out;

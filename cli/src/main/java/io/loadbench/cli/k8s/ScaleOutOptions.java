@@ -20,8 +20,8 @@ final class ScaleOutOptions {
     int injectors;
 
     @Option(names = "--results-uri", required = true, paramLabel = "URI",
-            description = {"where the shards write, <URI>/<run-id>/shard-<i>/, and the merge reads:",
-                    "file:///PATH (a shared volume: give --results-pvc) or s3://BUCKET/PREFIX"})
+            description = "where the shards write, <URI>/<run-id>/shard-<i>/, and the merge reads: file:///PATH (a shared "
+                    + "volume: give --results-pvc) or s3://BUCKET/PREFIX")
     String resultsUri;
 
     @Option(names = "--results-pvc", paramLabel = "CLAIM",
@@ -29,12 +29,13 @@ final class ScaleOutOptions {
     String resultsPvc;
 
     @Option(names = "--s3-secret", paramLabel = "SECRET",
-            description = {"the Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_REGION and LB_S3_ENDPOINT",
-                    "optional) for an s3:// URI; without it the pods use their own identity (IRSA, workload identity)"})
+            description = "the Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_REGION and LB_S3_ENDPOINT optional) "
+                    + "for an s3:// URI; without it the pods use their own identity (IRSA, workload identity)")
     String s3Secret;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL",
-            description = "an S3-compatible endpoint (MinIO, Ceph), set as LB_S3_ENDPOINT (default: AWS's, or the Secret's)")
+            description = "an S3-compatible endpoint (MinIO, Ceph), set as LB_S3_ENDPOINT (default: AWS's, or the Secret's)"
+                    + "an S3-compatible endpoint (MinIO, Ceph), set as LB_S3_ENDPOINT (default: AWS's, or the Secret's)")
     String s3Endpoint;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = ScaleOutPlan.Defaults.IMAGE,
@@ -45,19 +46,21 @@ final class ScaleOutOptions {
     String namespace;
 
     @Option(names = "--run-id", paramLabel = "ID",
-            description = {"names the Jobs (<ID>-injectors, ...) and every pod's LB_RUN_ID; a DNS label of at most "
-                    + ScaleOutPlan.MAX_RUN_ID_LENGTH + " characters",
-                    "(default: lb-<yyyyMMdd-HHmmss>-<4 hex>, UTC)"})
+            description = "names the Jobs (<ID>-injectors, ...) and every pod's LB_RUN_ID; a DNS label of at most "
+                    + ScaleOutPlan.MAX_RUN_ID_LENGTH + " characters (default: lb-<yyyyMMdd-HHmmss>-<4 hex>, UTC)")
     String runId;
 
     @Option(names = "--start-delay", paramLabel = "DURATION", defaultValue = ScaleOutPlan.Defaults.START_DELAY,
-            description = {"from rendering the injectors Job to its --start-at, the instant every shard starts its schedule:",
-                    "time to schedule the pods, pull the image and warm up; a shard not ready by then exits 3, late (default ${DEFAULT-VALUE})"})
+            description = "from rendering the injectors Job to its --start-at, the instant every shard starts its schedule: "
+                    + "from rendering the injectors Job to its --start-at, the instant every shard starts its schedule: "
+                    + "time to schedule the pods, pull the image and warm up; a shard not ready by then exits 3, late "
+                    + "(default ${DEFAULT-VALUE})")
     String startDelay;
 
     @Option(names = "--deadline-margin", paramLabel = "DURATION", defaultValue = ScaleOutPlan.Defaults.DEADLINE_MARGIN,
-            description = {"the injectors' activeDeadlineSeconds is --start-delay + the workload's duration + this margin",
-                    "(the run's timeouts and verdict, a closed model's ramp, the upload) (default ${DEFAULT-VALUE})"})
+            description = "the injectors' activeDeadlineSeconds is --start-delay + the workload's duration + this margin "
+                    + "the injectors' activeDeadlineSeconds is --start-delay + the workload's duration + this margin "
+                    + "(the run's timeouts and verdict, a closed model's ramp, the upload) (default ${DEFAULT-VALUE})")
     String deadlineMargin;
 
     @Option(names = "--pg-url", paramLabel = "URL",
@@ -69,16 +72,19 @@ final class ScaleOutOptions {
     String redisUrl;
 
     @Option(names = "--target-secret", paramLabel = "SECRET",
-            description = {"the Secret holding LOADBENCH_PG_URL and LOADBENCH_REDIS_URL: the pods read the URLs from it and",
-                    "no URL is written into the manifests (a key named by --pg-url/--redis-url must be there, the other may not)"})
+            description = "the Secret holding LOADBENCH_PG_URL and LOADBENCH_REDIS_URL: the pods read the URLs from it and no "
+                    + "URL is written into the manifests (a key named by --pg-url/--redis-url must be there, the other may "
+                    + "not)")
     String targetSecret;
 
     @Option(names = "--cpu", paramLabel = "QUANTITY", defaultValue = ScaleOutPlan.Defaults.CPU,
-            description = "CPU of each pod: an injector's request and limit (Guaranteed QoS); a loader's request (default ${DEFAULT-VALUE})")
+            description = "CPU of each pod: an injector's request and limit (Guaranteed QoS); a loader's request (default "
+                    + "${DEFAULT-VALUE})")
     String cpu;
 
     @Option(names = "--memory", paramLabel = "QUANTITY", defaultValue = ScaleOutPlan.Defaults.MEMORY,
-            description = "memory of each pod, request and limit; the JVM takes 75% of it as heap (default ${DEFAULT-VALUE})")
+            description = "memory of each pod, request and limit; the JVM takes 75%% of it as heap (default ${DEFAULT-VALUE})"
+                    + "memory of each pod, request and limit; the JVM takes 75%% of it as heap (default ${DEFAULT-VALUE})")
     String memory;
 
     @Option(names = "--load", paramLabel = "DATASET",
@@ -89,7 +95,8 @@ final class ScaleOutOptions {
     String rows;
 
     @Option(names = "--load-shards", paramLabel = "S",
-            description = "the load's shards: its Job's completions (default " + ScaleOutPlan.Defaults.LOAD_SHARDS + ")")
+            description = "the load's shards: its Job's completions (default " + ScaleOutPlan.Defaults.LOAD_SHARDS + ")"
+                    + "the load's shards: its Job's completions (default " + ScaleOutPlan.Defaults.LOAD_SHARDS + ")")
     Integer loadShards;
 
     @Option(names = "--load-parallelism", paramLabel = "P", description = "load shards running at once (default: --load-shards)")
@@ -110,8 +117,8 @@ final class ScaleOutOptions {
     String mergeTimeout;
 
     @Parameters(paramLabel = "WORKLOAD [OPTION...]",
-            description = {"the workload the injectors run and its options, as 'loadbench run' takes them",
-                    "(cache --rate 20000 --duration 120s); everything from the workload's name on, or after --, is its"})
+            description = "the workload the injectors run and its options, as 'loadbench run' takes them (cache --rate 20000 "
+                    + "--duration 120s); everything from the workload's name on, or after --, is its")
     List<String> workload = new ArrayList<>();
 
     /**
