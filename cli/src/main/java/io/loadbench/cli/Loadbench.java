@@ -1,6 +1,7 @@
 package io.loadbench.cli;
 
 import io.loadbench.benchmarks.BenchmarksMain;
+import io.loadbench.cli.k8s.K8sCommand;
 import io.loadbench.loader.cli.LoaderCli;
 import io.loadbench.loader.spi.DatasetRegistry;
 import io.loadbench.results.Labels;
@@ -21,12 +22,12 @@ import java.util.Optional;
  */
 public final class Loadbench {
 
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
     /** A shard of a scaled-out run that was not ready by its start instant, and did not join late. */
-    static final int EXIT_LATE = 3;
-    static final String NAME = "loadbench";
+    public static final int EXIT_LATE = 3;
+    public static final String NAME = "loadbench";
 
     /** The loader's commands, passed to its command line as they are. */
     private static final List<String> LOADER_COMMANDS = List.of("datasets", "plan", "load", "verify", "drop");
@@ -60,6 +61,7 @@ public final class Loadbench {
         commands.put("bench", "run the JMH suite (JMH's options: -l lists, -h helps)");
         commands.put("report", "summarize, compare or merge saved runs");
         commands.put("servers", "start the embedded PostgreSQL and Redis and keep them up for other tools");
+        commands.put("k8s", "scale a run out on Kubernetes Indexed Jobs: render the Jobs, or run them with kubectl");
         return commands;
     }
 
@@ -84,6 +86,7 @@ public final class Loadbench {
             case "bench" -> BenchmarksMain.run(jmhArguments(rest), NAME + " bench");
             case "report" -> io.loadbench.report.Main.run(rest, writer(out), writer(err), clock, NAME + " report");
             case "servers" -> ServersCommand.run(rest, out, err, System.in);
+            case "k8s" -> K8sCommand.run(rest, out, err, env, clock);
             default -> unknown(command);
         };
     }

@@ -6,7 +6,6 @@ import io.loadbench.results.ManifestReader;
 import io.loadbench.results.RunManifest;
 import io.loadbench.results.shard.ShardContract;
 import io.loadbench.results.shard.ShardMarker;
-import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Workload;
 import java.io.File;
@@ -73,9 +72,11 @@ final class LocalShards {
             return Loadbench.EXIT_USAGE;
         }
         String delayText = parsed.matchedOptionValue("--start-delay", null);
-        Optional<Duration> delay = delayText == null ? Optional.of(DEFAULT_START_DELAY) : SimulationOptions.parseDuration(delayText);
-        if (delay.isEmpty() || delay.get().isZero()) {
-            err.println("error: --start-delay: expected a duration such as 30s or 2m, got '" + delayText + "'");
+        Optional<Duration> delay;
+        try {
+            delay = Optional.of(delayText == null ? DEFAULT_START_DELAY : DurationOption.positive("--start-delay", delayText));
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
             return Loadbench.EXIT_USAGE;
         }
         String runId = parsed.matchedOptionValue("--run-id", "local-" + RUN_ID_TIME.format(clock.instant()));

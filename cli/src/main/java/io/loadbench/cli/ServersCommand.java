@@ -4,7 +4,6 @@ import io.loadbench.datastores.Datastores;
 import io.loadbench.datastores.PostgresEndpoint;
 import io.loadbench.datastores.RedisEndpoint;
 import io.loadbench.datastores.TargetSpec;
-import io.loadbench.scenarios.run.SimulationOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,7 +67,7 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Duration limit = duration(maxTime);
+        Duration limit = DurationOption.parse("--max-time", maxTime);
         if (Files.exists(envFile)) {
             throw new IllegalArgumentException("--env-file " + envFile + " exists; loadbench does not overwrite a file it did not make");
         }
@@ -134,10 +133,5 @@ final class ServersCommand implements java.util.concurrent.Callable<Integer> {
         reader.setDaemon(true);
         reader.start();
         ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static Duration duration(String text) {
-        return SimulationOptions.parseDuration(text).orElseThrow(() -> new IllegalArgumentException(
-                "--max-time: expected a duration such as 30m or 2h, got '" + text + "'"));
     }
 }

@@ -96,7 +96,7 @@ class LocalShardsTest {
         assertThat(err().lines().toList()).containsExactly(
                 "error: --local-shards: expected a number of processes from 1 to 64, got '0'",
                 "error: --local-shards gives every shard its --shard; leave --shard out",
-                "error: --start-delay: expected a duration such as 30s or 2m, got 'soon'",
+                "error: --start-delay: expected a duration such as 90s, 5m or 2h, got 'soon'",
                 "error: --run-id: shard 1/2 needs the run id its run's shards share, under which they write their folders: give "
                         + "--run-id ID (or LB_RUN_ID) (see 'loadbench run redis --help')");
         assertThat(results).isEmptyDirectory();
