@@ -17,6 +17,7 @@ import io.loadbench.report.text.MarkdownRenderer;
 import io.loadbench.report.text.TextRenderer;
 import io.loadbench.results.ResultFormatException;
 import io.loadbench.results.Secrets;
+import io.loadbench.results.store.FileResultStore;
 import io.loadbench.results.store.ResultStore;
 import io.loadbench.results.store.ResultStoreException;
 import java.io.FileDescriptor;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +225,7 @@ public final class Main {
                 "Nothing is merged, and one line names the folders, when:",
                 "  * a shard folder has no completion marker (shard-complete.json, written last);",
                 "  * two folders hold the same shard index (keep the attempt that counts);",
-                "  * the shards disagree on the shard count, or their indexes are not exactly 0..N-1;",
+                "  * the shard counts disagree, or the indexes are not exactly 0..N-1;",
                 "  * a marker, its manifest and the run-id folder's name disagree on the run id;",
                 "  * the shards' plans differ;",
                 "  * the shards of a simulation started their schedules (corrected for each shard's clock offset "
@@ -260,8 +260,9 @@ public final class Main {
         @Override
         public Integer call() {
             ShardMerger.StartSpreadRule rule = new ShardMerger.StartSpreadRule(maxStartSpread, allowStartSpread);
-            if (!runIdDir.regionMatches(true, 0, "s3:", 0, 3)) {
-                Path dir = localPath(runIdDir);
+            // a path, file:// or s3://; any other scheme is refused here, in one line
+            if (ResultStore.of(runIdDir) instanceof FileResultStore local) {
+                Path dir = runIdDir.regionMatches(true, 0, "file:", 0, 5) ? local.root() : Path.of(runIdDir);
                 return merged(ShardSet.read(dir), out == null ? dir : out, rule);
             }
             if (out == null) {
@@ -294,17 +295,6 @@ public final class Main {
             Path merged = ShardMerger.merge(shards, resultsDir, rule, main.clock);
             main.out.println("merged " + shards.count() + " shards of run " + shards.runId() + " into " + merged);
             return 0;
-        }
-
-        private static Path localPath(String location) {
-            if (!location.regionMatches(true, 0, "file:", 0, 5)) {
-                return Path.of(location);
-            }
-            try {
-                return Path.of(URI.create(location));
-            } catch (IllegalArgumentException e) {
-                throw new ReportException(location + ": not a file URI of an absolute path (file:///PATH)", e);
-            }
         }
 
         private static void deleteTree(Path dir) {

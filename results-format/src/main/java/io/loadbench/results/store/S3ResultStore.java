@@ -73,14 +73,7 @@ public final class S3ResultStore implements ResultStore {
         String endpoint = env.get(ENDPOINT_ENV);
         URI endpointUri = null;
         if (endpoint != null && !endpoint.isBlank()) {
-            try {
-                endpointUri = URI.create(endpoint.strip());
-            } catch (IllegalArgumentException e) {
-                throw new ResultStoreException(ENDPOINT_ENV + ": not a URI: '" + endpoint + "'", e);
-            }
-            if (endpointUri.getScheme() == null || endpointUri.getHost() == null) {
-                throw new ResultStoreException(ENDPOINT_ENV + ": expected http(s)://HOST[:PORT], got '" + endpoint + "'");
-            }
+            endpointUri = endpoint(endpoint.strip());
         }
         URI override = endpointUri;
         return new S3ResultStore(bucket, prefix, () -> {
@@ -90,6 +83,21 @@ public final class S3ResultStore implements ResultStore {
             }
             return builder.build();
         });
+    }
+
+    /** {@code http(s)://HOST[:PORT]}, as {@value #ENDPOINT_ENV} must give it. */
+    private static URI endpoint(String text) {
+        String problem = ENDPOINT_ENV + ": expected http(s)://HOST[:PORT], got '" + text + "'";
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new ResultStoreException(problem, e);
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw new ResultStoreException(problem);
+        }
+        return uri;
     }
 
     public String bucket() {
