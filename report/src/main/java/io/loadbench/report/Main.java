@@ -7,6 +7,8 @@ import io.loadbench.report.html.ChartJs;
 import io.loadbench.report.html.ChartSpecs;
 import io.loadbench.report.html.HtmlReport;
 import io.loadbench.report.merge.RunMerger;
+import io.loadbench.report.merge.ShardMerger;
+import io.loadbench.report.merge.ShardSet;
 import io.loadbench.report.read.RunReader;
 import io.loadbench.report.read.SavedRun;
 import io.loadbench.report.summarize.Summary;
@@ -15,15 +17,24 @@ import io.loadbench.report.text.MarkdownRenderer;
 import io.loadbench.report.text.TextRenderer;
 import io.loadbench.results.ResultFormatException;
 import io.loadbench.results.Secrets;
+import io.loadbench.results.store.FileResultStore;
+import io.loadbench.results.store.ResultStore;
+import io.loadbench.results.store.ResultStoreException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,12 +45,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code java -jar loadbench-report.jar summarize|compare|merge …}. Exit codes: 0 success, 1 the runs
+ * {@code java -jar loadbench-report.jar summarize|compare|merge|merge-shards …}. Exit codes: 0 success, 1 the runs
  * cannot be reported as asked (bad input, different plans), 2 a usage error.
  */
 @Command(name = "loadbench-report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Summarize, compare and merge saved loadbench run folders.",
-        subcommands = {Main.Summarize.class, Main.Compare.class, Main.Merge.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Summarize.class, Main.Compare.class, Main.Merge.class, Main.MergeShards.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code when the input cannot be reported (missing folder, corrupt file, different plans). */
@@ -76,7 +88,8 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             boolean verbose = main.verbose;
-            if (exception instanceof ReportException || exception instanceof ResultFormatException) {
+            if (exception instanceof ReportException || exception instanceof ResultFormatException
+                    || exception instanceof ResultStoreException) {
                 err.println(commandName + ": " + Secrets.maskUrl(exception.getMessage()));
             } else {
                 err.println(commandName + ": internal error: " + Secrets.maskUrl(String.valueOf(exception))
@@ -200,6 +213,118 @@ public final class Main {
             Path merged = RunMerger.merge(read(runs), out, main.clock);
             main.out.println("merged " + runs.size() + " runs into " + merged);
             return 0;
+        }
+    }
+
+    @Command(name = "merge-shards", mixinStandardHelpOptions = true,
+            description = {
+                "Merge the shards of one scaled-out run (<results>/<run-id>/shard-<i>/, a second attempt in shard-<i>-2) "
+                        + "into one run folder with one verdict: histograms added interval by interval, counts and "
+                        + "arrivals summed, FAILED when any shard failed.",
+                "",
+                "Nothing is merged, and one line names the folders, when:",
+                "  * a shard folder has no completion marker (shard-complete.json, written last);",
+                "  * two folders hold the same shard index (keep the attempt that counts);",
+                "  * the shard counts disagree, or the indexes are not exactly 0..N-1;",
+                "  * a marker, its manifest and the run-id folder's name disagree on the run id;",
+                "  * the shards' plans differ;",
+                "  * the shards of a simulation started their schedules (corrected for each shard's clock offset "
+                        + "against the system under test) further apart than --max-start-spread, or recorded no start, "
+                        + "unless --allow-start-spread.",
+                "",
+                "The merged run is written to --out (default: RUN_ID_DIR itself) as <timestamp>-merged-<name>/; its "
+                        + "manifest's parameters.shardMerge records the run id, shard count, start spread and each "
+                        + "shard's clock offset and round trip."})
+    static final class MergeShards implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(paramLabel = "RUN_ID_DIR",
+                description = "<results>/<run-id>, a file:// URI of it, or s3://BUCKET/PREFIX/<run-id> (downloaded under --out).")
+        String runIdDir;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Directory in which the merged run folder is created (default: RUN_ID_DIR; required for s3://).")
+        Path out;
+
+        @Option(names = "--max-start-spread", paramLabel = "DURATION", defaultValue = ShardMerger.DEFAULT_MAX_START_SPREAD,
+                converter = SpreadConverter.class,
+                description = "The most the shards' corrected schedule starts may be apart, e.g. 10ms, 1s (default: ${DEFAULT-VALUE}).")
+        Duration maxStartSpread;
+
+        @Option(names = "--allow-start-spread",
+                description = "Merge whatever the start spread, and shards that recorded no start; the spread is recorded.")
+        boolean allowStartSpread;
+
+        @Override
+        public Integer call() {
+            ShardMerger.StartSpreadRule rule = new ShardMerger.StartSpreadRule(maxStartSpread, allowStartSpread);
+            // a path, file:// or s3://; any other scheme is refused here, in one line
+            if (ResultStore.of(runIdDir) instanceof FileResultStore local) {
+                Path dir = runIdDir.regionMatches(true, 0, "file:", 0, 5) ? local.root() : Path.of(runIdDir);
+                return merged(ShardSet.read(dir), out == null ? dir : out, rule);
+            }
+            if (out == null) {
+                throw new ReportException(runIdDir + ": --out is required for an s3:// run (the shards are downloaded and "
+                        + "merged into a local folder)");
+            }
+            String location = runIdDir.endsWith("/") ? runIdDir.substring(0, runIdDir.length() - 1) : runIdDir;
+            int slash = location.lastIndexOf('/');
+            if (slash < "s3://".length()) {
+                throw new ReportException(runIdDir + ": expected s3://BUCKET/PREFIX/<run-id>");
+            }
+            ResultStore store = ResultStore.of(location.substring(0, slash));
+            String runId = location.substring(slash + 1);
+            Path download = null;
+            try {
+                Files.createDirectories(out);
+                download = Files.createTempDirectory(out, ".shards-");
+                store.download(runId, download.resolve(runId));
+                return merged(ShardSet.read(download.resolve(runId)), out, rule);
+            } catch (IOException e) {
+                throw new ReportException(out + ": cannot create the download folder: " + e.getMessage(), e);
+            } finally {
+                if (download != null) {
+                    deleteTree(download);
+                }
+            }
+        }
+
+        private int merged(ShardSet shards, Path resultsDir, ShardMerger.StartSpreadRule rule) {
+            Path merged = ShardMerger.merge(shards, resultsDir, rule, main.clock);
+            main.out.println("merged " + shards.count() + " shards of run " + shards.runId() + " into " + merged);
+            return 0;
+        }
+
+        private static void deleteTree(Path dir) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new ReportException(dir + ": cannot delete the downloaded shards: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code 250us}, {@code 10ms}, {@code 2s}: a start spread is a matter of milliseconds. */
+    static final class SpreadConverter implements CommandLine.ITypeConverter<Duration> {
+
+        private static final Pattern SPREAD = Pattern.compile("([0-9]{1,9})(us|ms|s)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher matcher = SPREAD.matcher(value.strip());
+            if (!matcher.matches()) {
+                throw new CommandLine.TypeConversionException("expected a duration such as 10ms, 250us or 1s, got '" + value + "'");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "us" -> Duration.ofNanos(amount * 1_000);
+                case "ms" -> Duration.ofMillis(amount);
+                default -> Duration.ofSeconds(amount);
+            };
         }
     }
 

@@ -53,8 +53,8 @@ public final class RunMerger {
     static final String LABEL = "merged";
     static final String LOAD_NOTE = "rows, bytes, rates and workers are the sums over the sources; seconds are the longest "
             + "source's; checks are each source's, prefixed with its folder";
-    static final String SCENARIO_NOTE = "rates, counts, users, dropped requests, CPU and processors are summed over the "
-            + "sources; hit ratios are recomputed from the summed hits and misses; latencies are read from the added "
+    static final String SCENARIO_NOTE = "rates, counts, crashed requests, arrivals (per interval, by index), users, dropped "
+            + "requests, CPU and processors are summed over the sources; hit ratios are recomputed from the summed hits and misses; latencies are read from the added "
             + "interval logs; the injector stall figures are those of the source with the longest stall; SLOs and "
             + "failures are each source's, prefixed with its folder";
 
@@ -62,10 +62,29 @@ public final class RunMerger {
     }
 
     /**
+     * {@code merge RUN…}: joins runs of one plan made at the same time by several injector machines; the merged
+     * manifest's parameters are the first source's.
+     *
      * @param resultsDir where the merged run folder is created
      * @return the new run folder
      */
     public static Path merge(List<SavedRun> sources, Path resultsDir, Clock clock) {
+        if (sources.size() < 2) {
+            throw new ReportException("merge needs at least two runs (got " + sources.size() + ")");
+        }
+        return merge(sources, resultsDir, clock, sources.get(0).manifest().parameters());
+    }
+
+    /**
+     * The addition every merge shares ({@code merge} and {@code merge-shards}): checks the sources (finished injector
+     * runs of one plan, no folder twice), then writes one run folder of kind {@code merge} with the added interval
+     * logs, {@code load.json}, {@code scenario.json} and {@code merge.json}. The merged run FAILED when any source did.
+     *
+     * @param resultsDir where the merged run folder is created
+     * @param parameters the merged manifest's parameters; {@code mergedSources} (the source folders) is added to them
+     * @return the new run folder
+     */
+    public static Path merge(List<SavedRun> sources, Path resultsDir, Clock clock, Map<String, ?> parameters) {
         validate(sources);
         RunManifest first = sources.get(0).manifest();
         String name = sources.stream().allMatch(s -> s.manifest().name().equals(first.name())) ? first.name() : "merge";
@@ -77,7 +96,7 @@ public final class RunMerger {
         }
         try (folder) {
             try {
-                fill(folder, sources, clock);
+                fill(folder, sources, clock, parameters);
             } catch (RuntimeException e) {
                 // never leave a merged folder that looks complete: it says it failed, and why
                 folder.failed("merge failed: " + e.getMessage());
@@ -100,7 +119,7 @@ public final class RunMerger {
         }
     }
 
-    private static void fill(Run folder, List<SavedRun> sources, Clock clock) {
+    private static void fill(Run folder, List<SavedRun> sources, Clock clock, Map<String, ?> parameters) {
         Path dir = folder.dir();
         List<MergeInfo.Source> sourceList = new ArrayList<>();
         for (SavedRun source : sources) {
@@ -125,7 +144,7 @@ public final class RunMerger {
 
         RunManifest first = sources.get(0).manifest();
         io.loadbench.results.Manifest manifest = folder.manifest();
-        manifest.putParameters(first.parameters());
+        manifest.putParameters(parameters);
         manifest.putParameter("mergedSources", sources.stream().map(SavedRun::id).toList());
         manifest.putPlan(first.plan());
         // the injector machines differ (each source's environment is in sources/<folder>/manifest.json);
@@ -134,8 +153,8 @@ public final class RunMerger {
     }
 
     private static void validate(List<SavedRun> sources) {
-        if (sources.size() < 2) {
-            throw new ReportException("merge needs at least two runs (got " + sources.size() + ")");
+        if (sources.isEmpty()) {
+            throw new ReportException("nothing to merge: no run given");
         }
         for (SavedRun source : sources) {
             RunKind kind = source.manifest().kind();
@@ -369,8 +388,50 @@ public final class RunMerger {
             run.scenario().failures().forEach(failure -> failures.add(run.id() + ": " + failure));
         }
         return new ScenarioResult(first.simulation(), first.preset(),
-                scenarios.stream().mapToLong(ScenarioResult::warmupMs).max().orElse(0), rate, requests, cache, injector, slos,
-                Map.of(), failures, ScenarioResult.verdict(failures));
+                scenarios.stream().mapToLong(ScenarioResult::warmupMs).max().orElse(0), rate, requests, Map.of(),
+                mergeArrivals(runs), cache, injector, slos, Map.of(), failures, ScenarioResult.verdict(failures));
+    }
+
+    /**
+     * The open model's arrivals added up: totals summed, and interval {@code i} of the merge is the sum of every
+     * source's interval {@code i} (each counted from its own schedule's start, which the sources share). Empty when no
+     * source had an open model; refused when only some had, or when their intervals differ in length, since such
+     * intervals cannot be added.
+     */
+    private static Optional<ScenarioResult.Arrivals> mergeArrivals(List<SavedRun> runs) {
+        List<String> without = runs.stream().filter(run -> run.scenario().arrivals().isEmpty()).map(SavedRun::id).toList();
+        if (without.size() == runs.size()) {
+            return Optional.empty();
+        }
+        if (!without.isEmpty()) {
+            throw new ReportException("cannot add the arrivals: " + String.join(", ", without)
+                    + " counted none (a closed model) where the other runs counted arrivals");
+        }
+        List<ScenarioResult.Arrivals> arrivals = runs.stream().map(run -> run.scenario().arrivals().orElseThrow()).toList();
+        ScenarioResult.Arrivals first = arrivals.get(0);
+        for (int i = 1; i < arrivals.size(); i++) {
+            ScenarioResult.Arrivals other = arrivals.get(i);
+            if (other.intervalMs() != first.intervalMs() || !other.process().equals(first.process())) {
+                throw new ReportException("cannot add the arrivals per interval: " + runs.get(0).id() + " counted "
+                        + first.process() + " arrivals over " + first.intervalMs() + " ms intervals, " + runs.get(i).id()
+                        + " " + other.process() + " arrivals over " + other.intervalMs() + " ms intervals");
+            }
+        }
+        int longest = arrivals.stream().mapToInt(a -> a.intervals().size()).max().orElse(0);
+        List<ScenarioResult.Arrivals.Interval> intervals = new ArrayList<>();
+        for (int i = 0; i < longest; i++) {
+            int index = i;
+            List<ScenarioResult.Arrivals.Interval> parts = arrivals.stream()
+                    .filter(a -> a.intervals().size() > index).map(a -> a.intervals().get(index)).toList();
+            intervals.add(new ScenarioResult.Arrivals.Interval(parts.get(0).startMs(),
+                    fourDecimals(parts.stream().mapToDouble(ScenarioResult.Arrivals.Interval::expected).sum()),
+                    parts.stream().mapToLong(ScenarioResult.Arrivals.Interval::issued).sum()));
+        }
+        return Optional.of(new ScenarioResult.Arrivals(first.process(),
+                fourDecimals(arrivals.stream().mapToDouble(ScenarioResult.Arrivals::targetPerSecond).sum()),
+                fourDecimals(arrivals.stream().mapToDouble(ScenarioResult.Arrivals::achievedPerSecond).sum()),
+                fourDecimals(arrivals.stream().mapToDouble(ScenarioResult.Arrivals::expected).sum()),
+                arrivals.stream().mapToLong(ScenarioResult.Arrivals::issued).sum(), first.intervalMs(), intervals));
     }
 
     private static ScenarioResult.RequestOutcome mergeRequest(String name, List<ScenarioResult.RequestOutcome> outcomes,
@@ -390,7 +451,9 @@ public final class RunMerger {
                 lookups,
                 addedPercentiles(runs, name, LatencyKind.INTENDED),
                 addedPercentiles(runs, name, LatencyKind.SERVICE),
-                addedPercentiles(runs, name + ScenarioResult.FAILED_REQUEST_SUFFIX, LatencyKind.INTENDED));
+                addedPercentiles(runs, name + ScenarioResult.FAILED_REQUEST_SUFFIX, LatencyKind.INTENDED),
+                outcomes.stream().mapToLong(ScenarioResult.RequestOutcome::crashed).sum(),
+                Optional.empty());
     }
 
     /** The percentiles of the request's histograms of every source added; empty when no source logged it. */
