@@ -8,6 +8,9 @@ import io.loadbench.results.shard.Shard;
 import io.loadbench.results.shard.ShardContract;
 import io.loadbench.results.shard.ShardContractException;
 import io.loadbench.results.shard.ShardMarker;
+import io.loadbench.results.store.FileResultStore;
+import io.loadbench.results.store.ResultStore;
+import io.loadbench.results.store.ResultStoreException;
 import io.loadbench.scenarios.run.SimulationOptions;
 import io.loadbench.scenarios.run.SimulationRun;
 import io.loadbench.scenarios.run.Workload;
@@ -93,7 +96,19 @@ final class RunCommand {
         if (parsed.hasMatchedOption("--local-shards")) {
             return new LocalShards(out, err).run(workload, args, parsed);
         }
+        Optional<ResultStore> store;
+        try {
+            String uri = parsed.matchedOptionValue("--results-uri", null);
+            store = uri == null ? Optional.empty() : Optional.of(ResultStore.of(uri));
+        } catch (ResultStoreException e) {
+            err.println(Secrets.maskUrl("error: --results-uri: " + e.getMessage()));
+            return Loadbench.EXIT_USAGE;
+        }
         Map<String, String> properties = properties(workload, flags, parsed);
+        // a shared volume is written in place; a bucket gets the folder once it is complete
+        store.filter(FileResultStore.class::isInstance)
+                .ifPresent(files -> properties.put("loadbench.results", ((FileResultStore) files).root().toString()));
+        Optional<ResultStore> upload = store.filter(s -> !(s instanceof FileResultStore));
         Optional<String> shardProblem = shardProblem(properties);
         if (shardProblem.isPresent()) {
             err.println("error: " + shardProblem.get() + " (see 'loadbench run " + workload.name() + " --help')");
@@ -103,7 +118,7 @@ final class RunCommand {
             properties.put(RunCrashedLogFilter.VERBOSE_PROPERTY, "true");
             properties.put("verbose", "true");
         }
-        return launch(workload, properties, verbose);
+        return launch(workload, properties, verbose, upload);
     }
 
     /** The command line of one workload: the run's flags, then the workload's options with their preset values. */
@@ -175,7 +190,7 @@ final class RunCommand {
         }
     }
 
-    private int launch(Workload workload, Map<String, String> properties, boolean verbose) {
+    private int launch(Workload workload, Map<String, String> properties, boolean verbose, Optional<ResultStore> upload) {
         Path results = Path.of(properties.get("loadbench.results"));
         Path gatlingLink = results.resolve(".gatling-" + ProcessHandle.current().pid());
         properties.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
@@ -187,11 +202,13 @@ final class RunCommand {
                     "-s", workload.className(), "-rf", gatlingLink.toString()});
             Optional<Path> folder = runFolder(gatlingLink);
             folder.ifPresent(RunCommand::completeShard);
-            return verdict(workload, folder, gatlingExit);
+            int exit = verdict(workload, folder, gatlingExit);
+            return publish(folder, upload) ? exit : Loadbench.EXIT_FAILED;
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
             Optional<Path> folder = runFolder(gatlingLink);
             folder.ifPresent(RunCommand::completeShard);
+            publish(folder, upload);
             Optional<String> reason = folder.flatMap(RunCommand::manifest).flatMap(RunManifest::failureReason);
             err.println(Secrets.maskUrl("error: " + workload.name() + ": " + reason.orElseGet(() -> firstLine(cause))));
             folder.ifPresent(dir -> err.println("run folder: " + dir));
@@ -227,6 +244,39 @@ final class RunCommand {
             return late(manifest.get().failureReason()) ? Loadbench.EXIT_LATE : Loadbench.EXIT_FAILED;
         }
         return Loadbench.EXIT_OK;
+    }
+
+    /**
+     * Uploads a shard's finished folder to its store as {@code RUN-ID/shard-I} (or the next free {@code shard-I-K}:
+     * an earlier attempt's folder is never replaced), the marker last.
+     *
+     * @return false when the upload failed (said in one line)
+     */
+    private boolean publish(Optional<Path> folder, Optional<ResultStore> store) {
+        if (folder.isEmpty() || store.isEmpty()) {
+            return true;
+        }
+        Optional<RunManifest> manifest = manifest(folder.get());
+        Optional<Shard> shard = manifest.flatMap(m -> ShardContract.shardOf(m));
+        Optional<String> runId = manifest.flatMap(ShardContract::runIdOf);
+        if (shard.isEmpty() || runId.isEmpty()) {
+            err.println("error: --results-uri: only a shard (--shard, or an Indexed Job's environment) publishes its folder; "
+                    + folder.get() + " stays here");
+            return false;
+        }
+        try {
+            List<String> taken = store.get().list(runId.get());
+            String name = ShardMarker.folderName(shard.get().index());
+            for (int attempt = 2; taken.contains(name); attempt++) {
+                name = ShardMarker.folderName(shard.get().index()) + "-" + attempt;
+            }
+            store.get().upload(folder.get(), runId.get() + "/" + name);
+            out.println("published " + folder.get() + " to " + store.get().uri() + "/" + runId.get() + "/" + name);
+            return true;
+        } catch (ResultStoreException e) {
+            err.println(Secrets.maskUrl("error: cannot publish " + folder.get() + ": " + e.getMessage()));
+            return false;
+        }
     }
 
     /** Whether the run failed because it was not ready by its start instant. */
