@@ -174,6 +174,25 @@ class ShardedLoadTest {
     }
 
     @Test
+    void oneAndThreeShardsGiveTheChecksumOfASingleProcessLoadToo() throws Exception {
+        for (int count : new int[] {1, 3}) {
+            List<String> slices = new java.util.ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                CliRun shard = events("--shard", index + "/" + count, "--run-id", "three-" + count);
+                assertThat(shard.exitCode()).as(shard.out() + shard.err()).isZero();
+                slices.add(printed(shard, "checksum events (shard " + index + "/" + count + ") = "));
+            }
+            assertThat(slices.stream().reduce(TableChecksums::add).orElseThrow()).as("%d shard(s)", count).isEqualTo(expected);
+            CliRun finish = events("--finish", "--run-id", "three-" + count);
+            assertThat(finish.exitCode()).as(finish.out() + finish.err()).isZero();
+            assertThat(finish.out()).contains("checksum events = " + expected);
+            assertThat(count("SELECT count(*) FROM events")).isEqualTo(ROWS);
+            CliRun drop = CliRun.of(Map.of(), "shard-test", "drop", "events", "--pg-url", pgUrl);
+            assertThat(drop.exitCode()).as(drop.out() + drop.err()).isZero();
+        }
+    }
+
+    @Test
     void theFinishRefusesAShardThatHasNotRunOrIsIncompleteNamingIt() throws Exception {
         assertOneLineFailure(events("--finish"), "cannot finish events: no shard of its load", "--shard I/N");
 
