@@ -3,7 +3,7 @@
 #   mvn -B install -DskipTests -pl cli -am
 #   docker build -t registry.example.com/loadbench:0.1.0 .
 #   docker push registry.example.com/loadbench:0.1.0
-# docs/scale-out-kubernetes.md explains the rest.
+# docs/scale-out.md (Kubernetes) explains the rest.
 FROM eclipse-temurin:17-jre
 
 # a fixed numeric user, so that a pod's runAsNonRoot can check it; its home is the working directory, the one folder
