@@ -20,7 +20,8 @@ per run:
 Options:
   --workload NAME     a workload of 'loadbench workloads' (default redis: GET/SET on Redis only)
   --rate N            the total rate, every shard offering N / shards (default 4000)
-  --duration D        each run's length (default 30s)
+  --preset NAME       the workload's preset (default standard: a 10-s warm-up, strict limits)
+  --duration D        each run's length, warm-up included (default 40s)
   --request NAME      the request whose latency is printed (default GET)
   --injectors LIST    shard counts (default 1,2,4)
   --rounds N          rounds (default 1)
@@ -42,7 +43,8 @@ die() {
 
 workload=redis
 rate=4000
-duration=30s
+duration=40s
+preset=standard
 request=GET
 injectors=1,2,4
 rounds=1
@@ -56,6 +58,7 @@ while [[ $# -gt 0 ]]; do
         --workload) workload=${2:?--workload needs a value}; shift 2 ;;
         --rate) rate=${2:?--rate needs a value}; shift 2 ;;
         --duration) duration=${2:?--duration needs a value}; shift 2 ;;
+        --preset) preset=${2:?--preset needs a value}; shift 2 ;;
         --request) request=${2:?--request needs a value}; shift 2 ;;
         --injectors) injectors=${2:?--injectors needs a value}; shift 2 ;;
         --rounds) rounds=${2:?--rounds needs a value}; shift 2 ;;
@@ -96,7 +99,7 @@ for ((round = 1; round <= rounds; round++)); do
         echo "round $round: $n injector(s) at $rate/s in total for $duration ($run_id)" >&2
         read -r steal0 total0 < <(steal_ticks)
         set +e
-        "$root/loadbench" run "$workload" --rate "$rate" --duration "$duration" "${target[@]}" --local-shards "$n" \
+        "$root/loadbench" run "$workload" --preset "$preset" --rate "$rate" --duration "$duration" "${target[@]}" --local-shards "$n" \
             --start-delay "$start_delay" --run-id "$run_id" --results "$out" > "$out/$run_id.out" 2>&1
         exit_code=$?
         set -e
@@ -138,4 +141,4 @@ for row in "${rows[@]}"; do
     printf '%-6s %-10s %-12s %-9s %-9s %-9s %-20s %-7s %s\n' "$r" "$n" "$rt" "$p50" "$p99" "$p999" "$cpu" "$steal" "$verdict"
 done
 echo
-echo "(rate: $rate/s in total, workload $workload, $duration per run; runs in $out)"
+echo "(rate: $rate/s in total, workload $workload, preset $preset, $duration per run; runs in $out)"

@@ -16,6 +16,7 @@ import io.loadbench.report.text.Document;
 import io.loadbench.report.text.MarkdownRenderer;
 import io.loadbench.report.text.TextRenderer;
 import io.loadbench.results.ResultFormatException;
+import io.loadbench.results.RunStatus;
 import io.loadbench.results.Secrets;
 import io.loadbench.results.store.FileResultStore;
 import io.loadbench.results.store.ResultStore;
@@ -46,7 +47,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code java -jar loadbench-report.jar summarize|compare|merge|merge-shards …}. Exit codes: 0 success, 1 the runs
- * cannot be reported as asked (bad input, different plans), 2 a usage error.
+ * cannot be reported as asked (bad input, different plans) or, for {@code merge-shards}, the merged run is FAILED,
+ * 2 a usage error.
  */
 @Command(name = "loadbench-report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Summarize, compare and merge saved loadbench run folders.",
@@ -232,9 +234,11 @@ public final class Main {
                         + "against the system under test) further apart than --max-start-spread, or recorded no start, "
                         + "unless --allow-start-spread.",
                 "",
-                "The merged run is written to --out (default: RUN_ID_DIR itself) as <timestamp>-merged-<name>/; its "
-                        + "manifest's parameters.shardMerge records the run id, shard count, start spread and each "
-                        + "shard's clock offset and round trip."})
+                "The merged run is written to --out (default: RUN_ID_DIR itself; for s3:// the merged folder is uploaded "
+                        + "beside the shards) as <timestamp>-merged-<name>/; its manifest's parameters.shardMerge records "
+                        + "the run id, shard count, start spread and each shard's clock offset and round trip.",
+                "",
+                "Exit code: 0 when the merged run is OK or NOISY, 1 when it is FAILED or nothing could be merged."})
     static final class MergeShards implements Callable<Integer> {
 
         @CommandLine.ParentCommand
@@ -245,7 +249,8 @@ public final class Main {
         String runIdDir;
 
         @Option(names = "--out", paramLabel = "DIR",
-                description = "Directory in which the merged run folder is created (default: RUN_ID_DIR; required for s3://).")
+                description = "Directory in which the merged run folder is created (default: RUN_ID_DIR; for s3://, "
+                        + "uploaded beside the shards).")
         Path out;
 
         @Option(names = "--max-start-spread", paramLabel = "DURATION", defaultValue = ShardMerger.DEFAULT_MAX_START_SPREAD,
@@ -265,10 +270,6 @@ public final class Main {
                 Path dir = runIdDir.regionMatches(true, 0, "file:", 0, 5) ? local.root() : Path.of(runIdDir);
                 return merged(ShardSet.read(dir), out == null ? dir : out, rule);
             }
-            if (out == null) {
-                throw new ReportException(runIdDir + ": --out is required for an s3:// run (the shards are downloaded and "
-                        + "merged into a local folder)");
-            }
             String location = runIdDir.endsWith("/") ? runIdDir.substring(0, runIdDir.length() - 1) : runIdDir;
             int slash = location.lastIndexOf('/');
             if (slash < "s3://".length()) {
@@ -278,12 +279,25 @@ public final class Main {
             String runId = location.substring(slash + 1);
             Path download = null;
             try {
-                Files.createDirectories(out);
-                download = Files.createTempDirectory(out, ".shards-");
+                Path work = out == null ? Path.of(System.getProperty("java.io.tmpdir")) : out;
+                Files.createDirectories(work);
+                download = Files.createTempDirectory(work, ".shards-");
                 store.download(runId, download.resolve(runId));
-                return merged(ShardSet.read(download.resolve(runId)), out, rule);
+                Path mergedInto = out == null ? Files.createDirectories(download.resolve(".merged")) : out;
+                int exit = merged(ShardSet.read(download.resolve(runId)), mergedInto, rule);
+                if (out == null) {
+                    // the merged run goes where its shards are: a pod's local folder does not outlive the pod
+                    try (Stream<Path> folders = Files.list(mergedInto)) {
+                        for (Path folder : folders.toList()) {
+                            store.upload(folder, runId + "/" + folder.getFileName());
+                            main.out.println("uploaded the merged run to " + store.uri() + "/" + runId + "/" + folder.getFileName());
+                        }
+                    }
+                }
+                return exit;
             } catch (IOException e) {
-                throw new ReportException(out + ": cannot create the download folder: " + e.getMessage(), e);
+                throw new ReportException((out == null ? "the temporary folder" : out.toString())
+                        + ": cannot create the download folder: " + e.getMessage(), e);
             } finally {
                 if (download != null) {
                     deleteTree(download);
@@ -293,8 +307,9 @@ public final class Main {
 
         private int merged(ShardSet shards, Path resultsDir, ShardMerger.StartSpreadRule rule) {
             Path merged = ShardMerger.merge(shards, resultsDir, rule, main.clock);
-            main.out.println("merged " + shards.count() + " shards of run " + shards.runId() + " into " + merged);
-            return 0;
+            RunStatus status = io.loadbench.results.ManifestReader.read(merged.resolve(io.loadbench.results.Run.MANIFEST_FILE)).status();
+            main.out.println("merged " + shards.count() + " shards of run " + shards.runId() + " into " + merged + ": " + status);
+            return status.succeeded() ? 0 : 1;
         }
 
         private static void deleteTree(Path dir) {

@@ -46,9 +46,14 @@ class MergeShardsTest {
     }
 
     private SavedRun merged(Cli cli) {
-        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        return merged(cli, RunStatus.OK);
+    }
+
+    /** The merged run, which the command printed with its status and judged by its exit code: 0 OK, 1 FAILED. */
+    private SavedRun merged(Cli cli, RunStatus status) {
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(status.succeeded() ? 0 : 1);
         Path dir = runIdDir().resolve("20261122T070000Z-merged-gatling-cachequeries");
-        assertThat(cli.out()).isEqualTo("merged " + 3 + " shards of run " + ShardFixtures.RUN_ID + " into " + dir + "\n");
+        assertThat(cli.out()).isEqualTo("merged " + 3 + " shards of run " + ShardFixtures.RUN_ID + " into " + dir + ": " + status + "\n");
         return RunReader.read(dir);
     }
 
@@ -112,7 +117,7 @@ class MergeShardsTest {
         Path manifest = runIdDir().resolve("shard-1/manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"OK\"", "\"status\" : \"FAILED\""));
 
-        SavedRun merged = merged(mergeShards());
+        SavedRun merged = merged(mergeShards(), RunStatus.FAILED);
 
         assertThat(merged.manifest().status()).isEqualTo(RunStatus.FAILED);
         assertThat(merged.manifest().failureReason()).hasValueSatisfying(reason -> assertThat(reason).contains("shard-1 FAILED"));
