@@ -41,7 +41,7 @@ class LocalShardsTest {
     @Test
     @Timeout(240)
     void twoLocalShardsOnSharedEmbeddedServersMergeIntoOneRunWhoseCountsAreTheShardsSums() throws IOException {
-        int exit = loadbench("run", "redis", "--rate", "300", "--duration", "5s", "--local-shards", "2", "--start-delay", "25s",
+        int exit = loadbench("run", "redis", "--rate", "300", "--duration", "4s", "--local-shards", "2", "--start-delay", "15s",
                 "--run-id", "two-shards", "--results", results.toString());
 
         Path runDir = results.resolve("two-shards");

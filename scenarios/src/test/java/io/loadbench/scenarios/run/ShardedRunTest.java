@@ -57,7 +57,7 @@ class ShardedRunTest {
     @Timeout(180)
     void aShardOffersItsShareOfTheWholeRunsArrivalsFromTheStartInstantInItsRunIdsFolder() throws Exception {
         Map<String, String> servers = shard("1/2", Instant.now()); // starts the embedded servers, if not up yet
-        Instant startAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+        Instant startAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         servers.put(SimulationRun.START_AT_PROPERTY, startAt.toString());
 
         GatlingLauncher.run(RedisCommandSimulation.class, results, servers);
