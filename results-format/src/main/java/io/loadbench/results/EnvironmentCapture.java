@@ -86,7 +86,7 @@ final class EnvironmentCapture {
                                 || volume.equals("/dev/" + partition.getIdentification())))
                 .findFirst();
         String device = disk.map(HWDiskStore::getName).orElse(volume);
-        return new EnvironmentInfo.Disk(dataDirectory.toAbsolutePath().normalize().toString(), store.get().getMount(),
+        return new EnvironmentInfo.Disk(recorded(dataDirectory), store.get().getMount(),
                 known(store.get().getType()), device, disk.map(HWDiskStore::getModel).map(EnvironmentCapture::known).orElse(null),
                 rotational(device), disk.map(HWDiskStore::getSize).map(EnvironmentCapture::positive).orElse(null));
     }
@@ -103,6 +103,17 @@ final class EnvironmentCapture {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The directory as a manifest records it: relative to the working directory when it lies below it
+     * ({@code results}), so that a run folder names no path of the machine it was made on; absolute otherwise.
+     */
+    static String recorded(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute).toString() : absolute.toString();
     }
 
     private static Path existingAncestor(Path path) {

@@ -47,6 +47,15 @@ class EnvironmentInfoTest {
     }
 
     @Test
+    void aDirectoryBelowTheWorkingDirectoryIsRecordedRelativeToItSoNoMachinePathIsWritten() {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+
+        assertThat(EnvironmentCapture.recorded(workingDirectory.resolve("results/reference"))).isEqualTo("results/reference");
+        assertThat(EnvironmentCapture.recorded(Path.of("results"))).isEqualTo("results");
+        assertThat(EnvironmentCapture.recorded(dir)).as("outside the working directory").isEqualTo(dir.toString());
+    }
+
+    @Test
     void toolVersionAndCommitAreEmbeddedAtBuildTime() {
         ToolInfo tool = ToolInfo.current();
 
