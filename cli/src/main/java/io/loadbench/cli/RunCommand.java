@@ -49,6 +49,9 @@ import picocli.CommandLine.ParseResult;
  */
 final class RunCommand {
 
+    /** Whether Gatling writes its HTML report after the run ({@code --gatling-report}). */
+    private static final String GATLING_REPORT_PROPERTY = "loadbench.gatlingReport";
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -109,6 +112,12 @@ final class RunCommand {
         store.filter(FileResultStore.class::isInstance)
                 .ifPresent(files -> properties.put("loadbench.results", ((FileResultStore) files).root().toString()));
         Optional<ResultStore> upload = store.filter(s -> !(s instanceof FileResultStore));
+        String report = parsed.matchedOptionValue("--gatling-report", "true");
+        if (!report.equals("true") && !report.equals("false")) {
+            err.println("error: --gatling-report: expected true or false, got '" + report + "'");
+            return Loadbench.EXIT_USAGE;
+        }
+        properties.put(GATLING_REPORT_PROPERTY, report);
         Optional<String> shardProblem = shardProblem(properties);
         if (shardProblem.isPresent()) {
             err.println("error: " + shardProblem.get() + " (see 'loadbench run " + workload.name() + " --help')");
@@ -198,8 +207,11 @@ final class RunCommand {
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         try {
             Files.createDirectories(results);
-            int gatlingExit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                    "-s", workload.className(), "-rf", gatlingLink.toString()});
+            List<String> gatlingArgs = new java.util.ArrayList<>(List.of("-s", workload.className(), "-rf", gatlingLink.toString()));
+            if (properties.get(GATLING_REPORT_PROPERTY).equals("false")) {
+                gatlingArgs.add("-nr");
+            }
+            int gatlingExit = io.gatling.app.Gatling$.MODULE$.fromArgs(gatlingArgs.toArray(String[]::new));
             Optional<Path> folder = runFolder(gatlingLink);
             folder.ifPresent(RunCommand::completeShard);
             int exit = verdict(workload, folder, gatlingExit);

@@ -70,6 +70,8 @@ final class WorkloadFlags {
         flags.put("results", "where the run folder is written (default results)");
         flags.put("results-uri", "where a shard publishes its folder, as RUN-ID/shard-INDEX: file:///PATH (a shared volume) "
                 + "or s3://BUCKET/PREFIX (written under --results, then uploaded, its completion marker last)");
+        flags.put("gatling-report", "false: write no Gatling HTML report (loadbench's own files are the record; the "
+                + "simulation.log stays, from which Gatling can build it later) (default true)");
         flags.put("metrics-port", "serve /metrics (Prometheus) and a live page on 127.0.0.1:PORT during the run (default off)");
         flags.put("shard", "run shard INDEX/COUNT of a scaled-out run: its share of the rate or users (default: "
                 + "JOB_COMPLETION_INDEX with LB_SHARD_COUNT, else the whole run); writes RESULTS/RUN-ID/shard-INDEX");

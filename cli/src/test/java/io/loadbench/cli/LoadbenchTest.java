@@ -111,6 +111,14 @@ class LoadbenchTest {
     }
 
     @Test
+    void theGatlingReportSwitchTakesTrueOrFalseOnly() {
+        int exit = loadbench("run", "redis", "--gatling-report", "maybe", "--results", results.toString());
+
+        assertThat(exit).isEqualTo(Loadbench.EXIT_USAGE);
+        assertThat(err()).isEqualTo("error: --gatling-report: expected true or false, got 'maybe'\n");
+    }
+
+    @Test
     void aBadOptionValueFailsTheRunInOneLineNamingItsFlag() throws IOException {
         int exit = loadbench("run", "cache", "--rate", "lots", "--target", "embedded", "--results", results.toString());
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferenceRunTest {
 
     private static final Path REFERENCE = Path.of("../results/reference");
-    static final String JMH_JDK17 = "20261122T071733Z-reference-jmh";
-    static final String JMH_JDK25 = "20261122T071814Z-reference-jmh";
-    static final String SIMULATION = "20261122T071451Z-reference-gatling-cache-queries";
+    static final String JMH_JDK17 = "20261206T215656Z-reference-jmh";
+    static final String JMH_JDK25 = "20261206T215819Z-reference-jmh";
+    static final String SIMULATION = "20261206T220200Z-reference-gatling-cache-queries";
 
     private static List<Path> referenceRuns() throws IOException {
         try (Stream<Path> dirs = Files.list(REFERENCE)) {

@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * Reads {@code load.json} as {@link LoadResultWriter} writes it, schema version {@value LoadResult#SCHEMA_VERSION}.
  *
  * <p>The first schema-1 files (before the loader had output steps and per-line verdicts, such as
- * {@code results/reference/20261122T065634Z-reference-load-weather}) have no {@code outputs} and no
+ * the first committed reference runs) have no {@code outputs} and no
  * {@code passed} on a check line: they are read as no output steps, and a line passes by its own definition
  * ({@link LoadResult.CheckLine#passes}). Rewritten, such a file gains those fields.
  */
