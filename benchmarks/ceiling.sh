@@ -25,6 +25,8 @@ seconds (1.00 = the loader at the ceiling; the goal is 0.95 or more), with the m
 Options:
   --rows N            events rows for COPY (default 2M; 1M, 500K accepted)
   --redis-rows N      analytics rows for the Redis fill (default 1M)
+  --redis-orgs N      analytics organisations (default 5000, 100 users each): the fill's commands grow with the
+                      organisations (about 214 each), not with the rows; 5000 gives about a million
   --formats LIST      binary,text (default both)
   --rounds N          rounds (default 3)
   --target KIND       external (default: LOADBENCH_PG_URL / LOADBENCH_REDIS_URL, else the machine's servers on
@@ -47,6 +49,7 @@ die() {
 
 rows=2M
 redis_rows=1M
+redis_orgs=5000
 formats=binary,text
 rounds=3
 target=external
@@ -57,6 +60,7 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --rows) rows=${2:?--rows needs a value}; shift 2 ;;
         --redis-rows) redis_rows=${2:?--redis-rows needs a value}; shift 2 ;;
+        --redis-orgs) redis_orgs=${2:?--redis-orgs needs a value}; shift 2 ;;
         --formats) formats=${2:?--formats needs a value}; shift 2 ;;
         --rounds) rounds=${2:?--rounds needs a value}; shift 2 ;;
         --target) target=${2:?--target needs a value}; shift 2 ;;
@@ -151,8 +155,11 @@ load_dataset() {
 }
 
 drop_dataset() {
-    "$loadbench" drop "$1" --pg-url "$pg_url" --redis-url "$redis_url" >>"$work/loads.log" 2>&1 || true
+    "$loadbench" drop "$@" --pg-url "$pg_url" --redis-url "$redis_url" >>"$work/loads.log" 2>&1 || true
 }
+
+# the analytics layout of every load and drop: a drop of another layout is refused
+analytics_layout=(--orgs "$redis_orgs" --users-per-org 100)
 
 # odd rounds the loader first, even rounds the native client first
 legs_of_round() {
@@ -170,7 +177,7 @@ median() {
 }
 
 {
-    echo "# benchmarks/ceiling.sh $stamp, target $target, rows $rows (COPY) / $redis_rows (Redis), $rounds rounds"
+    echo "# benchmarks/ceiling.sh $stamp, target $target, rows $rows (COPY) / $redis_rows rows, $redis_orgs organisations (Redis), $rounds rounds"
     echo "# $(nproc) CPUs, $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$report"
 
@@ -229,17 +236,17 @@ for workload in "${wanted_workloads[@]}"; do
     done
     ;;
   redis)
-    drop_dataset analytics
-    load_dataset analytics --rows "$redis_rows" --resp-out "$work/analytics.resp"
+    drop_dataset analytics "${analytics_layout[@]}"
+    load_dataset analytics --rows "$redis_rows" "${analytics_layout[@]}" --resp-out "$work/analytics.resp"
     commands=$(grep -c '^\*' "$work/analytics.resp" || true)
     loader_s=()
     ceiling_s=()
     for ((round = 1; round <= rounds; round++)); do
         read -r steal0 total0 < <(steal_ticks)
         for leg in $(legs_of_round "$round"); do
-            drop_dataset analytics
+            drop_dataset analytics "${analytics_layout[@]}"
             if [[ $leg == loader ]]; then
-                load_dataset analytics --rows "$redis_rows"
+                load_dataset analytics --rows "$redis_rows" "${analytics_layout[@]}"
                 loader=$(load_figure 'sum(o["seconds"] for o in load["outputs"])')
             else
                 start=$(now)
@@ -259,9 +266,9 @@ for workload in "${wanted_workloads[@]}"; do
         "$(median "${ceiling_s[@]}")" "$(median "${ratios[@]}")" "$(printf '%.2f ' "${ratios[@]}")" | tee -a "$report"
     # redis-cli's keys have no load record for drop to find: a last load of the same fill records them (the same
     # keys), and its drop removes exactly those
-    drop_dataset analytics
-    load_dataset analytics --rows "$redis_rows"
-    drop_dataset analytics
+    drop_dataset analytics "${analytics_layout[@]}"
+    load_dataset analytics --rows "$redis_rows" "${analytics_layout[@]}"
+    drop_dataset analytics "${analytics_layout[@]}"
     ;;
   *) die "--workloads takes copy, redis or both, got '$workload'" ;;
   esac

@@ -42,7 +42,7 @@ class LocalShardsTest {
     @Timeout(240)
     void twoLocalShardsOnSharedEmbeddedServersMergeIntoOneRunWhoseCountsAreTheShardsSums() throws IOException {
         int exit = loadbench("run", "redis", "--rate", "300", "--duration", "4s", "--local-shards", "2", "--start-delay", "15s",
-                "--run-id", "two-shards", "--results", results.toString());
+                "--run-id", "two-shards", "--target", "embedded", "--results", results.toString());
 
         Path runDir = results.resolve("two-shards");
         assertThat(exit).as("%s\n%s", out, err()).isZero();
