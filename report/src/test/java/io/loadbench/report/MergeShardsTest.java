@@ -85,6 +85,12 @@ class MergeShardsTest {
             ScenarioResult.RequestOutcome outcome = merged.scenario().requests().get(request);
             assertThat(outcome.ok()).isEqualTo(shards.stream().mapToLong(s -> s.scenario().requests().get(request).ok()).sum());
             assertThat(outcome.ko()).isEqualTo(shards.stream().mapToLong(s -> s.scenario().requests().get(request).ko()).sum());
+            // the latency of record: the OK and the failed requests' histograms of every shard, added
+            String failed = io.loadbench.results.latency.LatencyRecorders.fileName(request + ScenarioResult.FAILED_REQUEST_SUFFIX);
+            long failedCount = shards.stream().filter(s -> s.requests().get(failed) != null)
+                    .mapToLong(s -> s.requests().get(failed).intended().histogram().getTotalCount()).sum();
+            assertThat(outcome.intendedLatencyWithFailuresUs()).hasValueSatisfying(record ->
+                    assertThat(record.count()).isEqualTo(intended + failedCount));
         }
         assertThat(merged.scenario().rate().requestsAfterWarmup())
                 .isEqualTo(shards.stream().mapToLong(s -> s.scenario().rate().requestsAfterWarmup()).sum());

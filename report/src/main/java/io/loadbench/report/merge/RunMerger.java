@@ -54,7 +54,8 @@ public final class RunMerger {
     static final String LOAD_NOTE = "rows, bytes, rates and workers are the sums over the sources; seconds are the longest "
             + "source's; checks are each source's, prefixed with its folder";
     static final String SCENARIO_NOTE = "rates, counts, crashed requests, arrivals (per interval, by index), users, dropped "
-            + "requests, CPU and processors are summed over the sources; hit ratios are recomputed from the summed hits and misses; latencies are read from the added "
+            + "requests, CPU and processors are summed over the sources; hit ratios are recomputed from the summed hits "
+            + "and misses; latencies, the latency of record (failures included) too, are read from the added "
             + "interval logs; the injector stall figures are those of the source with the longest stall; SLOs and "
             + "failures are each source's, prefixed with its folder";
 
@@ -453,11 +454,32 @@ public final class RunMerger {
                 addedPercentiles(runs, name, LatencyKind.SERVICE),
                 addedPercentiles(runs, name + ScenarioResult.FAILED_REQUEST_SUFFIX, LatencyKind.INTENDED),
                 outcomes.stream().mapToLong(ScenarioResult.RequestOutcome::crashed).sum(),
-                Optional.empty());
+                withFailures(runs, name));
+    }
+
+    /**
+     * The latency of record, as a single run computes it: from the intended start, of the OK and the failed requests
+     * together, read from every source's histograms of both added.
+     */
+    private static Optional<LatencyPercentiles> withFailures(List<SavedRun> runs, String request) {
+        Optional<Histogram> ok = added(runs, request, LatencyKind.INTENDED);
+        Optional<Histogram> failed = added(runs, request + ScenarioResult.FAILED_REQUEST_SUFFIX, LatencyKind.INTENDED);
+        if (ok.isEmpty() && failed.isEmpty()) {
+            return Optional.empty();
+        }
+        Histogram total = addable();
+        ok.ifPresent(total::add);
+        failed.ifPresent(total::add);
+        return Optional.of(LatencyPercentiles.of(total));
     }
 
     /** The percentiles of the request's histograms of every source added; empty when no source logged it. */
     private static Optional<LatencyPercentiles> addedPercentiles(List<SavedRun> runs, String request, LatencyKind kind) {
+        return added(runs, request, kind).map(LatencyPercentiles::of);
+    }
+
+    /** The request's histograms of every source added; empty when no source logged it. */
+    private static Optional<Histogram> added(List<SavedRun> runs, String request, LatencyKind kind) {
         String fileName = LatencyRecorders.fileName(request);
         Histogram total = null;
         for (SavedRun run : runs) {
@@ -470,7 +492,7 @@ public final class RunMerger {
                 total.add(measured.histogram());
             }
         }
-        return total == null ? Optional.empty() : Optional.of(LatencyPercentiles.of(total));
+        return Optional.ofNullable(total);
     }
 
     /** Redis INFO's counters summed when every source read them, compared with the requests' merged ratio. */
