@@ -103,6 +103,21 @@ class MergeShardsTest {
             assertThat(arrivals.intervals().get(i).startMs()).isEqualTo(2_000 + i * Fixtures.INTERVAL_MS);
         }
         assertThat(arrivals.issued()).isEqualTo(shards.stream().mapToLong(s -> s.scenario().arrivals().orElseThrow().issued()).sum());
+        // transactions are merged as requests are: counts summed, latency from the added histograms
+        ScenarioResult.RequestOutcome dashboard = merged.scenario().transactions().get("dashboard");
+        assertThat(dashboard.ok()).isEqualTo(shards.stream().mapToLong(s -> s.scenario().transactions().get("dashboard").ok()).sum());
+        assertThat(dashboard.intendedLatencyUs()).hasValueSatisfying(latency -> assertThat(latency.count())
+                .isEqualTo(shards.stream().mapToLong(s -> s.requests().get("dashboard").intended().histogram().getTotalCount()).sum()));
+        // the injectors' load: the worst lag, and the CPU per request over every shard's requests
+        ScenarioResult.InjectorLoad load = merged.scenario().injector().load().orElseThrow();
+        assertThat(load.lagUs().maxUs()).isEqualTo(3_000);
+        double cpuMicros = 0;
+        for (int i = 0; i < 3; i++) {
+            cpuMicros += (100 + 10 * i) * shards.get(i).scenario().rate().requestsAfterWarmup();
+        }
+        assertThat(load.cpuMicrosPerRequest()).isCloseTo(cpuMicros / merged.scenario().rate().requestsAfterWarmup(),
+                org.assertj.core.api.Assertions.within(0.0001));
+        assertThat(load.heapUsedMaxBytes()).isEqualTo(3 * 64_000_000L);
 
         Map<String, Object> shardMerge = shardMerge(merged);
         assertThat(shardMerge).containsEntry("runId", ShardFixtures.RUN_ID).containsEntry("shardCount", 3)

@@ -3,6 +3,7 @@ package io.loadbench.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadbench.report.read.JsonFiles;
 import io.loadbench.results.RunStatus;
+import io.loadbench.results.latency.LatencyPercentiles;
 import io.loadbench.results.scenario.ScenarioResult;
 import io.loadbench.results.scenario.ScenarioResultReader;
 import io.loadbench.results.scenario.ScenarioResultWriter;
@@ -10,6 +11,7 @@ import io.loadbench.results.shard.Shard;
 import io.loadbench.results.shard.ShardMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,12 +66,17 @@ final class ShardFixtures {
                 .put("firstSend", scheduleStart.plusMillis(1).toString()).put("clockOffsetMs", clockOffsetMs)
                 .put("clockRttMs", 0.4).put("clockSource", "redis");
         Fixtures.writeRun(dir, manifest);
-        withArrivals(dir, index);
+        withShardFigures(dir, index);
         return dir;
     }
 
-    /** Rewrites the run's scenario.json with a uniform open model's arrivals: shard i issues 100 + i + interval per interval. */
-    private static void withArrivals(Path dir, int index) {
+    /**
+     * Rewrites the run's scenario.json with what a shard of a simulation has beside its requests: a uniform open
+     * model's arrivals (shard i issues 100 + i + interval per interval), a {@code dashboard} transaction (the
+     * {@code get} request's outcome and histograms) and the injector's load (lag max (i + 1) ms, 100 + 10 i µs of CPU
+     * per request).
+     */
+    private static void withShardFigures(Path dir, int index) {
         Path file = dir.resolve(ScenarioResult.FILE);
         ScenarioResult s = ScenarioResultReader.read(file);
         List<ScenarioResult.Arrivals.Interval> intervals = new ArrayList<>();
@@ -81,9 +88,21 @@ final class ShardFixtures {
         }
         ScenarioResult.Arrivals arrivals = new ScenarioResult.Arrivals("uniform", 100.0, issued / (double) MEASURED_INTERVALS,
                 100.0 * MEASURED_INTERVALS, issued, Fixtures.INTERVAL_MS, intervals);
+        try {
+            for (String kind : List.of("intended", "service")) {
+                Files.copy(dir.resolve("hdr/get." + kind + ".hlog"), dir.resolve("hdr/dashboard." + kind + ".hlog"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long lagMaxUs = 1_000L * (index + 1);
+        ScenarioResult.Injector injector = new ScenarioResult.Injector(s.injector().hiccupUs(), s.injector().droppedRequests(),
+                s.injector().cpuCoresUsed(), s.injector().availableProcessors(), s.injector().maxStallAllowedMs(),
+                Optional.of(new ScenarioResult.InjectorLoad(new LatencyPercentiles(1_000, 50, 90, 400, lagMaxUs / 2, lagMaxUs),
+                        250, 10L * index, 0.5, 100 + 10 * index, 64_000_000L * (index + 1), 512_000_000L)));
         ScenarioResultWriter.write(file, new ScenarioResult(s.simulation(), s.preset(), s.warmupMs(), s.rate(), s.requests(),
-                s.transactions(), Optional.of(arrivals), s.cache(), s.injector(), s.slos(), s.extraChecks(), s.failures(),
-                s.status()));
+                java.util.Map.of("dashboard", s.requests().get("get")), Optional.of(arrivals), s.cache(), injector, s.slos(),
+                s.extraChecks(), s.failures(), s.status()));
     }
 
     static ObjectNode read(Path json) {

@@ -56,8 +56,9 @@ public final class RunMerger {
     static final String SCENARIO_NOTE = "rates, counts, crashed requests, arrivals (per interval, by index), users, dropped "
             + "requests, CPU and processors are summed over the sources; hit ratios are recomputed from the summed hits "
             + "and misses; latencies, the latency of record (failures included) too, are read from the added "
-            + "interval logs; the injector stall figures are those of the source with the longest stall; SLOs and "
-            + "failures are each source's, prefixed with its folder";
+            + "interval logs; the injector stall figures are those of the source with the longest stall, its lag "
+            + "figures those of the source that lagged most, its CPU per request over every source's requests; "
+            + "SLOs and failures are each source's, prefixed with its folder";
 
     private RunMerger() {
     }
@@ -355,10 +356,8 @@ public final class RunMerger {
                 sumPresentInt(scenarios.stream().map(s -> s.rate().targetUsers())),
                 sumPresentInt(scenarios.stream().map(s -> s.rate().maxConcurrentUsers())));
 
-        Map<String, List<ScenarioResult.RequestOutcome>> byRequest = new TreeMap<>();
-        scenarios.forEach(s -> s.requests().forEach((name, outcome) -> byRequest.computeIfAbsent(name, k -> new ArrayList<>()).add(outcome)));
-        Map<String, ScenarioResult.RequestOutcome> requests = new TreeMap<>();
-        byRequest.forEach((name, outcomes) -> requests.put(name, mergeRequest(name, outcomes, runs)));
+        Map<String, ScenarioResult.RequestOutcome> requests = mergeOutcomes(runs, ScenarioResult::requests);
+        Map<String, ScenarioResult.RequestOutcome> transactions = mergeOutcomes(runs, ScenarioResult::transactions);
 
         long hits = 0;
         long misses = 0;
@@ -379,7 +378,8 @@ public final class RunMerger {
                 scenarios.stream().mapToLong(s -> s.injector().droppedRequests()).sum(),
                 fourDecimals(scenarios.stream().mapToDouble(s -> s.injector().cpuCoresUsed()).sum()),
                 scenarios.stream().mapToInt(s -> s.injector().availableProcessors()).sum(),
-                scenarios.stream().mapToLong(s -> s.injector().maxStallAllowedMs()).max().orElse(0));
+                scenarios.stream().mapToLong(s -> s.injector().maxStallAllowedMs()).max().orElse(0),
+                mergeInjectorLoad(scenarios));
 
         List<ScenarioResult.SloOutcome> slos = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -389,8 +389,45 @@ public final class RunMerger {
             run.scenario().failures().forEach(failure -> failures.add(run.id() + ": " + failure));
         }
         return new ScenarioResult(first.simulation(), first.preset(),
-                scenarios.stream().mapToLong(ScenarioResult::warmupMs).max().orElse(0), rate, requests, Map.of(),
+                scenarios.stream().mapToLong(ScenarioResult::warmupMs).max().orElse(0), rate, requests, transactions,
                 mergeArrivals(runs), cache, injector, slos, Map.of(), failures, ScenarioResult.verdict(failures));
+    }
+
+    /** Requests (or transactions) of the same name over every source, each merged by {@link #mergeRequest}. */
+    private static Map<String, ScenarioResult.RequestOutcome> mergeOutcomes(List<SavedRun> runs,
+            java.util.function.Function<ScenarioResult, Map<String, ScenarioResult.RequestOutcome>> section) {
+        Map<String, List<ScenarioResult.RequestOutcome>> byName = new TreeMap<>();
+        runs.forEach(run -> section.apply(run.scenario()).forEach((name, outcome) ->
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(outcome)));
+        Map<String, ScenarioResult.RequestOutcome> merged = new TreeMap<>();
+        byName.forEach((name, outcomes) -> merged.put(name, mergeRequest(name, outcomes, runs)));
+        return merged;
+    }
+
+    /**
+     * The injectors' load when every source measured it: the lag of the source that lagged most (lag is not logged
+     * interval by interval, so it cannot be added), the longest stall, the largest heap, and the CPU per request over
+     * all of them (each source's weighted by its requests).
+     */
+    private static Optional<ScenarioResult.InjectorLoad> mergeInjectorLoad(List<ScenarioResult> scenarios) {
+        if (scenarios.stream().anyMatch(s -> s.injector().load().isEmpty())) {
+            return Optional.empty();
+        }
+        List<ScenarioResult.InjectorLoad> loads = scenarios.stream().map(s -> s.injector().load().orElseThrow()).toList();
+        ScenarioResult.InjectorLoad laggedMost = loads.stream()
+                .max(Comparator.comparingLong(load -> load.lagUs().maxUs())).orElseThrow();
+        long requests = scenarios.stream().mapToLong(s -> s.rate().requestsAfterWarmup()).sum();
+        double cpuMicros = 0;
+        for (ScenarioResult scenario : scenarios) {
+            cpuMicros += scenario.injector().load().orElseThrow().cpuMicrosPerRequest() * scenario.rate().requestsAfterWarmup();
+        }
+        return Optional.of(new ScenarioResult.InjectorLoad(laggedMost.lagUs(),
+                loads.stream().mapToLong(ScenarioResult.InjectorLoad::maxLagAllowedMs).max().orElse(0),
+                loads.stream().mapToLong(ScenarioResult.InjectorLoad::stalledMs).max().orElse(0),
+                loads.stream().mapToDouble(ScenarioResult.InjectorLoad::maxStalledShare).max().orElse(0),
+                requests == 0 ? 0 : fourDecimals(cpuMicros / requests),
+                loads.stream().mapToLong(ScenarioResult.InjectorLoad::heapUsedMaxBytes).max().orElse(0),
+                loads.stream().mapToLong(ScenarioResult.InjectorLoad::heapMaxBytes).max().orElse(0)));
     }
 
     /**
