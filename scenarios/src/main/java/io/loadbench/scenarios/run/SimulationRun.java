@@ -158,8 +158,8 @@ public final class SimulationRun implements AutoCloseable {
     private final DatastoreRuntime runtime;
     private final LiveMonitor live;
     private final Sharding sharding;
-    /** When this shard's schedule began (wall clock) and its clock's offset, once its start instant came. */
-    private Optional<ShardStart> shardStart = Optional.empty();
+    /** This shard's clock against the system under test's, once it waited for its start instant (its schedule's start). */
+    private Optional<ClockOffset> startClock = Optional.empty();
     /** Why the metrics endpoint could not be served: the run ends FAILED with it in {@code before()}, as one line. */
     private final Optional<String> liveFailure;
     private final List<ArrivalSchedule> openSchedules = new ArrayList<>();
@@ -172,9 +172,6 @@ public final class SimulationRun implements AutoCloseable {
     private Optional<RunMeasurement> measurement = Optional.empty();
     private Optional<List<String>> failures = Optional.empty();
     private Optional<Duration> bound = Optional.empty();
-
-    private record ShardStart(Instant scheduleStart, ClockOffset clock) {
-    }
 
     private SimulationRun(String simulation, Run runFolder, SimulationOptions options, Target target, Live live,
                           Sharding sharding) {
@@ -636,7 +633,7 @@ public final class SimulationRun implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for --start-at " + startAt, e);
         }
-        shardStart = Optional.of(new ShardStart(startAt, offset));
+        startClock = Optional.of(offset);
     }
 
     /**
@@ -745,9 +742,10 @@ public final class SimulationRun implements AutoCloseable {
             measuring.writeFailure().ifPresent(failure -> found.add(oneLine(failure)));
             List<VerdictCheck> checks = checks();
             found.addAll(VerdictCheck.failures(checks, measured));
-            shardStart.ifPresent(start -> new ShardTiming(sharding.startAt().orElseThrow(), start.scheduleStart(),
+            // the schedule's origin was fixed at the start instant (awaitStart), so that is when it began
+            startClock.ifPresent(offset -> new ShardTiming(sharding.startAt().orElseThrow(), sharding.startAt().orElseThrow(),
                     measuring.firstRequestMs().isPresent() ? Optional.of(Instant.ofEpochMilli(measuring.firstRequestMs().getAsLong()))
-                            : Optional.empty(), start.clock().offsetMs(), start.clock().rttMs(), start.clock().source())
+                            : Optional.empty(), offset.offsetMs(), offset.rttMs(), offset.source())
                     .recordIn(runFolder.manifest()));
             ScenarioResultWriter.write(runFolder.dir().resolve(ScenarioResult.FILE), ScenarioReport.of(simulation,
                     options.preset(), effectiveWarmup(), reportedTargets(), ScenarioReport.Limits.of(options), measured, checks, found));
