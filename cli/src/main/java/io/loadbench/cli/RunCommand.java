@@ -49,9 +49,6 @@ import picocli.CommandLine.ParseResult;
  */
 final class RunCommand {
 
-    /** Whether Gatling writes its HTML report after the run ({@code --gatling-report}). */
-    private static final String GATLING_REPORT_PROPERTY = "loadbench.gatlingReport";
-
     private final PrintStream out;
     private final PrintStream err;
 
@@ -117,8 +114,7 @@ final class RunCommand {
             err.println("error: --gatling-report: expected true or false, got '" + report + "'");
             return Loadbench.EXIT_USAGE;
         }
-        properties.put(GATLING_REPORT_PROPERTY, report);
-        Optional<String> shardProblem = shardProblem(properties);
+        Optional<String> shardProblem = shardProblem(properties, upload.isPresent());
         if (shardProblem.isPresent()) {
             err.println("error: " + shardProblem.get() + " (see 'loadbench run " + workload.name() + " --help')");
             return Loadbench.EXIT_USAGE;
@@ -127,7 +123,7 @@ final class RunCommand {
             properties.put(RunCrashedLogFilter.VERBOSE_PROPERTY, "true");
             properties.put("verbose", "true");
         }
-        return launch(workload, properties, verbose, upload);
+        return launch(workload, properties, verbose, report.equals("true"), upload);
     }
 
     /** The command line of one workload: the run's flags, then the workload's options with their preset values. */
@@ -187,19 +183,24 @@ final class RunCommand {
         return properties;
     }
 
-    /** What is wrong with the run's shard contract (options and environment), checked before anything starts. */
-    private static Optional<String> shardProblem(Map<String, String> properties) {
+    /**
+     * What is wrong with the run's shard contract (options and environment), checked before anything starts: also a
+     * bucket to publish to for a run that is no shard, which would otherwise be refused only after its load.
+     */
+    private static Optional<String> shardProblem(Map<String, String> properties, boolean publishes) {
         Properties given = new Properties();
         given.putAll(properties);
         try {
-            SimulationRun.Sharding.resolve(given, System.getenv());
-            return Optional.empty();
+            boolean sharded = SimulationRun.Sharding.resolve(given, System.getenv()).sharded();
+            return publishes && !sharded ? Optional.of("--results-uri: only a shard (--shard, or an Indexed Job's "
+                    + "environment) publishes its folder to a bucket") : Optional.empty();
         } catch (ShardContractException e) {
             return Optional.of(e.getMessage());
         }
     }
 
-    private int launch(Workload workload, Map<String, String> properties, boolean verbose, Optional<ResultStore> upload) {
+    private int launch(Workload workload, Map<String, String> properties, boolean verbose, boolean gatlingReport,
+                       Optional<ResultStore> upload) {
         Path results = Path.of(properties.get("loadbench.results"));
         Path gatlingLink = results.resolve(".gatling-" + ProcessHandle.current().pid());
         properties.put("loadbench.gatling.resultsFolder", gatlingLink.toString());
@@ -208,19 +209,18 @@ final class RunCommand {
         try {
             Files.createDirectories(results);
             List<String> gatlingArgs = new java.util.ArrayList<>(List.of("-s", workload.className(), "-rf", gatlingLink.toString()));
-            if (properties.get(GATLING_REPORT_PROPERTY).equals("false")) {
+            if (!gatlingReport) {
                 gatlingArgs.add("-nr");
             }
             int gatlingExit = io.gatling.app.Gatling$.MODULE$.fromArgs(gatlingArgs.toArray(String[]::new));
             Optional<Path> folder = runFolder(gatlingLink);
-            folder.ifPresent(RunCommand::completeShard);
+            boolean finished = finishShard(folder, upload);
             int exit = verdict(workload, folder, gatlingExit);
-            return publish(folder, upload) ? exit : Loadbench.EXIT_FAILED;
+            return finished ? exit : Loadbench.EXIT_FAILED;
         } catch (Throwable e) {
             Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
             Optional<Path> folder = runFolder(gatlingLink);
-            folder.ifPresent(RunCommand::completeShard);
-            publish(folder, upload);
+            finishShard(folder, upload);
             Optional<String> reason = folder.flatMap(RunCommand::manifest).flatMap(RunManifest::failureReason);
             err.println(Secrets.maskUrl("error: " + workload.name() + ": " + reason.orElseGet(() -> firstLine(cause))));
             folder.ifPresent(dir -> err.println("run folder: " + dir));
@@ -258,23 +258,35 @@ final class RunCommand {
         return Loadbench.EXIT_OK;
     }
 
+    /** Whether the run failed because it was not ready by its start instant. */
+    private static boolean late(Optional<String> failureReason) {
+        return failureReason.filter(reason -> reason.startsWith(SimulationRun.LATE_REASON)).isPresent();
+    }
+
     /**
-     * Uploads a shard's finished folder to its store as {@code RUN-ID/shard-I} (or the next free {@code shard-I-K}:
-     * an earlier attempt's folder is never replaced), the marker last.
+     * Ends a shard's folder once everything else in it is written (Gatling's report included): its completion marker
+     * last, by which the merge takes the folder as complete; then, with a bucket as {@code --results-uri}, the upload
+     * as {@code RUN-ID/shard-I} (or the next free {@code shard-I-K}: an earlier attempt's folder is never replaced),
+     * the marker last again. A run that was not a shard has no marker, and publishes nothing.
      *
-     * @return false when the upload failed (said in one line)
+     * @return false when the folder was to be published and could not be (said in one line)
      */
-    private boolean publish(Optional<Path> folder, Optional<ResultStore> store) {
-        if (folder.isEmpty() || store.isEmpty()) {
-            return true;
-        }
-        Optional<RunManifest> manifest = manifest(folder.get());
-        Optional<Shard> shard = manifest.flatMap(m -> ShardContract.shardOf(m));
+    private boolean finishShard(Optional<Path> folder, Optional<ResultStore> store) {
+        Optional<RunManifest> manifest = folder.flatMap(RunCommand::manifest);
+        Optional<Shard> shard = manifest.flatMap(ShardContract::shardOf);
         Optional<String> runId = manifest.flatMap(ShardContract::runIdOf);
         if (shard.isEmpty() || runId.isEmpty()) {
-            err.println("error: --results-uri: only a shard (--shard, or an Indexed Job's environment) publishes its folder; "
-                    + folder.get() + " stays here");
-            return false;
+            if (folder.isPresent() && store.isPresent()) {
+                // a run that is no shard is refused before it starts: here its manifest could not be read
+                err.println("error: cannot publish " + folder.get() + ": its manifest names no shard; it stays here");
+                return false;
+            }
+            return true;
+        }
+        Optional<String> podUid = Optional.ofNullable(manifest.get().parameters().get(ShardContract.POD_UID_KEY)).map(String::valueOf);
+        new ShardMarker(runId.get(), shard.get(), manifest.get().status(), Instant.now(), podUid).writeInto(folder.get());
+        if (store.isEmpty()) {
+            return true;
         }
         try {
             List<String> taken = store.get().list(runId.get());
@@ -288,28 +300,6 @@ final class RunCommand {
         } catch (ResultStoreException e) {
             err.println(Secrets.maskUrl("error: cannot publish " + folder.get() + ": " + e.getMessage()));
             return false;
-        }
-    }
-
-    /** Whether the run failed because it was not ready by its start instant. */
-    private static boolean late(Optional<String> failureReason) {
-        return failureReason.filter(reason -> reason.startsWith(SimulationRun.LATE_REASON)).isPresent();
-    }
-
-    /**
-     * Writes a shard's completion marker, last, once everything else in its folder is written (Gatling's report
-     * included): the merge takes a shard folder with its marker as complete. A run that was not a shard has none.
-     */
-    private static void completeShard(Path folder) {
-        Optional<RunManifest> manifest = manifest(folder);
-        if (manifest.isEmpty()) {
-            return;
-        }
-        Optional<Shard> shard = ShardContract.shardOf(manifest.get());
-        Optional<String> runId = ShardContract.runIdOf(manifest.get());
-        if (shard.isPresent() && runId.isPresent()) {
-            Optional<String> podUid = Optional.ofNullable(manifest.get().parameters().get(ShardContract.POD_UID_KEY)).map(String::valueOf);
-            new ShardMarker(runId.get(), shard.get(), manifest.get().status(), Instant.now(), podUid).writeInto(folder);
         }
     }
 

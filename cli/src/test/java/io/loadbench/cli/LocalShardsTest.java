@@ -93,12 +93,16 @@ class LocalShardsTest {
         assertThat(loadbench("run", "redis", "--local-shards", "2", "--start-delay", "soon", "--results", results.toString()))
                 .isEqualTo(Loadbench.EXIT_USAGE);
         assertThat(loadbench("run", "redis", "--shard", "1/2", "--results", results.toString())).isEqualTo(Loadbench.EXIT_USAGE);
+        assertThat(loadbench("run", "redis", "--results-uri", "s3://bench/runs", "--results", results.toString()))
+                .isEqualTo(Loadbench.EXIT_USAGE);
         assertThat(err().lines().toList()).containsExactly(
                 "error: --local-shards: expected a number of processes from 1 to 64, got '0'",
                 "error: --local-shards gives every shard its --shard; leave --shard out",
                 "error: --start-delay: expected a duration such as 90s, 5m or 2h, got 'soon'",
                 "error: --run-id: shard 1/2 needs the run id its run's shards share, under which they write their folders: give "
-                        + "--run-id ID (or LB_RUN_ID) (see 'loadbench run redis --help')");
+                        + "--run-id ID (or LB_RUN_ID) (see 'loadbench run redis --help')",
+                "error: --results-uri: only a shard (--shard, or an Indexed Job's environment) publishes its folder to a "
+                        + "bucket (see 'loadbench run redis --help')");
         assertThat(results).isEmptyDirectory();
     }
 }
