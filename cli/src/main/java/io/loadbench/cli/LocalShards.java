@@ -72,9 +72,9 @@ final class LocalShards {
             return Loadbench.EXIT_USAGE;
         }
         String delayText = parsed.matchedOptionValue("--start-delay", null);
-        Optional<Duration> delay;
+        Duration delay;
         try {
-            delay = Optional.of(delayText == null ? DEFAULT_START_DELAY : DurationOption.positive("--start-delay", delayText));
+            delay = delayText == null ? DEFAULT_START_DELAY : DurationOption.positive("--start-delay", delayText);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Loadbench.EXIT_USAGE;
@@ -112,8 +112,8 @@ final class LocalShards {
             }
         }
         try {
-            return runShards(workload, count, runId, runDir, clock.instant().plus(delay.get()).truncatedTo(ChronoUnit.MILLIS),
-                    delay.get(), without(args, embedded.isPresent() ? Set.of("--target", "--pg-url", "--redis-url") : Set.of()),
+            return runShards(workload, count, runId, runDir, clock.instant().plus(delay).truncatedTo(ChronoUnit.MILLIS),
+                    delay, without(args, embedded.isPresent() ? Set.of("--target", "--pg-url", "--redis-url") : Set.of()),
                     targetEnvironment);
         } finally {
             embedded.ifPresent(Datastores::close);
@@ -163,7 +163,7 @@ final class LocalShards {
             }
             int merged = io.loadbench.report.Main.run(new String[] {"merge-shards", runDir.toString()},
                     Loadbench.writer(out), Loadbench.writer(err), clock, Loadbench.NAME + " report");
-            return merged != 0 ? Loadbench.EXIT_FAILED : failed > 0 ? Loadbench.EXIT_FAILED : Loadbench.EXIT_OK;
+            return merged == 0 && failed == 0 ? Loadbench.EXIT_OK : Loadbench.EXIT_FAILED;
         } catch (IOException e) {
             err.println("error: cannot start a shard process: " + e.getMessage());
             stop(shards);
