@@ -31,8 +31,7 @@ final class RenderCommand implements Callable<Integer> {
     ScaleOutOptions options;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout"
-                    + "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout")
+            description = "write one file per Job into DIR (01-<job>.yaml, ... in the order to apply them) instead of stdout")
     Path outDir;
 
     private final PrintStream out;
