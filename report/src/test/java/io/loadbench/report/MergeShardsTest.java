@@ -256,12 +256,29 @@ class MergeShardsTest {
     @Test
     void aSimulationShardWithoutTimingAmongTimedOnesIsRefused() throws IOException {
         threeShards();
-        Path manifest = runIdDir().resolve("shard-0/manifest.json");
+        rewriteWithoutTiming("shard-0", manifest -> { });
+
+        assertRefused(mergeShards(), "shard-0: manifest.json has no shardTiming where shard-1, shard-2 have one",
+                "shards of different injector builds?");
+    }
+
+    @Test
+    void aShardThatWasLateIsNamedWithItsReasonWhenItsMissingStartIsRefused() throws IOException {
+        threeShards();
+        rewriteWithoutTiming("shard-2", manifest -> manifest.put("status", "FAILED")
+                .put("failureReason", "late: ready 812 ms after --start-at 2026-11-22T07:00:00Z"));
+
+        assertRefused(mergeShards(), "shard-2: manifest.json has no shardTiming",
+                "failed before its schedule began: shard-2 FAILED: late: ready 812 ms after --start-at");
+    }
+
+    /** Rewrites {@code shard}'s manifest without its {@code shardTiming}, changed further by {@code change}. */
+    private void rewriteWithoutTiming(String shard, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        Path manifest = runIdDir().resolve(shard).resolve("manifest.json");
         var tree = ShardFixtures.read(manifest);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("parameters")).remove("shardTiming");
+        change.accept(tree);
         Fixtures.writeRun(manifest.getParent(), tree);
-
-        assertRefused(mergeShards(), "shard-0: manifest.json has no shardTiming where shard-1, shard-2 have one");
     }
 
     @Test

@@ -98,8 +98,14 @@ public final class ShardMerger {
             return Optional.empty();
         }
         if (!untimed.isEmpty()) {
+            // a shard that failed before its schedule began (late, or its preparation failed) recorded no start
+            List<String> failedBefore = untimed.stream().filter(shard -> !shard.run().manifest().status().succeeded())
+                    .map(shard -> shard.folder() + " " + shard.run().manifest().status()
+                            + shard.run().manifest().failureReason().map(reason -> ": " + reason).orElse(""))
+                    .toList();
             throw new ReportException(names(untimed) + ": manifest.json has no " + ShardTiming.KEY + " where " + names(timed)
-                    + " have one (shards of different injector builds?)");
+                    + " have one (" + (failedBefore.isEmpty() ? "shards of different injector builds?"
+                    : "failed before its schedule began: " + String.join("; ", failedBefore)) + ")");
         }
         List<Instant> startAts = timed.stream().map(shard -> shard.timing().orElseThrow().startAt()).distinct().toList();
         if (startAts.size() > 1) {
